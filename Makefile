@@ -1,0 +1,58 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+BASE_URL ?= http://127.0.0.1:$(PORT)
+export BASE_URL
+
+VENV := .venv
+VPY := $(VENV)/bin/python
+
+# A Python 3.12+ interpreter: $(PYTHON) if given, else the first 3.12+ found on PATH or in pyenv.
+PYENV_ROOT := $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+CANDIDATES := $(PYTHON) python3.13 python3.12 \
+	$(sort $(wildcard $(PYENV_ROOT)/versions/3.1[2-9]*/bin/python3)) python3
+FOUND_PYTHON := $(firstword $(foreach c,$(CANDIDATES),$(shell \
+	command -v $(c) >/dev/null 2>&1 && $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && command -v $(c))))
+
+.PHONY: run test check-python messages clean
+
+check-python:
+	@if [ -n "$(PYTHON)" ] && [ "$(FOUND_PYTHON)" != "$$(command -v $(PYTHON))" ]; then \
+		echo "PYTHON=$(PYTHON) is not a Python 3.12 or newer." >&2; exit 1; fi
+	@if [ -z "$(FOUND_PYTHON)" ]; then \
+		echo "No Python 3.12 or newer found (looked on PATH and in $(PYENV_ROOT)/versions)." >&2; \
+		echo "Install one, or name it: make run PYTHON=/path/to/python3.12" >&2; exit 1; fi
+
+$(VENV)/.made: | check-python
+	$(FOUND_PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.run-deps: pyproject.toml $(VENV)/.made
+	$(VPY) -m pip install --quiet .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.made
+	$(VPY) -m pip install --quiet ".[test]"
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(VPY) manage.py migrate --noinput -v0
+	$(VPY) manage.py collectstatic --noinput -v0
+	$(VPY) manage.py setup_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) seminar.asgi:application
+
+test: $(VENV)/.test-deps
+	$(VPY) manage.py collectstatic --noinput -v0
+	$(VPY) -m pytest $(PYTEST_ARGS)
+
+messages: $(VENV)/.run-deps
+	$(VPY) manage.py makemessages -l da --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(VPY) manage.py compilemessages -l da --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,254 @@
+"""The program file: a seminar's program as plain TOML with named fields (docs/program-format.md).
+
+`parse()` reads and checks a file completely and returns plain data, or raises
+`ProgramFileError` with every problem and its line number. `import_program()` writes
+a parsed program in one transaction; `export_program()` writes a seminar back out, so
+that an exported program imports back unchanged.
+"""
+
+import datetime as dt
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from groups.models import Grouping
+from program import activities
+from program.models import AgendaItem, Day
+from seminar.models import Seminar
+
+ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping",
+               "place", "returns_at", "secret"}
+DAY_FIELDS = {"date", "title", "items"}
+GROUPING_FIELDS = {"name", "kind", "group_size", "num_groups"}
+SEMINAR_FIELDS = {"slug", "title", "place", "description"}
+SLUG = re.compile(r"^[-a-z0-9_]+$")
+
+
+class ProgramFileError(Exception):
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(f"line {line}: {message}" for line, message in self.problems))
+
+
+@dataclass
+class ItemSpec:
+    title: str
+    start: dt.time | None = None
+    minutes: int = 0
+    text: str = ""
+    notes: str = ""
+    leads: str = ""
+    kind: str = "info"
+    grouping: str = ""
+    place: str = ""
+    returns_at: dt.time | None = None
+    secret: bool = False
+
+
+@dataclass
+class ProgramSpec:
+    slug: str
+    title: str
+    place: str = ""
+    description: str = ""
+    groupings: list[dict] = field(default_factory=list)
+    days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
+
+
+class _Lines:
+    """Finds the line of the n-th table header and of a key inside it."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def header(self, name: str, index: int) -> int:
+        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+        found = [n for n, line in enumerate(self.lines, start=1) if pattern.match(line)]
+        return found[index] if index < len(found) else 1
+
+    def key(self, start: int, key: str) -> int:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for n in range(start, len(self.lines) + 1):
+            if n > start and self.lines[n - 1].lstrip().startswith("["):
+                break
+            if pattern.match(self.lines[n - 1]):
+                return n
+        return start
+
+
+def _time(value, problems, line, name) -> dt.time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{1,2}[:.]\d{2}", value.strip()):
+        hours, minutes = (int(part) for part in re.split(r"[:.]", value.strip()))
+        if hours < 24 and minutes < 60:
+            return dt.time(hours, minutes)
+    problems.append((line, f"{name} must be a time like \"08:30\", not {value!r}"))
+    return None
+
+
+def _check_keys(table: dict, allowed: set[str], where: str, line: int, problems) -> None:
+    for key in sorted(set(table) - allowed):
+        problems.append((line, f"unknown field {key!r} in {where}"))
+
+
+def parse(text: str) -> ProgramSpec:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise ProgramFileError([(int(match.group(1)) if match else 1, f"not valid TOML: {error}")])
+    lines = _Lines(text)
+    problems: list[tuple[int, str]] = []
+
+    head = data.get("seminar")
+    if not isinstance(head, dict):
+        raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
+    head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
+    _check_keys(head, SEMINAR_FIELDS, "[seminar]", head_line, problems)
+    slug = str(head.get("slug", ""))
+    if not SLUG.match(slug):
+        problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
+    if not str(head.get("title", "")).strip():
+        problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
+    spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(),
+                       place=str(head.get("place", "")), description=str(head.get("description", "")))
+
+    names = set()
+    for index, grouping in enumerate(data.get("groupings", [])):
+        line = lines.header("groupings", index)
+        _check_keys(grouping, GROUPING_FIELDS, "[[groupings]]", line, problems)
+        name = str(grouping.get("name", "")).strip()
+        if not name or name in names:
+            problems.append((line, f"each grouping needs a unique name (got {name!r})"))
+        if grouping.get("kind", "mixed") not in Grouping.Kind.values:
+            problems.append((lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}"))
+        names.add(name)
+        spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
+                               "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups")})
+
+    item_index = 0
+    seen_dates = set()
+    for day_index, day in enumerate(data.get("days", [])):
+        line = lines.header("days", day_index)
+        _check_keys(day, DAY_FIELDS, "[[days]]", line, problems)
+        raw_date = day.get("date")
+        try:
+            date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        except ValueError:
+            problems.append((lines.key(line, "date"), f"date must look like 2014-10-30, not {raw_date!r}"))
+            date = None
+        if date in seen_dates:
+            problems.append((lines.key(line, "date"), f"two days have the date {date}"))
+        seen_dates.add(date)
+        items = []
+        for item in day.get("items", []):
+            item_line = lines.header("days.items", item_index)
+            item_index += 1
+            _check_keys(item, ITEM_FIELDS, "[[days.items]]", item_line, problems)
+            title = str(item.get("title", "")).strip()
+            if not title:
+                problems.append((item_line, "every item needs a title"))
+            kind = item.get("kind", "info")
+            if not activities.is_registered(kind):
+                known = ", ".join(k.key for k in activities.all_kinds())
+                problems.append((lines.key(item_line, "kind"), f"unknown kind {kind!r} (known: {known})"))
+            minutes = item.get("minutes", 0)
+            if not isinstance(minutes, int) or not 0 <= minutes <= 24 * 60:
+                problems.append((lines.key(item_line, "minutes"), "minutes must be a whole number of minutes"))
+                minutes = 0
+            grouping = str(item.get("grouping", ""))
+            if grouping and grouping not in names:
+                problems.append((lines.key(item_line, "grouping"), f"no grouping named {grouping!r}"))
+            items.append(ItemSpec(
+                title=title, minutes=minutes, kind=kind, grouping=grouping,
+                start=_time(item.get("start"), problems, lines.key(item_line, "start"), "start"),
+                returns_at=_time(item.get("returns_at"), problems, lines.key(item_line, "returns_at"), "returns_at"),
+                text=str(item.get("text", "")), notes=str(item.get("notes", "")),
+                leads=str(item.get("leads", "")), place=str(item.get("place", "")),
+                secret=bool(item.get("secret", False)),
+            ))
+        spec.days.append((date, str(day.get("title", "")).strip() or str(date), items))
+    if not spec.days:
+        problems.append((1, "the program has no [[days]]"))
+    if problems:
+        raise ProgramFileError(problems)
+    return spec
+
+
+@transaction.atomic
+def import_program(*, text: str, replace: bool = False) -> Seminar:
+    """Create a seminar (or, with replace, renew its program) from a program file.
+
+    Saves the seminar, its groupings, days and items; nothing at all when the file has
+    an error. Replacing keeps participants and groupings' rounds; the live state
+    forgets the current item.
+    """
+    spec = parse(text)
+    seminar = Seminar.objects.filter(slug=spec.slug).first()
+    if seminar is not None and not replace:
+        raise ProgramFileError([(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")])
+    if seminar is None:
+        seminar = Seminar(slug=spec.slug)
+    seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
+    seminar.save()
+    seminar.days.all().delete()
+    groupings = {}
+    for position, grouping in enumerate(spec.groupings):
+        groupings[grouping["name"]], _ = Grouping.objects.update_or_create(
+            seminar=seminar, name=grouping["name"],
+            defaults={"kind": grouping["kind"], "group_size": grouping["group_size"],
+                      "num_groups": grouping["num_groups"], "position": position},
+        )
+    for date, title, items in spec.days:
+        day = Day.objects.create(seminar=seminar, date=date, title=title)
+        AgendaItem.objects.bulk_create(
+            AgendaItem(day=day, position=position, start=item.start, minutes=item.minutes,
+                       title=item.title, text=item.text, notes=item.notes, leads=item.leads,
+                       kind=item.kind, grouping=groupings.get(item.grouping), place=item.place,
+                       returns_at=item.returns_at, secret=item.secret)
+            for position, item in enumerate(items)
+        )
+    return seminar
+
+
+def _string(value: str) -> str:
+    if "\n" in value and "'''" not in value and not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
+        return "'''\n" + value + "'''"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def export_program(seminar: Seminar) -> str:
+    """The seminar's program as a program file (published times, not live shifts)."""
+    out = ["[seminar]", f"slug = {_string(seminar.slug)}", f"title = {_string(seminar.title)}"]
+    if seminar.place:
+        out.append(f"place = {_string(seminar.place)}")
+    if seminar.description:
+        out.append(f"description = {_string(seminar.description)}")
+    for grouping in seminar.groupings.all():
+        out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}"]
+        for key in ("group_size", "num_groups"):
+            if getattr(grouping, key):
+                out.append(f"{key} = {getattr(grouping, key)}")
+    for day in seminar.days.order_by("date"):
+        out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
+        for item in day.items.select_related("grouping").order_by("position"):
+            out += ["", "[[days.items]]"]
+            if item.start:
+                out.append(f"start = {_string(item.start.strftime('%H:%M'))}")
+            out += [f"minutes = {item.minutes}", f"title = {_string(item.title)}", f"kind = {_string(item.kind)}"]
+            for key in ("leads", "text", "notes", "place"):
+                if getattr(item, key):
+                    out.append(f"{key} = {_string(getattr(item, key))}")
+            if item.grouping:
+                out.append(f"grouping = {_string(item.grouping.name)}")
+            if item.returns_at:
+                out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
+            if item.secret:
+                out.append("secret = true")
+    return "\n".join(out) + "\n"

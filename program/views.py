@@ -1,0 +1,146 @@
+"""The facilitator's tablet, the projector and the phone's program page."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from program import forms, selectors, services
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+from seminar.presence import screen_counts
+
+STALE = gettext_lazy("The program was changed on another screen just now. This is the current state.")
+
+
+@require_GET
+@access.facilitator_required
+def run(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    context = {"seminar": seminar, "room": selectors.room(seminar), "counts": screen_counts(seminar.pk)}
+    return render(request, "program/run.html", context)
+
+
+def _answer(request: HtmxHttpRequest, seminar: Seminar, error: str | None = None) -> HttpResponse:
+    """htmx gets the panel it changed; a plain form post is redirected back (303)."""
+    if request.htmx:
+        context = {"seminar": seminar, "room": selectors.room(seminar), "error": error}
+        return render(request, "program/run.html#live", context)
+    if error:
+        messages.error(request, error)
+    response = redirect("program:run", slug=seminar.slug)
+    response.status_code = 303
+    return response
+
+
+def _form_error(form) -> str:
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+@require_POST
+@access.facilitator_required
+def step(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.StepForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    try:
+        services.step(seminar=seminar, version=form.cleaned_data["version"],
+                      forward=form.cleaned_data["direction"] == "next")
+    except services.StaleVersion:
+        return _answer(request, seminar, str(STALE))
+    except services.NotPossible:
+        return _answer(request, seminar, _("There is no item in that direction."))
+    return _answer(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def jump(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.JumpForm(request.POST, seminar=seminar)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    try:
+        services.jump(seminar=seminar, version=form.cleaned_data["version"], item=form.cleaned_data["item"])
+    except services.StaleVersion:
+        return _answer(request, seminar, str(STALE))
+    return _answer(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def timer(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.TimerForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    data = form.cleaned_data
+    try:
+        if data["action"] == "start":
+            services.start_timer(seminar=seminar, version=data["version"])
+        elif data["action"] == "pause":
+            services.pause_timer(seminar=seminar, version=data["version"])
+        else:
+            services.add_timer_minutes(seminar=seminar, version=data["version"], minutes=data["minutes"])
+    except services.StaleVersion:
+        return _answer(request, seminar, str(STALE))
+    except services.NotPossible:
+        return _answer(request, seminar, _("The countdown cannot do that now."))
+    return _answer(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def shift(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.ShiftForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    try:
+        moved = services.shift_rest_of_day(seminar=seminar, minutes=form.cleaned_data["minutes"])
+    except services.NotPossible:
+        return _answer(request, seminar, _("Start the program before moving the rest of the day."))
+    if not request.htmx:
+        messages.success(request, _("%(count)d items moved.") % {"count": moved})
+    return _answer(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def projector_mode(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.ProjectorForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    services.show_on_projector(seminar=seminar, mode=form.cleaned_data["mode"],
+                               message=form.cleaned_data["message"])
+    return _answer(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def reveal(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    form = forms.RevealForm(request.POST, seminar=seminar)
+    if not form.is_valid():
+        return _answer(request, seminar, _form_error(form))
+    try:
+        services.reveal(seminar=seminar, item=form.cleaned_data["item"])
+    except services.NotPossible:
+        return _answer(request, seminar, _("That item is already revealed."))
+    return _answer(request, seminar)
+
+
+@require_GET
+def projector(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    if not (access.is_display(request.session, seminar.pk) or access.is_facilitator(request.user)):
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    return render(request, "program/projector.html", {"seminar": seminar, "room": selectors.room(seminar)})
+
+
+@require_GET
+def phone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    participant = access.bound_participant(request.session, seminar)
+    if participant is None:
+        return redirect("seminar:join", slug=seminar.slug)
+    return render(request, "program/phone.html",
+                  {"seminar": seminar, "participant": participant, "room": selectors.room(seminar)})

@@ -1,0 +1,34 @@
+"""Absolute addresses and QR codes, always built on BASE_URL (the address phones reach)."""
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from seminar.models import Participant, Seminar
+
+
+def absolute(path: str) -> str:
+    return f"{settings.BASE_URL}{path}"
+
+
+def personal_link(participant: Participant) -> str:
+    return absolute(reverse("seminar:personal_link", args=[participant.token]))
+
+
+def join_link(seminar: Seminar) -> str:
+    return absolute(reverse("seminar:join", args=[seminar.slug]))
+
+
+def display_link(seminar: Seminar) -> str:
+    return absolute(reverse("seminar:display_link", args=[seminar.slug, seminar.display_token]))
+
+
+def facilitator_link(seminar: Seminar) -> str:
+    return absolute(reverse("program:run", args=[seminar.slug]))
+
+
+def qr_svg(data: str, title: str = "") -> SafeString:
+    """An inline SVG QR code (no script, no style attribute: allowed by our CSP)."""
+    svg = segno.make(data, error="m").svg_inline(scale=1, border=2, svgclass="qr", title=title or None)
+    return mark_safe(svg)  # segno escapes the title and emits only SVG markup

@@ -1,0 +1,111 @@
+"""The core every app depends on: the seminar, its departments and participants."""
+
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class Seminar(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+
+    class Meta:
+        verbose_name = _("seminar")
+        verbose_name_plural = _("seminars")
+        permissions = [("facilitate", _("Can run seminars as a facilitator"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Department(models.Model):
+    seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["seminar", "name"], name="department_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def present(self) -> "ParticipantQuerySet":
+        return self.filter(present=True)
+
+
+class Participant(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant")
+        PROCESS_LEADER = "process_leader", _("Process leader")
+        MANAGEMENT = "management", _("Management")
+
+    seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=120)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="participants", verbose_name=_("department")
+    )
+    title = models.CharField(_("job title"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    present = models.BooleanField(_("present"), default=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    code = models.CharField(_("personal code"), max_length=CODE_LENGTH, default=new_code, editable=False)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["seminar", "code"], name="participant_unique_code"),
+            models.UniqueConstraint(
+                fields=["seminar", "email"],
+                condition=~models.Q(email=""),
+                name="participant_unique_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScreenCount(models.Model):
+    """Presence bookkeeping: connected screens per worker process, summed across workers.
+
+    Each daphne worker keeps its own row per seminar and role and refreshes it while it
+    lives; rows not refreshed recently belong to dead workers and are not counted.
+    """
+
+    seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="+")
+    worker = models.CharField(max_length=64)
+    role = models.CharField(max_length=20)
+    count = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["seminar", "worker", "role"], name="screencount_unique")
+        ]

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from seminar.consumers import ScreenConsumer
+
+websocket_urlpatterns = [
+    path("ws/s/<slug:slug>/<str:role>/", ScreenConsumer.as_asgi()),
+]

@@ -1,0 +1,26 @@
+from django import template
+from django.utils.safestring import SafeString
+
+from seminar import links
+from seminar.models import Seminar
+
+register = template.Library()
+
+
+@register.simple_tag
+def join_qr(seminar: Seminar) -> SafeString:
+    return links.qr_svg(links.join_link(seminar))
+
+
+@register.simple_tag
+def join_link(seminar: Seminar) -> str:
+    return links.join_link(seminar)
+
+
+@register.filter
+def countdown(milliseconds: int | None) -> str:
+    """The countdown as the screens first show it (mm:ss), before the script takes over."""
+    if milliseconds is None:
+        return ""
+    seconds = -(-milliseconds // 1000)
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,102 @@
+/* Live screens: one websocket per page that swaps server-rendered fragments in place.
+ *
+ * Every frame is HTML whose top-level elements carry an id; each replaces the element
+ * with the same id, unless it is older (data-version) than what is shown. The server
+ * sends the full state on every connect, so reconnecting is all it takes to heal.
+ * Countdowns run on the device's monotonic clock from the server's remaining time,
+ * so a phone whose wall clock is wrong still shows the right figure.
+ */
+(function () {
+  "use strict";
+
+  var countdowns = [];
+
+  function format(ms) {
+    var seconds = Math.ceil(ms / 1000);
+    var minutes = Math.floor(seconds / 60);
+    var rest = seconds % 60;
+    return (minutes < 10 ? "0" : "") + minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function initCountdowns() {
+    var now = performance.now();
+    countdowns = Array.prototype.slice.call(document.querySelectorAll("[data-countdown]"));
+    countdowns.forEach(function (el) {
+      if (el.liveDeadline === undefined) el.liveDeadline = now + Number(el.dataset.remainingMs);
+    });
+  }
+
+  function tick() {
+    var now = performance.now();
+    countdowns.forEach(function (el) {
+      var left = el.dataset.running === "1" ? Math.max(0, el.liveDeadline - now) : Number(el.dataset.remainingMs);
+      var text = format(left);
+      if (el.textContent !== text) el.textContent = text;
+      el.classList.toggle("is-over", left <= 0);
+    });
+  }
+
+  function swap(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    Array.prototype.slice.call(template.content.children).forEach(function (incoming) {
+      var current = incoming.id && document.getElementById(incoming.id);
+      if (!current) return;
+      var newer = Number(incoming.dataset.version || 0);
+      var shown = Number(current.dataset.version || 0);
+      if (newer && shown && newer < shown) return;
+      var focused = document.activeElement;
+      var focusId = focused && current.contains(focused) ? focused.id : null;
+      current.replaceWith(incoming);
+      if (window.htmx) window.htmx.process(incoming);
+      initCountdowns();
+      if (focusId) {
+        var again = document.getElementById(focusId);
+        if (again) again.focus();
+      }
+    });
+  }
+
+  function setStatus(state) {
+    var status = document.getElementById("live-status");
+    if (!status) return;
+    status.textContent = status.dataset[state] || "";
+    status.className = "live-status is-" + state;
+  }
+
+  function connect(path) {
+    var socket = null;
+    var delay = 500;
+    var timer = null;
+    var denied = false;
+
+    function open() {
+      clearTimeout(timer);
+      if (denied || (socket && socket.readyState <= 1)) return;
+      var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+      socket = new WebSocket(scheme + location.host + path);
+      socket.onopen = function () { delay = 500; setStatus("online"); };
+      socket.onmessage = function (event) { swap(event.data); };
+      socket.onclose = function (event) {
+        if (event.code === 4403) { denied = true; setStatus("denied"); return; }
+        setStatus("offline");
+        timer = setTimeout(open, delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 10000);
+      };
+    }
+
+    window.addEventListener("online", function () { delay = 500; open(); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") open();
+    });
+    open();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initCountdowns();
+    setInterval(tick, 250);
+    document.body.addEventListener("htmx:afterSwap", initCountdowns);
+    var path = document.body.dataset.liveUrl;
+    if (path && "WebSocket" in window) connect(path);
+  });
+})();
