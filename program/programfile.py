@@ -92,9 +92,9 @@ def _time(value, problems, line, name) -> dt.time | None:
     return None
 
 
-def _check_keys(table: dict, allowed: set[str], where: str, line: int, problems) -> None:
+def _check_keys(table: dict, allowed: set[str], where: str, lines: "_Lines", line: int, problems) -> None:
     for key in sorted(set(table) - allowed):
-        problems.append((line, f"unknown field {key!r} in {where}"))
+        problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
 
 
 def parse(text: str) -> ProgramSpec:
@@ -110,7 +110,7 @@ def parse(text: str) -> ProgramSpec:
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
     head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
-    _check_keys(head, SEMINAR_FIELDS, "[seminar]", head_line, problems)
+    _check_keys(head, SEMINAR_FIELDS, "[seminar]", lines, head_line, problems)
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
         problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
@@ -122,7 +122,7 @@ def parse(text: str) -> ProgramSpec:
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
         line = lines.header("groupings", index)
-        _check_keys(grouping, GROUPING_FIELDS, "[[groupings]]", line, problems)
+        _check_keys(grouping, GROUPING_FIELDS, "[[groupings]]", lines, line, problems)
         name = str(grouping.get("name", "")).strip()
         if not name or name in names:
             problems.append((line, f"each grouping needs a unique name (got {name!r})"))
@@ -136,7 +136,7 @@ def parse(text: str) -> ProgramSpec:
     seen_dates = set()
     for day_index, day in enumerate(data.get("days", [])):
         line = lines.header("days", day_index)
-        _check_keys(day, DAY_FIELDS, "[[days]]", line, problems)
+        _check_keys(day, DAY_FIELDS, "[[days]]", lines, line, problems)
         raw_date = day.get("date")
         try:
             date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
@@ -150,7 +150,7 @@ def parse(text: str) -> ProgramSpec:
         for item in day.get("items", []):
             item_line = lines.header("days.items", item_index)
             item_index += 1
-            _check_keys(item, ITEM_FIELDS, "[[days.items]]", item_line, problems)
+            _check_keys(item, ITEM_FIELDS, "[[days.items]]", lines, item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
                 problems.append((item_line, "every item needs a title"))

@@ -1,13 +1,14 @@
 """Every change to the live state. The only writer of `LiveState` and of actual starts.
 
-Each function locks the seminar's live state (`select_for_update`), checks the version
-the facilitator acted on where the action depends on it, saves, bumps the version and
+Each function claims the next version of the seminar's live state (checking the
+version the facilitator acted on where the action depends on it), saves, and
 publishes the new state to every screen after commit.
 """
 
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from program import screens
@@ -26,15 +27,24 @@ class NotPossible(Exception):
 
 
 def _lock(seminar: Seminar, version: int | None) -> LiveState:
-    LiveState.objects.get_or_create(seminar=seminar)
-    state = LiveState.objects.select_for_update().get(seminar=seminar)
-    if version is not None and version != state.version:
-        raise StaleVersion
-    return state
+    """Claim the next version of the live state, or raise StaleVersion.
+
+    A compare-and-set on the version is the first statement of the transaction: it
+    takes the row's write lock (PostgreSQL) or the database's (SQLite), so two
+    tablets pressing "Næste" at once move the program one step, never two.
+    """
+    rows = LiveState.objects.filter(seminar=seminar)
+    if version is not None:
+        rows = rows.filter(version=version)
+    if rows.update(version=F("version") + 1) == 0:
+        _, created = LiveState.objects.get_or_create(seminar=seminar)
+        if not created or version not in (None, 1):
+            raise StaleVersion
+        LiveState.objects.filter(seminar=seminar).update(version=F("version") + 1)
+    return LiveState.objects.select_for_update().select_related("item__day").get(seminar=seminar)
 
 
 def _save(state: LiveState) -> LiveState:
-    state.version += 1
     state.save()
     screens.publish_room(state.seminar_id)
     return state

@@ -109,8 +109,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8}
 else:
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
-    # Browser tests serve from a separate daphne process: the test database must be a file.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-seminar.sqlite3")}
+    # Browser tests serve from a separate daphne process: the test database must be a file
+    # (one per test run, so that two runs on one machine do not share it).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-seminar-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,87 @@
+"""Shared fixtures: seminars, people and the clients that act as their screens."""
+
+import os
+from pathlib import Path
+
+import pytest
+from channels.layers import channel_layers
+from django.conf import settings
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+
+from tests import factories
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+REFERENCE_PROGRAM = Path(settings.BASE_DIR) / "fixtures" / "varde-2014.toml"
+
+
+def need(available: bool, what: str) -> None:
+    """Skip with a clear reason when a service is missing; under CI=true, fail instead."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {what}")
+    pytest.skip(what)
+
+
+@pytest.fixture(autouse=True)
+def fresh_channel_layer():
+    """Each test starts with an empty in-process channel layer."""
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and other cached values do not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seminar(db):
+    return factories.seminar()
+
+
+@pytest.fixture
+def participant(seminar):
+    return factories.participant(seminar)
+
+
+@pytest.fixture
+def facilitator(db) -> User:
+    user = User.objects.create_user("kenneth", password="not-a-real-password-1")
+    user.user_permissions.add(Permission.objects.get(codename="facilitate"))
+    return user
+
+
+@pytest.fixture
+def facilitator_client(facilitator) -> Client:
+    client = Client()
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def phone_client(participant) -> Client:
+    client = Client()
+    client.get(f"/p/{participant.token}/")
+    return client
+
+
+@pytest.fixture
+def projector_client(seminar) -> Client:
+    client = Client()
+    client.get(f"/s/{seminar.slug}/display/{seminar.display_token}/")
+    return client
+
+
+@pytest.fixture
+def reference_seminar(db):
+    from program.programfile import import_program
+
+    return import_program(text=REFERENCE_PROGRAM.read_text(encoding="utf-8"))

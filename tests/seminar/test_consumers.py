@@ -1,0 +1,201 @@
+import asyncio
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+
+from program import services
+from seminar import presence
+from tests.sockets import screen
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run(scenario):
+    async_to_sync(scenario)()
+
+
+def test_projector_gets_the_full_state_on_connect(seminar, projector_client):
+    async def scenario():
+        socket = screen(seminar.slug, "projector", projector_client)
+        connected, _ = await socket.connect()
+        assert connected
+        snapshot = await socket.receive_from(timeout=2)
+        assert snapshot.lstrip().startswith('<div id="projector-screen"')
+        assert seminar.title in snapshot
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_every_screen_gets_the_push_after_next(seminar, projector_client, phone_client, facilitator_client):
+    async def scenario():
+        sockets = [
+            screen(seminar.slug, "projector", projector_client),
+            screen(seminar.slug, "participant", phone_client),
+            screen(seminar.slug, "facilitator", facilitator_client),
+        ]
+        for socket in sockets:
+            assert (await socket.connect())[0]
+            await socket.receive_from(timeout=2)
+
+        await database_sync_to_async(services.step)(seminar=seminar, version=1, forward=True)
+
+        for socket, root in zip(sockets, ("projector-screen", "phone-live", "tablet-live")):
+            frame = await receive_root(socket, root)
+            assert "Kaffe" in frame and 'data-version="2"' in frame
+        for socket in sockets:
+            await socket.disconnect()
+
+    run(scenario)
+
+
+async def receive_root(socket, root: str, timeout: float = 3) -> str:
+    """The next frame whose root element is `root` (presence frames may come between)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        frame = await socket.receive_from(timeout=max(0.01, deadline - loop.time()))
+        if f'id="{root}"' in frame.split(">", 1)[0]:
+            return frame
+
+
+def test_reconnecting_screen_sees_the_true_current_state(seminar, phone_client):
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client)
+        await socket.connect()
+        await socket.receive_from(timeout=2)
+        await socket.disconnect()
+
+        # The program moves on while the phone is away.
+        await database_sync_to_async(services.step)(seminar=seminar, version=1, forward=True)
+        await database_sync_to_async(services.step)(seminar=seminar, version=2, forward=True)
+
+        again = screen(seminar.slug, "participant", phone_client)
+        await again.connect()
+        snapshot = await again.receive_from(timeout=2)
+        assert "<h2>Velkommen</h2>" in snapshot and 'data-version="3"' in snapshot
+        await again.disconnect()
+
+    run(scenario)
+
+
+def test_socket_from_a_foreign_origin_is_refused(seminar, projector_client):
+    async def scenario():
+        socket = screen(seminar.slug, "projector", projector_client, origin=b"http://evil.example")
+        connected, _ = await socket.connect()
+        assert not connected
+
+    run(scenario)
+
+
+def test_socket_without_origin_is_refused(seminar, projector_client):
+    async def scenario():
+        socket = screen(seminar.slug, "projector", projector_client, origin=b"null")
+        connected, _ = await socket.connect()
+        assert not connected
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("role", ["facilitator", "projector"])
+def test_participant_cannot_open_another_role(seminar, phone_client, role):
+    async def scenario():
+        socket = screen(seminar.slug, role, phone_client)
+        connected, code = await socket.connect()
+        assert not connected
+        assert code == 4403
+
+    run(scenario)
+
+
+def test_anonymous_socket_is_refused_for_every_role(seminar):
+    async def scenario():
+        for role in ("participant", "projector", "facilitator", "nonsense"):
+            connected, _ = await screen(seminar.slug, role).connect()
+            assert not connected
+
+    run(scenario)
+
+
+def test_phone_of_one_seminar_cannot_watch_another(seminar, phone_client):
+    from tests import factories
+
+    other = factories.seminar()
+
+    async def scenario():
+        connected, _ = await screen(other.slug, "participant", phone_client).connect()
+        assert not connected
+
+    run(scenario)
+
+
+def test_messages_from_clients_change_nothing(seminar, phone_client):
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client)
+        await socket.connect()
+        await socket.receive_from(timeout=2)
+        await socket.send_to(text_data='{"action": "next", "version": 1}')
+        assert await socket.receive_nothing(timeout=0.3)
+        await socket.disconnect()
+
+    run(scenario)
+    from program.selectors import live_state
+
+    assert live_state(seminar).version == 1
+
+
+def test_participant_socket_never_receives_facilitator_notes(seminar, phone_client):
+    from tests import factories
+
+    velkommen = factories.items(seminar)[1]
+
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client)
+        await socket.connect()
+        await socket.receive_from(timeout=2)
+        await database_sync_to_async(services.jump)(seminar=seminar, version=1, item=velkommen)
+        frame = await socket.receive_from(timeout=2)
+        assert "Velkommen" in frame
+        assert "Kun for facilitatorer" not in frame
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_phone_language_follows_its_language_cookie(seminar, phone_client):
+    phone_client.post("/i18n/setlang/", {"language": "da", "next": "/"})
+
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client, language=b"en")
+        await socket.connect()
+        snapshot = await socket.receive_from(timeout=2)
+        assert "Programmet er ikke begyndt endnu." in snapshot
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_tablet_sees_how_many_screens_are_connected(seminar, facilitator_client, phone_client, projector_client):
+    async def scenario():
+        tablet = screen(seminar.slug, "facilitator", facilitator_client)
+        await tablet.connect()
+        await receive_root(tablet, "tablet-live")
+        phone = screen(seminar.slug, "participant", phone_client)
+        projector = screen(seminar.slug, "projector", projector_client)
+        await phone.connect()
+        await projector.connect()
+
+        frame = ""
+        while "1 phone" not in frame or "Projector connected" not in frame:
+            frame = await receive_root(tablet, "tablet-presence")
+        counts = await database_sync_to_async(presence.screen_counts)(seminar.pk)
+        assert counts == {"projector": 1, "participant": 1, "facilitator": 1}
+
+        await phone.disconnect()
+        while "0 phones" not in frame:
+            frame = await receive_root(tablet, "tablet-presence")
+        for socket in (projector, tablet):
+            await socket.disconnect()
+
+    run(scenario)

@@ -1,0 +1,54 @@
+import pytest
+
+from seminar.models import Participant
+from seminar.roster import RosterError, import_roster, parse_roster
+from tests.conftest import REFERENCE_PROGRAM
+
+HEADER = "name,department,title,email,role\n"
+
+
+def test_demo_roster_loads_72_plus_leads_with_4_process_leaders(seminar):
+    data = (REFERENCE_PROGRAM.parent / "varde-2014-roster.csv").read_bytes()
+
+    added = import_roster(seminar=seminar, data=data)
+
+    assert added == 75
+    assert seminar.participants.filter(role=Participant.Role.PROCESS_LEADER).count() == 4
+    assert seminar.participants.filter(role=Participant.Role.MANAGEMENT).count() == 3
+    sizes = sorted((d.participants.count() for d in seminar.departments.all()), reverse=True)
+    assert len(sizes) == 8 and sizes[0] == 24
+    assert len({p.code for p in seminar.participants.all()}) == 75
+
+
+def test_semicolon_roster_with_bom_is_read():
+    rows = parse_roster("\ufeffName;Department\nAnne Holm;Kultur\n".encode())
+
+    assert [(r.name, r.department, r.role) for r in rows] == [("Anne Holm", "Kultur", "participant")]
+
+
+def test_every_bad_row_is_reported_and_nothing_is_saved(seminar):
+    data = (HEADER + "Anne,,Leder,anne@example.com,participant\n"
+            "Bo,Teknik,,bo@example.com,boss\n"
+            "Carl,Teknik,,anne@example.com,\n"
+            "Dorte,Teknik,,not-an-email,\n").encode()
+
+    with pytest.raises(RosterError) as error:
+        import_roster(seminar=seminar, data=data)
+
+    assert [row for row, _ in error.value.problems] == [2, 3, 4, 5]
+    assert "department is missing" in error.value.problems[0][1]
+    assert "also on row 2" in error.value.problems[2][1]
+    assert not seminar.participants.exists()
+
+
+def test_non_utf8_file_gets_a_clear_message():
+    with pytest.raises(RosterError, match="not UTF-8"):
+        parse_roster((HEADER + "Søren,Teknik,,,\n").encode("latin-1"))
+
+
+def test_email_already_on_the_roster_is_refused(seminar):
+    import_roster(seminar=seminar, data=(HEADER + "Anne,Kultur,,anne@example.com,\n").encode())
+
+    with pytest.raises(RosterError, match="already on the roster"):
+        import_roster(seminar=seminar, data=(HEADER + "Anne H,Kultur,,anne@example.com,\n").encode())
+    assert seminar.participants.count() == 1

@@ -1,0 +1,24 @@
+"""Open a screen's websocket against the real ASGI application, as a browser would."""
+
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from seminar.asgi import application
+
+ORIGIN = b"http://127.0.0.1:8000"
+
+
+def cookies(client: Client | None) -> bytes:
+    """The client's cookies (session, language) as one Cookie header."""
+    if client is None:
+        return b""
+    return "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items()).encode()
+
+
+def screen(slug: str, role: str, client: Client | None = None, origin: bytes = ORIGIN,
+           language: bytes = b"en") -> WebsocketCommunicator:
+    headers = [(b"origin", origin), (b"accept-language", language), (b"host", b"127.0.0.1:8000")]
+    if cookie := cookies(client):
+        headers.append((b"cookie", cookie))
+    return WebsocketCommunicator(application, f"/ws/s/{slug}/{role}/", headers=headers)
+
