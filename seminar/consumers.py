@@ -14,7 +14,9 @@ from seminar.relay import get_relay
 
 # Close codes in the private range (4000-4999); the page's script stops retrying on these.
 CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
+CLOSE_TOO_BIG = 1009
+# Clients only send keep-alives; anything larger is not ours (daphne sets no limit).
+MAX_CLIENT_MESSAGE = 1024
 
 
 def resolve_viewer(scope: dict, slug: str, role: str) -> live.Viewer | None:
@@ -85,7 +87,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=frame)
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
-        """Clients have nothing to say over the socket; keep-alive pings land here."""
+        """Clients have nothing to say over the socket; keep-alives land here and are dropped."""
+        if len(text_data or bytes_data or "") > MAX_CLIENT_MESSAGE:
+            await self.close(code=CLOSE_TOO_BIG)
 
     async def disconnect(self, code: int) -> None:
         if self.viewer is None:

@@ -1,8 +1,13 @@
-"""Listen to an audience's pushes through the real channel layer, as a relay would."""
+"""Listen to an audience's pushes through the real channel layer, as a relay would.
+
+The listener lives on its own event loop in a thread, because a Redis layer's
+subscriptions belong to the loop that made them.
+"""
 
 import asyncio
+import threading
+import time
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 from seminar.live import group_name
@@ -10,18 +15,34 @@ from seminar.live import group_name
 
 class Listener:
     def __init__(self, seminar_id: int, audience: str) -> None:
-        self.layer = get_channel_layer()
-        self.channel = async_to_sync(self.layer.new_channel)()
-        async_to_sync(self.layer.group_add)(group_name(seminar_id, audience), self.channel)
+        self.group = group_name(seminar_id, audience)
+        self.received: list[str] = []
+        self.ready = threading.Event()
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+        asyncio.run_coroutine_threadsafe(self._listen(), self.loop)
+        if not self.ready.wait(5):
+            raise RuntimeError("listener could not join its group")
 
-    def frames(self, wait: float = 0.2) -> list[str]:
-        async def drain() -> list[str]:
-            found = []
-            while True:
-                try:
-                    message = await asyncio.wait_for(self.layer.receive(self.channel), wait)
-                except TimeoutError:
-                    return found
-                found.append(message["frame"])
+    async def _listen(self) -> None:
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+        await layer.group_add(self.group, channel)
+        self.ready.set()
+        while True:
+            # Short waits: the in-memory layer's queue is filled from other loops'
+            # threads, which cannot wake this loop; polling picks their frames up.
+            try:
+                message = await asyncio.wait_for(layer.receive(channel), 0.05)
+            except TimeoutError:
+                continue
+            self.received.append(message["frame"])
 
-        return async_to_sync(drain)()
+    def frames(self, wait: float = 0.3) -> list[str]:
+        """Frames received so far, after waiting until none arrived for `wait` seconds."""
+        count = -1
+        while count != len(self.received):
+            count = len(self.received)
+            time.sleep(wait)
+        found, self.received[:] = list(self.received), []
+        return found

@@ -199,3 +199,15 @@ def test_tablet_sees_how_many_screens_are_connected(seminar, facilitator_client,
             await socket.disconnect()
 
     run(scenario)
+
+
+def test_oversized_client_message_closes_the_socket(seminar, phone_client):
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client)
+        await socket.connect()
+        await socket.receive_from(timeout=2)
+        await socket.send_to(text_data="x" * 100_000)
+        closed = await socket.receive_output(timeout=2)
+        assert closed == {"type": "websocket.close", "code": 1009}
+
+    run(scenario)
