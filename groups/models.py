@@ -16,6 +16,12 @@ class Grouping(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MIXED)
     group_size = models.PositiveSmallIntegerField(_("target group size"), null=True, blank=True)
     num_groups = models.PositiveSmallIntegerField(_("number of groups"), null=True, blank=True)
+    min_size = models.PositiveSmallIntegerField(
+        _("smallest group"), null=True, blank=True,
+        help_text=_("Department groups: a department smaller than this joins another group."),
+    )
+    label = models.CharField(_("group label"), max_length=40, default="Gruppe",
+                             help_text=_("Groups are named with this and a number, e.g. \"Bord 3\"."))
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

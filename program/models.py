@@ -46,6 +46,9 @@ class AgendaItem(models.Model):
         Grouping, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
         verbose_name=_("grouping"),
     )
+    round_number = models.PositiveSmallIntegerField(
+        _("round"), default=1, help_text=_("Which round of the grouping this item uses.")
+    )
     place = models.CharField(_("meeting place"), max_length=200, blank=True)
     returns_at = models.TimeField(_("back at"), null=True, blank=True)
     secret = models.BooleanField(_("hidden until revealed"), default=False)
@@ -87,6 +90,7 @@ class LiveState(models.Model):
         JOIN = "join", _("Join screen")
         MESSAGE = "message", _("Message")
         BLANK = "blank", _("Blank screen")
+        GROUPS = "groups", _("Find your group")
 
     seminar = models.OneToOneField(Seminar, on_delete=models.CASCADE, related_name="live")
     item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

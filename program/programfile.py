@@ -19,10 +19,10 @@ from program import activities
 from program.models import AgendaItem, Day
 from seminar.models import Seminar
 
-ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping",
+ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
                "place", "returns_at", "secret"}
 DAY_FIELDS = {"date", "title", "items"}
-GROUPING_FIELDS = {"name", "kind", "group_size", "num_groups"}
+GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
 SEMINAR_FIELDS = {"slug", "title", "place", "description"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
@@ -43,6 +43,7 @@ class ItemSpec:
     leads: str = ""
     kind: str = "info"
     grouping: str = ""
+    round: int = 1
     place: str = ""
     returns_at: dt.time | None = None
     secret: bool = False
@@ -129,8 +130,13 @@ def parse(text: str) -> ProgramSpec:
         if grouping.get("kind", "mixed") not in Grouping.Kind.values:
             problems.append((lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}"))
         names.add(name)
+        for key in ("group_size", "num_groups", "min_size"):
+            if grouping.get(key) is not None and (not isinstance(grouping[key], int) or grouping[key] < 1):
+                problems.append((lines.key(line, key), f"{key} must be a whole number above 0"))
         spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
-                               "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups")})
+                               "label": str(grouping.get("label", "Gruppe")),
+                               "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups"),
+                               "min_size": grouping.get("min_size")})
 
     item_index = 0
     seen_dates = set()
@@ -165,8 +171,12 @@ def parse(text: str) -> ProgramSpec:
             grouping = str(item.get("grouping", ""))
             if grouping and grouping not in names:
                 problems.append((lines.key(item_line, "grouping"), f"no grouping named {grouping!r}"))
+            round_number = item.get("round", 1)
+            if not isinstance(round_number, int) or not 1 <= round_number <= 20:
+                problems.append((lines.key(item_line, "round"), "round must be a whole number from 1 to 20"))
+                round_number = 1
             items.append(ItemSpec(
-                title=title, minutes=minutes, kind=kind, grouping=grouping,
+                title=title, minutes=minutes, kind=kind, grouping=grouping, round=round_number,
                 start=_time(item.get("start"), problems, lines.key(item_line, "start"), "start"),
                 returns_at=_time(item.get("returns_at"), problems, lines.key(item_line, "returns_at"), "returns_at"),
                 text=str(item.get("text", "")), notes=str(item.get("notes", "")),
@@ -202,15 +212,16 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
     for position, grouping in enumerate(spec.groupings):
         groupings[grouping["name"]], _ = Grouping.objects.update_or_create(
             seminar=seminar, name=grouping["name"],
-            defaults={"kind": grouping["kind"], "group_size": grouping["group_size"],
-                      "num_groups": grouping["num_groups"], "position": position},
+            defaults={"kind": grouping["kind"], "label": grouping["label"], "group_size": grouping["group_size"],
+                      "num_groups": grouping["num_groups"], "min_size": grouping["min_size"], "position": position},
         )
     for date, title, items in spec.days:
         day = Day.objects.create(seminar=seminar, date=date, title=title)
         AgendaItem.objects.bulk_create(
             AgendaItem(day=day, position=position, start=item.start, minutes=item.minutes,
                        title=item.title, text=item.text, notes=item.notes, leads=item.leads,
-                       kind=item.kind, grouping=groupings.get(item.grouping), place=item.place,
+                       kind=item.kind, grouping=groupings.get(item.grouping), round_number=item.round,
+                       place=item.place,
                        returns_at=item.returns_at, secret=item.secret)
             for position, item in enumerate(items)
         )
@@ -231,8 +242,9 @@ def export_program(seminar: Seminar) -> str:
     if seminar.description:
         out.append(f"description = {_string(seminar.description)}")
     for grouping in seminar.groupings.all():
-        out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}"]
-        for key in ("group_size", "num_groups"):
+        out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
+                f"label = {_string(grouping.label)}"]
+        for key in ("group_size", "num_groups", "min_size"):
             if getattr(grouping, key):
                 out.append(f"{key} = {getattr(grouping, key)}")
     for day in seminar.days.order_by("date"):
@@ -247,6 +259,8 @@ def export_program(seminar: Seminar) -> str:
                     out.append(f"{key} = {_string(getattr(item, key))}")
             if item.grouping:
                 out.append(f"grouping = {_string(item.grouping.name)}")
+                if item.round_number != 1:
+                    out.append(f"round = {item.round_number}")
             if item.returns_at:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:

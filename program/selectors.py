@@ -83,6 +83,10 @@ class Room:
         return delay_minutes(self.current, self.now)
 
     @property
+    def grouping_on(self) -> bool:
+        return bool(self.current and self.current.grouping_id)
+
+    @property
     def ahead(self) -> int:
         return -self.delay if self.delay and self.delay < 0 else 0
 

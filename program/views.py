@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from groups import screens as group_screens
+from groups import selectors as group_selectors
 from program import forms, selectors, services
 from seminar import access
 from seminar.http import HtmxHttpRequest
@@ -142,5 +144,8 @@ def phone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     participant = access.bound_participant(request.session, seminar)
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
+    room = selectors.room(seminar)
+    group = group_selectors.group_of(participant.pk, group_selectors.round_for_item(room.current))
+    your_group = group_screens.your_group(group=group, grouping=room.grouping_on, version=room.version)
     return render(request, "program/phone.html",
-                  {"seminar": seminar, "participant": participant, "room": selectors.room(seminar)})
+                  {"seminar": seminar, "participant": participant, "room": room, "your_group": your_group})

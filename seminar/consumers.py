@@ -72,19 +72,30 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         await self.accept()
-        screen = live.screen_for(self.viewer.role)
-        relay = get_relay()
-        self.audiences = [
-            live.group_name(self.viewer.seminar_id, audience) for audience in screen.audiences(self.viewer)
-        ]
-        # Join before rendering the snapshot, so no push can fall between the two.
-        for group in self.audiences:
-            await relay.join(group, self, self.send_frame)
-        await self.send_frame(await database_sync_to_async(screen.snapshot)(self.viewer))
+        await self.sync()
         presence_book().connected(self.viewer.seminar_id, self.viewer.role)
 
+    async def sync(self) -> None:
+        """Join this viewer's audiences (leaving any it lost) and send the full state."""
+        screen = live.screen_for(self.viewer.role)
+        relay = get_relay()
+        audiences = await database_sync_to_async(screen.audiences)(self.viewer)
+        wanted = [live.group_name(self.viewer.seminar_id, audience) for audience in audiences]
+        # Join before rendering the snapshot, so no push can fall between the two.
+        wire = self.scope.get("live.wire")  # daphne's protocol: the relay writes frames to it
+        for group in wanted:
+            await relay.join(group, self, self.send_frame, wire)
+        for group in set(self.audiences) - set(wanted):
+            await relay.leave(group, self)
+        self.audiences = wanted
+        await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+
     async def send_frame(self, frame: str) -> None:
-        await self.send(text_data=frame)
+        if frame == live.RESYNC:
+            # Not awaited: the relay goes on writing to other sockets meanwhile.
+            asyncio.create_task(self.sync())
+        else:
+            await self.send(text_data=frame)
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
         """Clients have nothing to say over the socket; keep-alives land here and are dropped."""

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from seminar.models import CODE_LENGTH
 
+MAX_ROSTER_BYTES = 2 * 1024 * 1024
+
 
 class JoinForm(forms.Form):
     code = forms.CharField(
@@ -14,3 +16,22 @@ class JoinForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).upper()
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Roster file (CSV or Excel)"),
+        help_text=_("Columns: name, department, title, email, role (participant, process_leader, management)."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_ROSTER_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload
+
+
+class PresenceForm(forms.Form):
+    present = forms.TypedChoiceField(choices=[("1", _("Present")), ("0", _("Absent"))], coerce=lambda v: v == "1")

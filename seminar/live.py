@@ -5,18 +5,26 @@ how to render the full current state for that viewer. Services call `publish()` 
 their transaction; the frame is rendered and sent only after commit, once per
 audience, to the group `seminar-<id>-<audience>`. A push is a hint: every socket gets
 the full state again when it (re)connects.
+
+Inside the server the request does not wait for any of that: after commit, the frames
+are rendered on one renderer thread (in commit order) and handed to an *outbox* task on
+the server's event loop, which passes them to the channel layer one after the other.
+So a facilitator's click is answered as soon as its transaction commits, whatever the
+number of screens. Outside a server (tests, commands, the shell) frames are rendered
+and sent synchronously, as before. docs/live.md has the figures.
 """
 
 import asyncio
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,10 @@ class Screen(Protocol):
 
 _SCREENS: dict[str, Screen] = {}
 
+# Sent instead of a frame when what a screen may see has changed (a person moved to
+# another group): the consumer works out its audiences again and sends a full snapshot.
+RESYNC = "\x00resync"
+
 
 def register_screen(screen: Screen) -> None:
     _SCREENS[screen.role] = screen
@@ -55,22 +67,55 @@ def group_name(seminar_id: int, audience: str) -> str:
     return f"seminar-{seminar_id}-{audience}"
 
 
-def publish(seminar_id: int, render: Callable[[], Iterable[tuple[str, str]]]) -> None:
+Render = Callable[[], Iterable[tuple[str, str]]]
+
+
+def publish(seminar_id: int, render: Render) -> None:
     """After the current transaction commits, render frames and send each to its audience.
 
     `render` yields (audience, frame) pairs; it runs after commit, so it reads the
-    committed state and a rolled-back change is never shown.
+    committed state and a rolled-back change is never shown. In a server it runs on the
+    renderer thread and the caller does not wait for it.
     """
 
-    def render_and_send() -> None:
+    def after_commit() -> None:
+        outbox = current_outbox()
+        if outbox is None:
+            render_and_send(seminar_id, render)
+        else:
+            _renderer.submit(render_off_request, outbox, seminar_id, render)
+
+    transaction.on_commit(after_commit)
+
+
+def render_and_send(seminar_id: int, render: Render) -> None:
+    try:
         for audience, frame in render():
             send_now(seminar_id, audience, frame)
+    except Exception:  # a push is a hint; the state is in the database
+        log.exception("rendering live frames for seminar %s failed", seminar_id)
 
-    transaction.on_commit(render_and_send)
+
+def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> None:
+    """On the renderer thread: each frame goes to the outbox as soon as it is rendered."""
+    try:
+        for audience, frame in render():
+            outbox.put(group_name(seminar_id, audience), frame)
+    except Exception:
+        log.exception("rendering live frames for seminar %s failed", seminar_id)
+    finally:
+        connections.close_all()  # this thread's connections; CONN_MAX_AGE is 0 under ASGI
 
 
 def send_now(seminar_id: int, audience: str, frame: str) -> None:
-    """Send an already rendered frame from sync code; never raises, never hangs."""
+    """Send an already rendered frame from sync code; never raises, never hangs.
+
+    In a server the frame is queued on the outbox and this returns at once.
+    """
+    outbox = current_outbox()
+    if outbox is not None:
+        outbox.put(group_name(seminar_id, audience), frame)
+        return
     try:
         async_to_sync(send_frame)(group_name(seminar_id, audience), frame)
     except Exception:  # a push is a hint; the state is in the database
@@ -84,3 +129,55 @@ async def send_frame(group: str, frame: str) -> None:
         await asyncio.wait_for(layer.group_send(group, message), settings.LIVE_SEND_TIMEOUT_SECONDS)
     except TimeoutError:
         log.warning("live push to %s timed out", group)
+
+
+# One thread renders every frame after commit: frames leave in commit order, and no
+# request (the facilitator's next click) waits behind another's rendering.
+_renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-render")
+
+
+class Outbox:
+    """Frames on their way to the channel layer, sent in order by one task on the server loop.
+
+    `put` may be called from any thread and never waits. A frame that cannot reach the
+    layer in LIVE_SEND_TIMEOUT_SECONDS is dropped (logged); the next connect heals.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+        self.task = loop.create_task(self._run())
+
+    def put(self, group: str, frame: str) -> None:
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, (group, frame))
+
+    @property
+    def usable(self) -> bool:
+        return self.loop.is_running() and not self.loop.is_closed() and not self.task.done()
+
+    async def _run(self) -> None:
+        while True:
+            group, frame = await self.queue.get()
+            try:
+                await send_frame(group, frame)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("live push to %s failed", group)
+
+
+_outbox: Outbox | None = None
+
+
+def attach_loop() -> None:
+    """Called on the server's event loop (by the ASGI application): publish through it."""
+    global _outbox
+    loop = asyncio.get_running_loop()
+    if _outbox is None or _outbox.loop is not loop or not _outbox.usable:
+        _outbox = Outbox(loop)
+
+
+def current_outbox() -> Outbox | None:
+    """The running server loop's outbox, or None outside a server (tests, commands)."""
+    outbox = _outbox
+    return outbox if outbox is not None and outbox.usable else None

@@ -3,10 +3,17 @@
 A plain Channels group holds one channel per socket, so a broadcast to N screens costs
 N layer messages and N consumer dispatches (and O(N²) in the in-memory layer). Here
 each process joins a group once, with its own relay channel, and writes the frame
-straight to the sockets it holds. docs/live.md gives the figures behind this.
+straight to the sockets it holds.
+
+Under daphne a socket's *wire* (its autobahn protocol) is known: the frame is then
+framed once per fan-out and the same bytes are written to every open socket, without
+an ASGI message, a coroutine and a UTF-8 encoding per socket. Elsewhere (the test
+communicator, another server) the socket's async `send` is awaited as before.
+docs/live.md gives the figures behind this.
 """
 
 import asyncio
+import functools
 import logging
 import weakref
 from collections.abc import Awaitable, Callable
@@ -20,25 +27,50 @@ Send = Callable[[str], Awaitable[None]]
 # Yield to the event loop between slices of a fan-out so that HTTP requests
 # (a facilitator's next click) are not held up behind thousands of writes.
 SLICE = 200
+# Frames that start with NUL are instructions to the consumer (live.RESYNC), never HTML.
+CONTROL = "\x00"
+
 # channels_redis forgets group members after group_expiry (a day); re-join well before.
 REJOIN_SECONDS = 3600
+
+
+def wire_for(send: Callable) -> object | None:
+    """The server's websocket protocol behind an ASGI `send`, if frames can be written to it.
+
+    Daphne hands each application `functools.partial(Server.handle_reply, protocol)`;
+    its protocol is autobahn's, which takes a prepared (framed once) message. Anything
+    else returns None and the relay uses the ASGI `send`.
+    """
+    if isinstance(send, functools.partial) and send.args and getattr(send.func, "__name__", "") == "handle_reply":
+        protocol = send.args[0]
+        if callable(getattr(protocol, "sendPreparedMessage", None)) and hasattr(protocol, "STATE_OPEN"):
+            return protocol
+    return None
+
+
+def prepare(frame: str) -> object:
+    """The frame as one server-to-client text message, framed once for many sockets."""
+    from autobahn.websocket.protocol import PreparedMessage
+
+    return PreparedMessage(frame.encode(), False, False, False)
 
 
 class Relay:
     def __init__(self) -> None:
         self.layer = get_channel_layer()
-        self.members: dict[str, dict[object, Send]] = {}
+        self.members: dict[str, dict[object, tuple[Send, object | None]]] = {}
         self.channel: str | None = None
         self._lock = asyncio.Lock()
         self._tasks: list[asyncio.Task] = []
 
-    async def join(self, group: str, key: object, send: Send) -> None:
+    async def join(self, group: str, key: object, send: Send, wire: object | None = None) -> None:
+        """Deliver the group's frames to this socket: to `wire` directly if given, else via `send`."""
         async with self._lock:
             await self._start()
             local = self.members.setdefault(group, {})
             if not local:
                 await self.layer.group_add(group, self.channel)
-            local[key] = send
+            local[key] = (send, wire)
 
     async def leave(self, group: str, key: object) -> None:
         async with self._lock:
@@ -53,9 +85,16 @@ class Relay:
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
         targets = list(self.members.get(group, {}).values())
-        for index, send in enumerate(targets, start=1):
+        prepared = None
+        control = frame.startswith(CONTROL)  # for the consumer (live.RESYNC), not the wire
+        for index, (send, wire) in enumerate(targets, start=1):
             try:
-                await send(frame)
+                if wire is None or control:
+                    await send(frame)
+                elif wire.state == wire.STATE_OPEN:  # closing or closed sockets get nothing
+                    if prepared is None:
+                        prepared = prepare(frame)
+                    wire.sendPreparedMessage(prepared)
             except Exception:  # one broken socket must not starve the others
                 log.debug("relay write failed", exc_info=True)
             if index % SLICE == 0:

@@ -1,9 +1,10 @@
-"""The roster: participants read from a CSV file, checked whole before anything is saved."""
+"""The roster: participants read from CSV or XLSX, checked whole before anything is saved."""
 
 import csv
 import io
 from dataclasses import dataclass
 
+import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -28,22 +29,44 @@ class RosterRow:
     role: str
 
 
-def parse_roster(data: bytes) -> list[RosterRow]:
-    """Read a roster CSV (UTF-8, comma or semicolon). Raises RosterError listing every bad row."""
+def _csv_records(data: bytes) -> list[dict[str, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise RosterError([(0, f"the file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8")])
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [column.strip().lower() for column in reader.fieldnames or []]
-    missing = [column for column in ("name", "department") if column not in header]
+    first_line = text.splitlines()[0] if text.strip() else ","
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_records(data: bytes) -> list[dict[str, str]]:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken or foreign file
+        raise RosterError([(0, "the file is not a readable Excel workbook (.xlsx)")])
+    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header = [str(cell or "").strip() for cell in next(rows, [])]
+    return [{key: "" if cell is None else str(cell) for key, cell in zip(header, row)}
+            for row in rows if any(cell not in (None, "") for cell in row)]
+
+
+def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
+    """Read a roster from CSV (UTF-8, comma or semicolon) or XLSX.
+
+    Raises RosterError listing every bad row (row numbers as the spreadsheet shows them).
+    """
+    is_xlsx = filename.lower().endswith(".xlsx") or data[:2] == b"PK"
+    records = _xlsx_records(data) if is_xlsx else _csv_records(data)
+    header = {key.strip().lower() for record in records[:1] for key in record if key}
+    missing = [column for column in ("name", "department") if records and column not in header]
+    if not records:
+        raise RosterError([(1, "the file has no participants")])
     if missing:
         raise RosterError([(1, f"missing column(s): {', '.join(missing)}")])
-    reader.fieldnames = header
     problems, rows, emails = [], [], {}
-    for number, raw in enumerate(reader, start=2):
-        values = {key: (raw.get(key) or "").strip() for key in COLUMNS}
+    for number, raw in enumerate(records, start=2):
+        lowered = {(key or "").strip().lower(): (value or "") for key, value in raw.items()}
+        values = {key: lowered.get(key, "").strip() for key in COLUMNS}
         role = values["role"].lower() or Participant.Role.PARTICIPANT
         if not values["name"]:
             problems.append((number, "name is missing"))
@@ -67,13 +90,13 @@ def parse_roster(data: bytes) -> list[RosterRow]:
 
 
 @transaction.atomic
-def import_roster(*, seminar: Seminar, data: bytes) -> int:
+def import_roster(*, seminar: Seminar, data: bytes, filename: str = "roster.csv") -> int:
     """Add the file's participants to the seminar, creating departments as needed.
 
     Saves nothing when any row is bad, or when an e-mail is already on the roster.
     Returns how many participants were added.
     """
-    rows = parse_roster(data)
+    rows = parse_roster(data, filename)
     taken = set(seminar.participants.exclude(email="").values_list("email", flat=True))
     clashes = [(n, f"e-mail {row.email} is already on the roster") for n, row in enumerate(rows, 2)
                if row.email and row.email in taken]

@@ -2,18 +2,23 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from seminar import views
+from seminar.views import entry, people
 
 seminar_patterns = [
-    path("", views.home, name="home"),
-    path("p/<str:token>/", views.personal_link, name="personal_link"),
-    path("s/<slug:slug>/join/", views.join, name="join"),
-    path("s/<slug:slug>/display/<str:token>/", views.display_link, name="display_link"),
+    path("", entry.home, name="home"),
+    path("p/<str:token>/", entry.personal_link, name="personal_link"),
+    path("s/<slug:slug>/join/", entry.join, name="join"),
+    path("s/<slug:slug>/display/<str:token>/", entry.display_link, name="display_link"),
+    path("s/<slug:slug>/people/", people.people, name="people"),
+    path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
+    path("s/<slug:slug>/people/import/", people.roster_import, name="roster_import"),
+    path("s/<slug:slug>/people/cards/", people.join_cards, name="join_cards"),
 ]
 
 urlpatterns = [
     path("", include((seminar_patterns, "seminar"))),
     path("", include("program.urls")),
+    path("", include("groups.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

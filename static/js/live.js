@@ -36,6 +36,14 @@
     });
   }
 
+  // The projector's "find your group" list pages itself when it has more than one page.
+  function turnPages() {
+    var pages = document.querySelectorAll(".find-group-page");
+    if (pages.length < 2) return;
+    var shown = Array.prototype.findIndex.call(pages, function (page) { return !page.hidden; });
+    pages.forEach(function (page, index) { page.hidden = index !== (shown + 1) % pages.length; });
+  }
+
   function swap(html) {
     var template = document.createElement("template");
     template.innerHTML = html;
@@ -95,6 +103,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     initCountdowns();
     setInterval(tick, 250);
+    setInterval(turnPages, 12000);
     document.body.addEventListener("htmx:afterSwap", initCountdowns);
     var path = document.body.dataset.liveUrl;
     if (path && "WebSocket" in window) connect(path);

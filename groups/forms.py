@@ -1,0 +1,19 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from groups.models import Group, Round
+from seminar.models import Participant
+
+
+class MoveForm(forms.Form):
+    participant = forms.ModelChoiceField(queryset=Participant.objects.none(), label=_("Person"))
+    group = forms.ModelChoiceField(queryset=Group.objects.none(), label=_("To group"))
+
+    def __init__(self, *args, round_: Round, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = Participant.objects.filter(seminar=round_.grouping.seminar)
+        self.fields["group"].queryset = round_.groups.all()
+
+
+class FormRoundForm(forms.Form):
+    seed = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -1,0 +1,88 @@
+"""The facilitator's people pages: roster import with preview, check-in, join cards."""
+
+import base64
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from seminar import access, links, services
+from seminar.forms import PresenceForm, RosterUploadForm
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+from seminar.roster import RosterError, import_roster, parse_roster
+
+UPLOAD_KEY = "roster-upload"
+
+
+@require_GET
+@access.facilitator_required
+def people(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    participants = seminar.participants.select_related("department")
+    query = request.GET.get("q", "").strip()
+    if query:
+        participants = participants.filter(name__icontains=query)
+    context = {"seminar": seminar, "participants": participants, "query": query,
+               "present": seminar.participants.present().count(), "total": seminar.participants.count()}
+    if request.htmx and request.htmx.target == "people-list":
+        return render(request, "seminar/people.html#list", context)
+    return render(request, "seminar/people.html", context)
+
+
+@require_POST
+@access.facilitator_required
+def presence(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
+    participant = get_object_or_404(seminar.participants.select_related("department"), pk=participant_id)
+    form = PresenceForm(request.POST)
+    if form.is_valid():
+        participant = services.set_present(participant=participant, present=form.cleaned_data["present"])
+    if request.htmx:
+        return render(request, "seminar/people.html#row", {"seminar": seminar, "person": participant})
+    return redirect("seminar:people", slug=seminar.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@access.facilitator_required
+def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    """Upload → preview (or every error) → confirm. Nothing is saved before the confirm."""
+    form = RosterUploadForm()
+    context = {"seminar": seminar, "form": form}
+    if request.method == "POST" and "confirm" in request.POST:
+        stored = request.session.pop(UPLOAD_KEY, None)
+        if stored is None:
+            messages.error(request, _("The preview expired. Upload the file again."))
+            return redirect("seminar:roster_import", slug=seminar.slug)
+        try:
+            added = import_roster(seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"])
+        except RosterError as error:
+            context["problems"] = error.problems
+            return render(request, "seminar/roster_import.html", context, status=400)
+        messages.success(request, _("%(count)d participants added.") % {"count": added})
+        return redirect("seminar:people", slug=seminar.slug)
+    if request.method == "POST":
+        form = context["form"] = RosterUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, "seminar/roster_import.html", context, status=400)
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            context["rows"] = parse_roster(data, upload.name)
+        except RosterError as error:
+            context["problems"] = error.problems
+            return render(request, "seminar/roster_import.html", context, status=400)
+        request.session[UPLOAD_KEY] = {"name": upload.name, "data": base64.b64encode(data).decode()}
+    return render(request, "seminar/roster_import.html", context)
+
+
+@require_GET
+@access.facilitator_required
+def join_cards(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    cards = [
+        {"person": person, "link": links.personal_link(person),
+         "qr": links.qr_svg(links.personal_link(person), title=person.name)}
+        for person in seminar.participants.select_related("department")
+    ]
+    return render(request, "seminar/join_cards.html",
+                  {"seminar": seminar, "cards": cards, "join_link": links.join_link(seminar)})

@@ -1,0 +1,62 @@
+import io
+
+import openpyxl
+from django.test import Client
+
+HEADER = "name,department,title,email,role\n"
+
+
+
+def post_file(client, seminar, name: str, data: bytes):
+    handle = io.BytesIO(data)
+    handle.name = name
+    return client.post(f"/s/{seminar.slug}/people/import/", {"file": handle}, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_roster_upload_previews_then_saves_on_confirm(facilitator_client, seminar):
+    response = post_file(facilitator_client, seminar, "roster.csv",
+                         (HEADER + "Anne Holm,Kultur,Leder,anne@example.com,\nBo Dam,Teknik,,,process_leader\n").encode())
+
+    assert "Preview: 2 participants" in response.content.decode()
+    assert not seminar.participants.exists()
+    facilitator_client.post(f"/s/{seminar.slug}/people/import/", {"confirm": "1"})
+    assert sorted(seminar.participants.values_list("name", flat=True)) == ["Anne Holm", "Bo Dam"]
+
+
+def test_xlsx_roster_with_a_bad_row_saves_nothing(facilitator_client, seminar):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["name", "department", "title", "email", "role"])
+    sheet.append(["Anne Holm", "Kultur", "", "anne@example.com", ""])
+    sheet.append(["Bo Dam", "", "", "", ""])
+    data = io.BytesIO()
+    workbook.save(data)
+
+    response = post_file(facilitator_client, seminar, "roster.xlsx", data.getvalue())
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Nothing was saved" in html and "Row 3" in html and "department is missing" in html
+    assert not seminar.participants.exists()
+
+
+def test_check_in_marks_absent_and_present(facilitator_client, seminar, participant):
+    response = facilitator_client.post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"},
+                                       HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+
+    participant.refresh_from_db()
+    assert not participant.present
+    assert response.content.decode().lstrip().startswith(f'<tr id="person-{participant.pk}" class="is-absent">')
+
+
+def test_join_cards_carry_name_department_qr_and_code(facilitator_client, seminar, participant):
+    html = facilitator_client.get(f"/s/{seminar.slug}/people/cards/").content.decode()
+
+    assert participant.name in html and participant.department.name in html
+    assert participant.code in html and "<svg" in html
+
+
+def test_people_pages_are_for_facilitators_only(phone_client, seminar, participant):
+    for url in ("", "import/", "cards/"):
+        assert phone_client.get(f"/s/{seminar.slug}/people/{url}").status_code == 302
+    assert Client().post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"}).status_code == 302
