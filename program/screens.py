@@ -1,18 +1,22 @@
 """The three screens of the room, as the live layer sees them.
 
 Room-wide frames are rendered once per screen role and language and sent to that
-audience; while an item with a grouping is on, each group's "your group now" is
-rendered once per group and language and sent to that group's audience. A socket gets
-the same partials as its snapshot when it connects.
+audience; while an item with a grouping is on, each group's part ("your group now",
+the activity's group regions) is rendered once per group and language and sent to
+that group's audience. A socket gets the same partials, plus its personal regions,
+as its snapshot when it connects.
 """
 
 from collections.abc import Iterator
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from groups import screens as group_screens
 from groups import selectors as group_selectors
+from groups.models import Group
 from program import selectors
 from seminar import live
 from seminar.languages import language_codes
@@ -26,26 +30,63 @@ TEMPLATES = {
 }
 
 
-def render_room(role: str, room: selectors.Room) -> str:
+def region(element_id: str, content: str, version: int, **data: str) -> str:
+    """A top-level live element the page swaps by id (newer versions only)."""
+    extra = "".join(format_html(' data-{}="{}"', key, value) for key, value in data.items())
+    return format_html('<div id="{}" data-version="{}"{}>{}</div>', element_id, version,
+                       mark_safe(extra), mark_safe(content))
+
+
+def render_room(role: str, room: selectors.Room, request=None) -> str:
+    """A screen's room frame; with a request (a page load), forms carry their CSRF token."""
     context = {"room": room, "seminar": room.seminar}
-    if role == "projector" and room.state.projector == "groups":
-        context["find_group"] = group_screens.find_group(group_selectors.round_for_item(room.current))
-    frame = render_to_string(TEMPLATES[role], context)
-    if role == "participant":  # clears "your group" for phones that have none in this round
+    kind, item = room.kind, room.current
+    if role == "projector":
+        if room.state.projector == "groups":
+            context["find_group"] = group_screens.find_group(group_selectors.round_for_item(item))
+        if kind is not None:
+            context.update(kind.projector_context(item))
+    frame = render_to_string(TEMPLATES[role], context, request=request)
+    if role == "participant":
         frame += group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version)
+        frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
+        frame += region("activity-group", "", room.version)
+        frame += panel_loader(room)
+    if role == "facilitator":
+        frame += activity_tablet(room, request)
     return frame
+
+
+def activity_tablet(room: selectors.Room, request=None) -> str:
+    kind = room.kind
+    return region("activity-tablet", kind.tablet_regions(room.current, request) if kind else "", room.version)
+
+
+def panel_loader(room: selectors.Room) -> str:
+    """The phone's personal panel: kept while the item stays, fetched anew when it changes."""
+    item, kind = room.current, room.kind
+    if item is None or kind is None or not kind.has_panel:
+        return region("activity-panel", "", room.version, key="none")
+    return render_to_string("program/phone.html#panel", {"room": room, "seminar": room.seminar, "item": item})
+
+
+def group_frame(room: selectors.Room, group: Group, members_frame: str, request=None) -> str:
+    kind = room.kind
+    regions = kind.group_regions(room.current, group, request) if kind else ""
+    return members_frame + region("activity-group", regions, room.version)
 
 
 def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     room = selectors.room(Seminar.objects.get(pk=seminar_id))
     round_ = group_selectors.round_for_item(room.current)
+    groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     for language in language_codes():
         with translation.override(language):
             for role in TEMPLATES:
                 yield f"{role}-{language}", render_room(role, room)
             if round_ is not None:
                 for group_id, frame in group_screens.group_frames(round_, room.version):
-                    yield f"group-{group_id}-{language}", frame
+                    yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
 
 
 def publish_room(seminar_id: int) -> None:
@@ -76,14 +117,21 @@ class PhoneScreen(RoomScreen):
         return [*super().audiences(viewer), f"person-{viewer.participant_id}",
                 *(f"group-{group_id}-{viewer.language}" for group_id in groups)]
 
-    def snapshot(self, viewer: live.Viewer) -> str:
+    def snapshot(self, viewer: live.Viewer, request=None) -> str:
         with translation.override(viewer.language):
-            room = selectors.room(Seminar.objects.get(pk=viewer.seminar_id))
-            group = group_selectors.group_of(viewer.participant_id, group_selectors.round_for_item(room.current))
-            frame = render_room(self.role, room)
-            if group is not None:
-                frame += group_screens.your_group(group=group, grouping=True, version=room.version)
-            return frame
+            return self.frame(selectors.room(Seminar.objects.get(pk=viewer.seminar_id)),
+                              viewer.participant_id, request)
+
+    def frame(self, room: selectors.Room, participant_id: int, request=None) -> str:
+        """Everything one phone shows: the room's part, its group's part, its own part."""
+        frame = render_room(self.role, room, request)
+        group = group_selectors.group_of(participant_id, group_selectors.round_for_item(room.current))
+        if group is not None:
+            members = group_screens.your_group(group=group, grouping=True, version=room.version)
+            frame += group_frame(room, group, members, request)
+        participant = room.seminar.participants.get(pk=participant_id)
+        personal = room.kind.person_regions(room.current, participant, request) if room.kind else ""
+        return frame + region("activity-person", personal, room.version)
 
 
 class TabletScreen(RoomScreen):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from program import views
+from program.questions import views as questions
 
 app_name = "program"
 
@@ -14,4 +15,8 @@ urlpatterns = [
     path("s/<slug:slug>/run/shift/", views.shift, name="shift"),
     path("s/<slug:slug>/run/projector/", views.projector_mode, name="projector_mode"),
     path("s/<slug:slug>/run/reveal/", views.reveal, name="reveal"),
+    path("s/<slug:slug>/panel/<int:item_id>/", views.panel, name="panel"),
+    path("s/<slug:slug>/questions/<int:item_id>/ask/", questions.ask, name="question_ask"),
+    path("s/<slug:slug>/questions/vote/<int:question_id>/", questions.vote, name="question_vote"),
+    path("s/<slug:slug>/run/questions/<int:question_id>/", questions.moderate, name="question_moderate"),
 ]

@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from groups import screens as group_screens
-from groups import selectors as group_selectors
-from program import forms, selectors, services
+from program import activities, forms, screens, selectors, services
+from program.models import AgendaItem
 from seminar import access
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
@@ -21,7 +20,9 @@ STALE = gettext_lazy("The program was changed on another screen just now. This i
 @require_GET
 @access.facilitator_required
 def run(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    context = {"seminar": seminar, "room": selectors.room(seminar), "counts": screen_counts(seminar.pk)}
+    room = selectors.room(seminar)
+    context = {"seminar": seminar, "room": room, "counts": screen_counts(seminar.pk),
+               "activity": screens.activity_tablet(room, request)}
     return render(request, "program/run.html", context)
 
 
@@ -135,7 +136,8 @@ def projector(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar = get_object_or_404(Seminar, slug=slug)
     if not (access.is_display(request.session, seminar.pk) or access.is_facilitator(request.user)):
         return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-    return render(request, "program/projector.html", {"seminar": seminar, "room": selectors.room(seminar)})
+    frame = screens.render_room("projector", selectors.room(seminar), request)
+    return render(request, "program/projector.html", {"seminar": seminar, "frame": frame})
 
 
 @require_GET
@@ -144,8 +146,16 @@ def phone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     participant = access.bound_participant(request.session, seminar)
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
-    room = selectors.room(seminar)
-    group = group_selectors.group_of(participant.pk, group_selectors.round_for_item(room.current))
-    your_group = group_screens.your_group(group=group, grouping=room.grouping_on, version=room.version)
-    return render(request, "program/phone.html",
-                  {"seminar": seminar, "participant": participant, "room": room, "your_group": your_group})
+    frame = screens.PhoneScreen().frame(selectors.room(seminar), participant.pk, request)
+    return render(request, "program/phone.html", {"seminar": seminar, "participant": participant, "frame": frame})
+
+
+@require_GET
+def panel(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
+    """A phone's personal forms for an item's activity (fetched once per item)."""
+    seminar = get_object_or_404(Seminar, slug=slug)
+    participant = access.bound_participant(request.session, seminar)
+    if participant is None:
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
+    return HttpResponse(activities.get(item.kind).phone_panel(request, item, participant))

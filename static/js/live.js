@@ -53,16 +53,35 @@
       var newer = Number(incoming.dataset.version || 0);
       var shown = Number(current.dataset.version || 0);
       if (newer && shown && newer < shown) return;
+      // A keyed element (the phone's personal forms) stays while its key does,
+      // so a push never wipes what someone is typing.
+      if (incoming.dataset.key && incoming.dataset.key === current.dataset.key) return;
       var focused = document.activeElement;
       var focusId = focused && current.contains(focused) ? focused.id : null;
       current.replaceWith(incoming);
       if (window.htmx) window.htmx.process(incoming);
       initCountdowns();
+      applyMarks();
       if (focusId) {
         var again = document.getElementById(focusId);
         if (again) again.focus();
       }
     });
+  }
+
+  // Personal marks (my votes) live in one element; shared lists carry data-mark.
+  function applyMarks() {
+    var holder = document.getElementById("my-marks");
+    var marks = holder ? (holder.dataset.marks || "").split(" ") : [];
+    document.querySelectorAll("[data-mark]").forEach(function (el) {
+      el.setAttribute("aria-pressed", marks.indexOf(el.dataset.mark) >= 0 ? "true" : "false");
+    });
+  }
+
+  function showSendError(event, failed) {
+    var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("form") : null;
+    var notice = form && form.querySelector(".send-error");
+    if (notice) notice.hidden = !failed;
   }
 
   function setStatus(state) {
@@ -104,7 +123,12 @@
     initCountdowns();
     setInterval(tick, 250);
     setInterval(turnPages, 12000);
-    document.body.addEventListener("htmx:afterSwap", initCountdowns);
+    applyMarks();
+    document.body.addEventListener("htmx:afterSwap", function () { initCountdowns(); applyMarks(); });
+    // A send that never reached the server leaves the form and its text as they are
+    // and says so; pressing send again is safe (the form's key makes it idempotent).
+    document.body.addEventListener("htmx:sendError", function (event) { showSendError(event, true); });
+    document.body.addEventListener("htmx:beforeRequest", function (event) { showSendError(event, false); });
     var path = document.body.dataset.liveUrl;
     if (path && "WebSocket" in window) connect(path);
   });
