@@ -1,0 +1,115 @@
+"""Does an interview's text look like it identifies someone? A warning, never a block.
+
+Pure Python, no Django: it looks for the four things that most often slip into notes
+from a citizen interview: a Danish CPR number, a phone number, an e-mail address and a
+street address. The patterns lean towards few false alarms on what interview notes
+are full of: dates (30.10.2014), years (2014 og 2015), prices (1.250 kr.), times
+(kl. 10.15) and counts ("Storegade 2 gange om ugen" is not an address).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+CPR = "cpr"
+PHONE = "phone"
+EMAIL = "email"
+ADDRESS = "address"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    text: str
+
+
+# Digits that stand alone: not part of a longer number, a date (30.10.2014), a time
+# (10:15) or a price (1.250), so no digit may sit next to them, with or without a separator.
+_ALONE_BEFORE = r"(?<!\d)(?<!\d[.,/:-])"
+_ALONE_AFTER = r"(?!\d)(?![.,/:-]\d)"
+
+_CPR = re.compile(_ALONE_BEFORE + r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})[- ]?\d{4}" + _ALONE_AFTER)
+
+# Danish subscriber numbers have eight digits and never begin with 0; written
+# together, in pairs (12 34 56 78) or in fours (1234 5678), maybe after +45 or 0045.
+_PHONE = re.compile(
+    r"(?:(?<![\w+])(?:\+|00)45 ?|" + _ALONE_BEFORE + r"(?<!\+))"
+    r"(?P<number>[1-9]\d(?P<sep> ?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3} \d{4})" + _ALONE_AFTER
+    + r"(?!\s*(?:kr|kroner|mio|mia)\b)"  # "1000 2000 kr." is money
+)
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+_STREET_SUFFIXES = (
+    "vej", "vejen", "gade", "allé", "alle", "stræde", "strædet", "torv", "torvet", "plads",
+    "pladsen", "vænget", "vænge", "boulevard", "stien", "toften", "bakken", "parken", "haven",
+)
+_SUFFIX = "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True))
+# A street name is a word of at least two letters before the suffix ("Storegade",
+# "Kirkevej"), or a capitalised name with the suffix as its own word ("Frederiksberg
+# Allé"); a bare "vej" or "parken" is ordinary text.
+_LETTER = "A-Za-zÆØÅæøåÉéÜüÖöÄä"
+_STREET = (
+    rf"(?:\b[{_LETTER}][{_LETTER}.-]*[{_LETTER}](?:{_SUFFIX})"
+    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde)))"
+)
+# What follows a number that makes it a count rather than a house number.
+_UNITS = (
+    "gange", "gang", "timer", "time", "minutter", "min", "dage", "dag", "uger", "uge",
+    "måneder", "måned", "år", "km", "m", "meter", "kr", "kroner", "procent", "%", "stk",
+    "børn", "personer", "mennesker", "borgere", "mio", "mia", "steder", "pladser", "biler",
+)
+_UNIT = "|".join(sorted((re.escape(unit) for unit in _UNITS), key=len, reverse=True))
+_ADDRESS = re.compile(
+    _STREET + rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]\b|(?-i: [A-H]\b))?)(?![\d.,:]\d|\d)"
+    rf"(?!\s*(?:{_UNIT})(?![{_LETTER}]))",
+    re.IGNORECASE,
+)
+
+
+def _plausible_birth_date(day: str, month: str, year: str) -> bool:
+    """Some century makes ddmmyy a real date (29 February needs a leap year)."""
+    for century in (1900, 2000):
+        try:
+            dt.date(century + int(year), int(month), int(day))
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def _looks_like_two_years(number: str) -> bool:
+    """"2014 2015" is two years in a row, not a phone number."""
+    parts = number.split(" ")
+    return len(parts) == 2 and all(1900 <= int(part) <= 2099 for part in parts)
+
+
+def findings(text: str) -> list[Finding]:
+    """Everything in the text that looks like it could identify a person, in order."""
+    found: list[tuple[int, Finding]] = []
+    taken: list[range] = []
+
+    def add(match: re.Match, kind: str) -> None:
+        span = range(match.start(), match.end())
+        if any(span.start < other.stop and other.start < span.stop for other in taken):
+            return
+        taken.append(span)
+        found.append((match.start(), Finding(kind, match.group(0).strip())))
+
+    for match in _EMAIL.finditer(text):
+        add(match, EMAIL)
+    for match in _CPR.finditer(text):
+        if _plausible_birth_date(match["day"], match["month"], match["year"]):
+            add(match, CPR)
+    for match in _PHONE.finditer(text):
+        if not _looks_like_two_years(match["number"]):
+            add(match, PHONE)
+    for match in _ADDRESS.finditer(text):
+        add(match, ADDRESS)
+    return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
+
+
+def kinds(*texts: str) -> list[str]:
+    """The kinds found in any of the texts, each once, in a fixed order."""
+    seen = {finding.kind for text in texts for finding in findings(text)}
+    return [kind for kind in (CPR, PHONE, EMAIL, ADDRESS) if kind in seen]
