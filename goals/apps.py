@@ -7,13 +7,14 @@ class GoalsConfig(AppConfig):
     verbose_name = "Goals"
 
     def ready(self) -> None:
-        from program.activities import ActivityKind, register
+        from goals.cases.kind import CasesKind
+        from goals.commitments.kind import CommitmentsKind
+        from goals.plans.kind import DepartmentPlansKind
+        from goals.shared_goals.kind import GoalPlenumKind, GoalWritingKind
+        from program.activities import register
 
-        for key, label in [
-            ("cases", _("Co-creation cases")),
-            ("goal_writing", _("Shared goals")),
-            ("goal_plenum", _("Goals in plenum")),
-            ("department_plans", _("Department plans")),
-            ("commitments", _("What we say at home")),
-        ]:
-            register(ActivityKind(key, label, interactive=True))
+        register(CasesKind("cases", _("Co-creation cases"), interactive=True))
+        register(GoalWritingKind("goal_writing", _("Shared goals"), interactive=True))
+        register(GoalPlenumKind("goal_plenum", _("Goals in plenum"), interactive=True))
+        register(DepartmentPlansKind("department_plans", _("Department plans"), interactive=True))
+        register(CommitmentsKind("commitments", _("What we say at home"), interactive=True))

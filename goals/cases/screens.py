@@ -1,0 +1,63 @@
+"""What the cases activity shows: the group's cases and poster, the tablet's overview, the projector."""
+
+from django.template.loader import render_to_string
+
+from goals import selectors
+from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing
+from groups import selectors as group_selectors
+from groups.models import Group
+from program.models import AgendaItem
+
+
+def group_cases(group: Group) -> list[tuple]:
+    """(member, their case or None) for every member of the group."""
+    people = selectors.members(group)
+    cases = {case.author_id: case for case in Case.objects.filter(author__in=people)}
+    return [(person, cases.get(person.pk)) for person in people]
+
+
+def poster(item: AgendaItem, group: Group, *, with_hidden: bool = False) -> dict:
+    notes = PosterNote.objects.filter(item=item, group=group).select_related("author")
+    if not with_hidden:
+        notes = notes.filter(hidden=False)
+    notes = list(notes)
+    return {"themes": [n for n in notes if n.kind == PosterNote.Kind.THEME],
+            "practices": [n for n in notes if n.kind == PosterNote.Kind.PRACTICE]}
+
+
+def pick_of(item: AgendaItem, group: Group) -> CasePick | None:
+    return CasePick.objects.filter(item=item, group=group).select_related("case__author").first()
+
+
+def group_section(item: AgendaItem, group: Group, request=None) -> str:
+    """The group's part on its members' phones: their cases, the poster, the picked case."""
+    context = {"item": item, "group": group, "cases": group_cases(group), "poster": poster(item, group),
+               "pick": pick_of(item, group)}
+    return render_to_string("goals/cases/live.html#group", context, request=request)
+
+
+def tablet_section(item: AgendaItem, request=None) -> str:
+    round_ = group_selectors.round_for_item(item)
+    groups = []
+    if round_ is not None:
+        for group in round_.groups.order_by("number"):
+            pick = pick_of(item, group)
+            analysis = CaseAnalysis.objects.filter(pick=pick).first() if pick else None
+            groups.append({"group": group, "poster": poster(item, group, with_hidden=True), "pick": pick,
+                           "analysis": analysis, "cases": [c for _, c in group_cases(group) if c]})
+    context = {"item": item, "seminar": item.day.seminar, "groups": groups, "showing": selectors.showing(item)}
+    return render_to_string("goals/cases/live.html#tablet", context, request=request)
+
+
+def projector_context(item: AgendaItem) -> dict:
+    showing = selectors.showing(item)
+    group = Group.objects.filter(pk=showing.ref).first() if showing.ref else None
+    if group is None:
+        return {}
+    if showing.what == Showing.What.POSTER:
+        return {"poster_group": group, "poster": poster(item, group)}
+    if showing.what == Showing.What.ANALYSIS:
+        pick = pick_of(item, group)
+        return {"analysis_group": group, "pick": pick,
+                "analysis": CaseAnalysis.objects.filter(pick=pick).first() if pick else None}
+    return {}

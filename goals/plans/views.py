@@ -1,0 +1,58 @@
+"""Members write their department's plan per locked goal; facilitators hide plans."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goals.forms import draft_of
+from goals.models import DepartmentPlan, Goal
+from goals.plans import services
+from goals.plans.forms import PlanForm, PlanHideForm
+from goals.plans.kind import panel_context
+from goals.services import NotAllowed, NotOpen, Stale
+from goals.web import item_of, phone, refusable, see_other
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+
+
+@require_POST
+@refusable
+def write(request: HtmxHttpRequest, slug: str, item_id: int, goal_id: int) -> HttpResponse:
+    seminar, participant = phone(request, slug)
+    item = item_of(seminar, item_id, (services.KIND,))
+    goal = get_object_or_404(Goal, pk=goal_id, seminar=seminar)
+    form, row, status = PlanForm(request.POST, prefix=f"goal{goal.pk}"), {}, 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = services.save_plan(item=item, author=participant, goal=goal, version=data["version"],
+                                      key=data["key"], **{name: data[name] for name in services.PLAN_FIELDS})
+            row, status = {"form": PlanForm.for_plan(plan, goal.pk), "saved": True}, 200
+        except Stale as stale:
+            row = {"form": PlanForm.for_plan(stale.current, goal.pk), "draft": draft_of(form, services.PLAN_FIELDS)}
+            status = 409
+        except NotOpen:
+            form.add_error(None, _("Plans are written for locked goals while this item is on."))
+            status = 409
+        except NotAllowed:
+            form.add_error(None, _("Only members of a department group can write its plan."))
+            status = 403
+    row.setdefault("form", form)
+    context = panel_context(item, participant, replace={goal.pk: row})
+    if not request.htmx:
+        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
+            request, "goals/plans/panel.html", context, status=status)
+    mine = next((r for r in context["rows"] if r["goal"].pk == goal.pk), {"goal": goal, **row})
+    return render(request, "goals/plans/panel.html#plan", {**context, "row": mine}, status=status)
+
+
+@require_POST
+@access.facilitator_required
+def hide(request: HtmxHttpRequest, seminar: Seminar, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(DepartmentPlan.objects.select_related("item__day", "group"), pk=plan_id,
+                             goal__seminar=seminar)
+    form = PlanHideForm(request.POST)
+    services.hide_plan(plan=plan, hidden=form.is_valid() and form.cleaned_data["hidden"])
+    return HttpResponse(status=204) if request.htmx else see_other("program:run", slug=seminar.slug)

@@ -1,0 +1,35 @@
+"""Reads the goals app's activities share: who sits where, what the projector shows."""
+
+from django.utils import translation
+
+from goals.models import Showing
+from groups import selectors as group_selectors
+from groups.models import Group
+from program.models import AgendaItem
+from seminar.languages import language_codes
+from seminar.models import Participant
+
+
+def showing(item: AgendaItem) -> Showing:
+    """What the item's activity shows now (an unsaved empty choice when none was made)."""
+    return Showing.objects.filter(item=item).first() or Showing(item=item)
+
+
+def group_for(item: AgendaItem, participant: Participant) -> Group | None:
+    """The participant's group in the round the item uses (None outside it, or unpublished)."""
+    return group_selectors.group_of(participant.pk, group_selectors.round_for_item(item))
+
+
+def members(group: Group) -> list[Participant]:
+    return next((people for g, people in group_selectors.round_members(group.round) if g.pk == group.pk), [])
+
+
+def is_member(group: Group, participant: Participant) -> bool:
+    return group.memberships.filter(participant=participant).exists()
+
+
+def per_language(render):
+    """(language, rendered) for every language of the site: frames go out once per language."""
+    for language in language_codes():
+        with translation.override(language):
+            yield language, render()
