@@ -102,8 +102,5 @@ PASSIVE_KINDS = [
 # The rest of the vision morning's activities; until their interaction lands, the
 # screens show the item's title and text.
 VISION_KINDS = [
-    ActivityKind("table_talk", _("Table talk"), interactive=True),
-    ActivityKind("brainstorm", _("Brainstorm"), interactive=True),
-    ActivityKind("vernissage", _("Vernissage"), interactive=True),
     ActivityKind("soapbox", _("Soapbox"), interactive=True),
 ]

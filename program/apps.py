@@ -9,12 +9,18 @@ class ProgramConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from program import activities, screens
+        from program.ideas.kind import BrainstormKind
         from program.questions.kind import QuestionsKind
+        from program.tabletalk.kind import TableTalkKind
+        from program.vernissage.kind import VernissageKind
         from seminar import live
 
         for kind in activities.PASSIVE_KINDS + activities.VISION_KINDS:
             activities.register(kind)
         activities.register(QuestionsKind("questions", _("Questions from the room"), interactive=True))
+        activities.register(TableTalkKind("table_talk", _("Table talk"), interactive=True))
+        activities.register(BrainstormKind("brainstorm", _("Brainstorm"), interactive=True))
+        activities.register(VernissageKind("vernissage", _("Vernissage"), interactive=True))
         live.register_screen(screens.ProjectorScreen())
         live.register_screen(screens.PhoneScreen())
         live.register_screen(screens.TabletScreen())

@@ -1,7 +1,10 @@
 from django.urls import path
 
 from program import views
+from program.ideas import views as ideas
 from program.questions import views as questions
+from program.tabletalk import views as tabletalk
+from program.vernissage import views as vernissage
 
 app_name = "program"
 
@@ -19,4 +22,22 @@ urlpatterns = [
     path("s/<slug:slug>/questions/<int:item_id>/ask/", questions.ask, name="question_ask"),
     path("s/<slug:slug>/questions/vote/<int:question_id>/", questions.vote, name="question_vote"),
     path("s/<slug:slug>/run/questions/<int:question_id>/", questions.moderate, name="question_moderate"),
+    path("s/<slug:slug>/tables/<int:item_id>/card/", tabletalk.submit, name="card_submit"),
+    path("s/<slug:slug>/run/tables/<int:item_id>/show/", tabletalk.show, name="card_show"),
+    path("s/<slug:slug>/run/tables/cards/<int:card_id>/", tabletalk.moderate, name="card_moderate"),
+    path("s/<slug:slug>/ideas/<int:item_id>/send/", ideas.submit, name="idea_submit"),
+    path("s/<slug:slug>/photos/<int:idea_id>/", ideas.photo, name="idea_photo"),
+    path("s/<slug:slug>/photos/<int:idea_id>/small/", ideas.photo, {"size": "small"}, name="idea_photo_small"),
+    path("s/<slug:slug>/run/ideas/<int:idea_id>/", ideas.moderate, name="idea_moderate"),
+    path("s/<slug:slug>/run/ideas/wall/<int:item_id>/", ideas.wall, name="idea_wall"),
+    path("s/<slug:slug>/run/ideas/all/<int:item_id>/", ideas.all_ideas, name="idea_list"),
+    path("s/<slug:slug>/galleries/<int:item_id>/", vernissage.galleries, name="galleries"),
+    path("s/<slug:slug>/galleries/<int:item_id>/<int:group_id>/", vernissage.gallery, name="gallery"),
+    path("s/<slug:slug>/galleries/<int:item_id>/<int:group_id>/here/", vernissage.still_here, name="gallery_here"),
+    path("s/<slug:slug>/galleries/react/<int:idea_id>/", vernissage.react, name="idea_react"),
+    path("s/<slug:slug>/galleries/comment/<int:idea_id>/", vernissage.comment, name="idea_comment"),
+    path("s/<slug:slug>/run/vernissage/<int:item_id>/codes/", vernissage.codes, name="gallery_codes"),
+    path("s/<slug:slug>/run/vernissage/<int:item_id>/turn/", vernissage.next_turn, name="vernissage_turn"),
+    path("s/<slug:slug>/run/vernissage/<int:item_id>/closing/", vernissage.closing, name="vernissage_closing"),
+    path("s/<slug:slug>/run/vernissage/comments/<int:comment_id>/", vernissage.hide_comment, name="comment_hide"),
 ]

@@ -16,6 +16,7 @@ and sent synchronously, as before. docs/live.md has the figures.
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -86,6 +87,36 @@ def publish(seminar_id: int, render: Render) -> None:
             _renderer.submit(render_off_request, outbox, seminar_id, render)
 
     transaction.on_commit(after_commit)
+
+
+_waiting: dict[str, int] = {}
+_waiting_lock = threading.Lock()
+
+
+def publish_latest(seminar_id: int, key: str, render: Render) -> None:
+    """Like `publish`, for a region whose newest state is all that matters (an idea wall).
+
+    Renders that wait behind another render of the same `key` are skipped, so a burst of
+    500 submissions renders the region a few times instead of 500 (per process; every
+    skipped render is followed by one that reads the newer committed state).
+    """
+
+    def queued() -> None:
+        with _waiting_lock:
+            _waiting[key] = _waiting.get(key, 0) + 1
+
+    def newest_only() -> Iterable[tuple[str, str]]:
+        with _waiting_lock:
+            _waiting[key] -= 1
+            behind = _waiting[key]
+            if not behind:
+                del _waiting[key]
+        if behind:
+            return
+        yield from render()
+
+    transaction.on_commit(queued)
+    publish(seminar_id, newest_only)
 
 
 def render_and_send(seminar_id: int, render: Render) -> None:

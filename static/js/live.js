@@ -76,6 +76,12 @@
     document.querySelectorAll("[data-mark]").forEach(function (el) {
       el.setAttribute("aria-pressed", marks.indexOf(el.dataset.mark) >= 0 ? "true" : "false");
     });
+    // Lines meant for some of a group's phones ("you host now"): shown by the phone's marks.
+    function marked(list) {
+      return list.split(" ").some(function (mark) { return mark && marks.indexOf(mark) >= 0; });
+    }
+    document.querySelectorAll("[data-if-mark]").forEach(function (el) { el.hidden = !marked(el.dataset.ifMark); });
+    document.querySelectorAll("[data-unless-mark]").forEach(function (el) { el.hidden = marked(el.dataset.unlessMark); });
   }
 
   function showSendError(event, failed) {

@@ -56,7 +56,7 @@ def test_big_photo_is_scaled_to_the_longest_side():
     prepared = photos.prepare(upload(image_bytes("PNG", size=(4000, 1000))))
 
     assert (prepared.width, prepared.height) == (2048, 512)
-    assert Image.open(io.BytesIO(prepared.small)).size == (480, 120)
+    assert Image.open(io.BytesIO(prepared.small)).size == (640, 160)
 
 
 def test_transparent_png_becomes_a_jpeg_on_white():

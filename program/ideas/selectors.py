@@ -1,0 +1,78 @@
+"""Reads for the brainstorm's screens: the wall, a table's ideas, the facilitator's list."""
+
+from collections.abc import Iterator
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from program.models import AgendaItem, Idea, IdeaWall, LiveState
+from seminar.languages import language_codes
+
+# The wall shows the newest ideas (and the featured one); older ones make room as new
+# ones arrive, so the projector stays readable from the back of the room.
+WALL_SIZE = 24
+# The tablet lists the newest ideas with their buttons; the full list is its own page.
+TABLET_SIZE = 40
+
+
+def version(seminar_id: int) -> int:
+    return LiveState.objects.filter(seminar_id=seminar_id).values_list("version", flat=True).first() or 1
+
+
+def wall_state(item: AgendaItem) -> IdeaWall:
+    return IdeaWall.objects.filter(item=item).first() or IdeaWall(item=item)
+
+
+def wall(item: AgendaItem) -> dict:
+    """What the projector's wall shows: the featured idea, the newest others, how many in all."""
+    state = wall_state(item)
+    ideas = Idea.objects.filter(item=item).visible().select_related("author", "group")
+    if state.paused:
+        ideas = ideas.filter(pk__lte=state.paused_after)
+    featured = ideas.filter(featured=True).first()
+    newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk")[:WALL_SIZE])
+    return {"item": item, "seminar": item.day.seminar, "featured": featured, "ideas": newest,
+            "total": ideas.count(), "wall": state}
+
+
+def tablet(item: AgendaItem) -> dict:
+    ideas = Idea.objects.filter(item=item).select_related("author", "group").order_by("-pk")
+    return {"item": item, "seminar": item.day.seminar, "ideas": list(ideas[:TABLET_SIZE]),
+            "total": ideas.count(), "waiting": waiting(item), "wall": wall_state(item)}
+
+
+def waiting(item: AgendaItem) -> int:
+    """Ideas sent while the wall is paused: they join when it resumes."""
+    state = wall_state(item)
+    if not state.paused:
+        return 0
+    return Idea.objects.filter(item=item, pk__gt=state.paused_after).visible().count()
+
+
+def table_ideas(item: AgendaItem, group_id: int) -> dict:
+    ideas = Idea.objects.filter(item=item, group_id=group_id).visible().select_related("author")
+    return {"item": item, "seminar": item.day.seminar, "ideas": list(ideas)}
+
+
+def _item(item_id: int) -> AgendaItem:
+    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
+
+
+def wall_frames(item_id: int) -> Iterator[tuple[str, str]]:
+    """The wall for the projector and the list for the tablets, once per language."""
+    item = _item(item_id)
+    seen = {"version": version(item.day.seminar_id)}
+    on_wall, listed = {**wall(item), **seen}, {**tablet(item), **seen}
+    for language in language_codes():
+        with translation.override(language):
+            yield f"projector-{language}", render_to_string("program/ideas/wall.html#wall", on_wall)
+            yield f"facilitator-{language}", render_to_string("program/ideas/live.html#tablet", listed)
+
+
+def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
+    """A table's ideas for its members' phones, once per language."""
+    item = _item(item_id)
+    context = {**table_ideas(item, group_id), "version": version(item.day.seminar_id)}
+    for language in language_codes():
+        with translation.override(language):
+            yield f"group-{group_id}-{language}", render_to_string("program/ideas/live.html#table", context)

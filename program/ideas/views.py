@@ -1,0 +1,116 @@
+"""Phones send ideas (with a photo); facilitators feature, hide and pause; photos served with a check."""
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from program.ideas import selectors, services
+from program.ideas.forms import IdeaActionForm, IdeaForm, WallForm
+from program.models import AgendaItem, Idea
+from seminar import access, photos
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+from seminar.submissions import TooFast
+
+PANEL = "program/ideas/panel.html"
+
+
+def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    if request.htmx:
+        return HttpResponse(status=204)
+    response = redirect("program:run", slug=seminar.slug)
+    response.status_code = 303
+    return response
+
+
+@require_POST
+def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    participant = access.bound_participant(request.session, seminar)
+    if participant is None:
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
+    form = IdeaForm(request.POST, request.FILES)
+    sent, status = False, 200
+    if form.is_valid():
+        try:
+            services.submit_idea(item=item, author=participant, text=form.cleaned_data["text"],
+                                 photo=form.cleaned_data["photo"], key=form.cleaned_data["key"])
+            form, sent = IdeaForm(), True
+        except services.NotOpen:
+            form.add_error(None, _("Ideas are not being taken for this item."))
+            status = 409
+        except photos.PhotoRejected as rejected:
+            form.add_error("photo", str(rejected.message))
+            status = 400
+        except TooFast:
+            form.add_error(None, _("That was a lot of ideas at once. Wait a minute and send again."))
+            status = 429
+    else:
+        status = 400
+    if sent and not request.htmx:
+        response = redirect("program:phone", slug=seminar.slug)
+        response.status_code = 303
+        return response
+    return render(request, PANEL, {"form": form, "item": item, "seminar": seminar, "sent": sent}, status=status)
+
+
+@require_POST
+@access.facilitator_required
+def moderate(request: HtmxHttpRequest, seminar: Seminar, idea_id: int) -> HttpResponse:
+    idea = get_object_or_404(Idea.objects.select_related("item__day"), pk=idea_id, item__day__seminar=seminar)
+    form = IdeaActionForm(request.POST)
+    if form.is_valid():
+        action = {"feature": services.feature_idea, "hide": services.hide_idea, "show": services.show_idea}
+        action[form.cleaned_data["action"]](idea=idea)
+    return _done(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def wall(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    item = get_object_or_404(AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar)
+    form = WallForm(request.POST)
+    if form.is_valid():
+        services.pause_wall(item=item, paused=form.cleaned_data["action"] == "pause")
+    return _done(request, seminar)
+
+
+@require_GET
+@access.facilitator_required
+def all_ideas(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    """Every idea of a brainstorm, hidden ones included, with the facilitator's buttons."""
+    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar)
+    context = {**selectors.tablet(item), "everything": True, "version": selectors.version(seminar.pk)}
+    context["ideas"] = Idea.objects.filter(item=item).select_related("author", "group").order_by("-pk")
+    return render(request, "program/ideas/all.html", context)
+
+
+def may_see_photo(request: HtmxHttpRequest, seminar: Seminar, idea: Idea) -> bool:
+    """Facilitators see every photo; the seminar's participants and projectors the shown ones."""
+    if access.is_facilitator(request.user):
+        return True
+    if idea.hidden:
+        return False
+    return access.is_display(request.session, seminar.pk) or (
+        access.bound_participant(request.session, seminar) is not None)
+
+
+@require_GET
+def photo(request: HtmxHttpRequest, slug: str, idea_id: int, size: str = "full") -> HttpResponse:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    idea = get_object_or_404(Idea, pk=idea_id, item__day__seminar=seminar)
+    name = idea.photo_small if size == "small" else idea.photo
+    if not name or not may_see_photo(request, seminar, idea):
+        raise Http404
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(stored, content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

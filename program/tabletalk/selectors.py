@@ -1,0 +1,76 @@
+"""Reads for the table talk's screens: a table's cards, what the projector shows, the overview."""
+
+from collections.abc import Iterator
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from groups import selectors as group_selectors
+from program.ideas.selectors import version
+from program.models import AgendaItem, TableCard, TableTalkShow
+from seminar.languages import language_codes
+
+
+def by_kind(cards) -> dict:
+    cards = list(cards)
+    return {"possibilities": [c for c in cards if c.kind == TableCard.Kind.POSSIBILITY],
+            "challenges": [c for c in cards if c.kind == TableCard.Kind.CHALLENGE]}
+
+
+def table_cards(item: AgendaItem, group_id: int) -> dict:
+    return {"item": item, **by_kind(TableCard.objects.filter(item=item, group_id=group_id).visible())}
+
+
+def show_state(item: AgendaItem) -> TableTalkShow:
+    return TableTalkShow.objects.filter(item=item).select_related("group").first() or TableTalkShow(item=item)
+
+
+def shown(item: AgendaItem) -> dict:
+    """The cards the projector shows: one table's, every table's (by kind), or none."""
+    state = show_state(item)
+    cards = TableCard.objects.none()
+    if state.mode == TableTalkShow.Mode.TABLE and state.group_id:
+        cards = TableCard.objects.filter(item=item, group_id=state.group_id)
+    elif state.mode == TableTalkShow.Mode.ALL:
+        cards = TableCard.objects.filter(item=item).order_by("group__number", "created_at")
+    return {"item": item, "show": state, **by_kind(cards.visible().select_related("group"))}
+
+
+def tablet(item: AgendaItem) -> dict:
+    """Every table with how many cards of each kind it has, and what the projector shows."""
+    round_ = group_selectors.round_for_item(item)
+    tables = []
+    if round_ is not None:
+        visible = Q(table_cards__item=item, table_cards__hidden=False)
+        tables = round_.groups.order_by("number").annotate(
+            possibilities=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.POSSIBILITY)),
+            challenges=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.CHALLENGE)))
+    latest = TableCard.objects.filter(item=item).select_related("author", "group").order_by("-pk")[:30]
+    return {"item": item, "seminar": item.day.seminar, "tables": list(tables), "show": show_state(item),
+            "latest": list(latest)}
+
+
+def _item(item_id: int) -> AgendaItem:
+    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
+
+
+def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
+    item = _item(item_id)
+    context = {**table_cards(item, group_id), "version": version(item.day.seminar_id)}
+    for language in language_codes():
+        with translation.override(language):
+            yield f"group-{group_id}-{language}", render_to_string("program/tabletalk/live.html#table", context)
+
+
+def room_frames(item_id: int, projector: bool) -> Iterator[tuple[str, str]]:
+    """The facilitator's overview and, when it changed, what the projector shows."""
+    item = _item(item_id)
+    seen = {"version": version(item.day.seminar_id)}
+    overview = {**tablet(item), **seen}
+    on_screen = {**shown(item), **seen} if projector else None
+    for language in language_codes():
+        with translation.override(language):
+            yield f"facilitator-{language}", render_to_string("program/tabletalk/live.html#tablet", overview)
+            if on_screen is not None:
+                yield f"projector-{language}", render_to_string("program/tabletalk/live.html#shown", on_screen)

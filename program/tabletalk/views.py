@@ -1,0 +1,79 @@
+"""Phones send cards to their table; facilitators choose what the projector shows and hide cards."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from program.models import AgendaItem, TableCard
+from program.tabletalk import services
+from program.tabletalk.forms import CardActionForm, CardForm, ShowForm
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+from seminar.submissions import TooFast
+
+PANEL = "program/tabletalk/panel.html"
+
+
+def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    if request.htmx:
+        return HttpResponse(status=204)
+    response = redirect("program:run", slug=seminar.slug)
+    response.status_code = 303
+    return response
+
+
+@require_POST
+def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    participant = access.bound_participant(request.session, seminar)
+    if participant is None:
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
+    form = CardForm(request.POST)
+    sent, status = False, 200
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
+                                 key=data["key"])
+            form, sent = CardForm(initial={"kind": data["kind"]}), True
+        except services.NotOpen:
+            form.add_error(None, _("Cards are not being taken for this item."))
+            status = 409
+        except services.NoTable:
+            form.add_error(None, _("You are not at a table in this round. Ask a facilitator."))
+            status = 409
+        except TooFast:
+            form.add_error(None, _("That was a lot of cards at once. Wait a minute and send again."))
+            status = 429
+    else:
+        status = 400
+    if sent and not request.htmx:
+        response = redirect("program:phone", slug=seminar.slug)
+        response.status_code = 303
+        return response
+    return render(request, PANEL, {"form": form, "item": item, "seminar": seminar, "sent": sent}, status=status)
+
+
+@require_POST
+@access.facilitator_required
+def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    item = get_object_or_404(AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar)
+    form = ShowForm(request.POST, item=item)
+    if form.is_valid():
+        try:
+            services.show_cards(item=item, mode=form.cleaned_data["mode"], group=form.cleaned_data["group"])
+        except services.NotOpen:
+            pass
+    return _done(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def moderate(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
+    card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
+    if CardActionForm(request.POST).is_valid():
+        services.hide_card(card=card)
+    return _done(request, seminar)

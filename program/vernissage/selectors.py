@@ -1,0 +1,113 @@
+"""Reads for the vernissage: galleries, the host rota's current hosts, visitors now, comments."""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from groups import selectors as group_selectors
+from groups.models import Group, Membership
+from program.ideas.selectors import version
+from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
+from program.vernissage import rota
+from seminar.languages import language_codes
+from seminar.models import Participant
+
+# A visitor counts as "at the gallery now" for this long after opening or refreshing it
+# (the gallery page refreshes its visit every minute while it is open).
+VISIT_WINDOW = dt.timedelta(minutes=3)
+LATEST_COMMENTS = 8
+
+
+def state(item: AgendaItem) -> Vernissage:
+    return Vernissage.objects.filter(item=item).first() or Vernissage(item=item)
+
+
+def tables(item: AgendaItem) -> list[Group]:
+    """The item's tables with how many shown ideas each has."""
+    round_ = group_selectors.round_for_item(item)
+    if round_ is None:
+        return []
+    return list(round_.groups.order_by("number").annotate(
+        idea_count=Count("ideas", filter=Q(ideas__hidden=False))))
+
+
+def members(group: Group) -> list[Participant]:
+    """The table's present members in a fixed order (the rota's order)."""
+    return list(Participant.objects.filter(memberships__group=group, present=True).order_by("pk"))
+
+
+def hosts(group: Group, current: Vernissage) -> list[Participant]:
+    return rota.hosts_at(members(group), current.turn, current.turns)
+
+
+def visitors_now(item: AgendaItem, group: Group) -> int:
+    """Visitors whose latest gallery is this one, seen recently (the table's own members not counted).
+
+    Kept in the database, so the count is the same whichever worker serves the visitors.
+    """
+    own = Membership.objects.filter(group=group).values("participant_id")
+    return (GalleryVisit.objects.filter(item=item, group=group, seen_at__gte=timezone.now() - VISIT_WINDOW)
+            .exclude(visitor_id__in=own).count())
+
+
+def gallery_ideas(group: Group) -> list[Idea]:
+    ideas = list(Idea.objects.filter(group=group).visible().select_related("author")
+                 .prefetch_related("comments__author").order_by("pk"))
+    tallies = Counter(Reaction.objects.filter(idea__in=ideas).values_list("idea_id", "kind"))
+    for idea in ideas:
+        idea.tally = [(kind, label, tallies[(idea.pk, kind)]) for kind, label in Reaction.Kind.choices]
+        idea.shown_comments = [c for c in idea.comments.all() if not c.hidden]
+    return ideas
+
+
+def my_reactions(visitor: Participant, ideas: list[Idea]) -> dict[int, str]:
+    return dict(Reaction.objects.filter(visitor=visitor, idea__in=ideas).values_list("idea_id", "kind"))
+
+
+def host_view(item: AgendaItem, group: Group) -> dict:
+    """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
+    current = state(item)
+    hosting = hosts(group, current)
+    comments = (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
+                .order_by("-pk")[:LATEST_COMMENTS])
+    return {"item": item, "seminar": item.day.seminar, "group": group, "state": current, "hosts": hosting,
+            "host_marks": " ".join(f"p-{person.pk}" for person in hosting), "turn": current.turn + 1,
+            "visitors": visitors_now(item, group), "comments": list(comments),
+            "reactions": Reaction.objects.filter(idea__group=group, idea__hidden=False).count()}
+
+
+def projector(item: AgendaItem) -> dict:
+    current = state(item)
+    return {"state": current, "turn": current.turn + 1,
+            "rota": [(table, hosts(table, current)) for table in tables(item)]}
+
+
+def tablet(item: AgendaItem) -> dict:
+    comments = (Comment.objects.filter(idea__group__round__grouping_id=item.grouping_id)
+                .select_related("author", "idea__group").order_by("-pk")[:20])
+    return {"item": item, "seminar": item.day.seminar, "state": state(item), "turn": state(item).turn + 1,
+            "comments": list(comments)}
+
+
+def _item(item_id: int) -> AgendaItem:
+    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
+
+
+def host_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
+    item = _item(item_id)
+    context = {**host_view(item, Group.objects.get(pk=group_id)), "version": version(item.day.seminar_id)}
+    for language in language_codes():
+        with translation.override(language):
+            yield f"group-{group_id}-{language}", render_to_string("program/vernissage/live.html#hosts", context)
+
+
+def tablet_frames(item_id: int) -> Iterator[tuple[str, str]]:
+    item = _item(item_id)
+    context = {**tablet(item), "version": version(item.day.seminar_id)}
+    for language in language_codes():
+        with translation.override(language):
+            yield f"facilitator-{language}", render_to_string("program/vernissage/live.html#tablet", context)

@@ -1,0 +1,127 @@
+"""The vernissage: visits, reactions and comments at a table's gallery; the host rota; closing remarks.
+
+A table's members (its hosts in particular) see on their phones, live, how many visitors
+are at their gallery now and the comments arriving. The facilitator moves the host rota
+on (announced on the projector and every phone) and shows the closing remarks.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from groups.models import Group
+from program import screens
+from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
+from program.vernissage import selectors
+from seminar import live
+from seminar.models import Participant
+from seminar.submissions import check_pace
+
+KIND = "vernissage"
+
+
+class NotOpen(Exception):
+    """Not possible here: another kind of item, another seminar, a hidden idea."""
+
+
+def _publish_hosts(item: AgendaItem, group_id: int | None) -> None:
+    if group_id is not None:
+        live.publish_latest(item.day.seminar_id, f"gallery-{item.pk}-{group_id}",
+                            lambda: selectors.host_frames(item.pk, group_id))
+
+
+def _publish_tablet(item: AgendaItem) -> None:
+    live.publish_latest(item.day.seminar_id, f"vernissage-tablet-{item.pk}",
+                        lambda: selectors.tablet_frames(item.pk))
+
+
+def _check(item: AgendaItem, person: Participant, idea: Idea | None = None) -> None:
+    if item.kind != KIND or item.day.seminar_id != person.seminar_id:
+        raise NotOpen
+    if idea is not None and (idea.hidden or idea.item.day.seminar_id != person.seminar_id):
+        raise NotOpen
+
+
+@transaction.atomic
+def note_visit(*, item: AgendaItem, group: Group, visitor: Participant) -> None:
+    """Record that a visitor is at a table's gallery now (their one current gallery).
+
+    Publishes the visitor count to the hosts of this table and of the one they left.
+    """
+    _check(item, visitor)
+    left = GalleryVisit.objects.filter(item=item, visitor=visitor).values_list("group_id", flat=True).first()
+    GalleryVisit.objects.update_or_create(item=item, visitor=visitor,
+                                          defaults={"group": group, "seen_at": timezone.now()})
+    _publish_hosts(item, group.pk)
+    if left is not None and left != group.pk:
+        _publish_hosts(item, left)
+
+
+@transaction.atomic
+def react(*, item: AgendaItem, idea: Idea, visitor: Participant, kind: str) -> str | None:
+    """Set the visitor's one reaction to an idea; the same reaction again takes it back.
+
+    Returns the reaction that now stands. Publishes the table's host view.
+    """
+    _check(item, visitor, idea)
+    if kind not in Reaction.Kind.values:
+        raise NotOpen
+    current = Reaction.objects.select_for_update().filter(idea=idea, visitor=visitor).first()
+    if current is not None and current.kind == kind:
+        current.delete()
+        now = None
+    else:
+        Reaction.objects.update_or_create(idea=idea, visitor=visitor, defaults={"kind": kind})
+        now = kind
+    _publish_hosts(item, idea.group_id)
+    return now
+
+
+@transaction.atomic
+def comment(*, item: AgendaItem, idea: Idea, author: Participant, text: str, key) -> Comment:
+    """Save a short comment on an idea (once per key); it reaches the table's phones and the tablets."""
+    _check(item, author, idea)
+    existing = Comment.objects.filter(author=author, key=key).first()
+    if existing is not None:
+        return existing
+    check_pace(author.pk, "comment")
+    try:
+        with transaction.atomic():
+            saved = Comment.objects.create(idea=idea, author=author, text=text.strip(), key=key)
+    except IntegrityError:  # the same key raced in from a retried request
+        return Comment.objects.get(author=author, key=key)
+    _publish_hosts(item, idea.group_id)
+    _publish_tablet(item)
+    return saved
+
+
+@transaction.atomic
+def hide_comment(*, item: AgendaItem, comment: Comment) -> None:
+    """Take a comment off every screen (kept for the report)."""
+    Comment.objects.filter(pk=comment.pk).update(hidden=True)
+    _publish_hosts(item, comment.idea.group_id)
+    _publish_tablet(item)
+
+
+@transaction.atomic
+def next_turn(*, item: AgendaItem) -> Vernissage:
+    """Move the host rota on by one turn: every table gets its next hosts.
+
+    Publishes the whole room: the projector announces the turn, each phone shows
+    "you host now" or "go visiting".
+    """
+    state, _ = Vernissage.objects.select_for_update().get_or_create(item=item)
+    state.turn += 1
+    state.save(update_fields=["turn"])
+    screens.publish_room(item.day.seminar_id)
+    return state
+
+
+@transaction.atomic
+def show_closing(*, item: AgendaItem, text: str, shown: bool) -> Vernissage:
+    """Save the closing remarks and put them on the projector (or take them off)."""
+    state, _ = Vernissage.objects.select_for_update().get_or_create(item=item)
+    state.closing = text.strip()
+    state.closing_shown = shown and bool(state.closing)
+    state.save(update_fields=["closing", "closing_shown"])
+    screens.publish_room(item.day.seminar_id)
+    return state

@@ -1,0 +1,190 @@
+"""Galleries for visitors (react, comment), printable QR codes, the facilitator's rota and closing."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from groups.models import Group
+from program.models import AgendaItem, Comment, Idea
+from program.vernissage import selectors, services
+from program.vernissage.forms import ClosingForm, CommentForm, ReactForm
+from seminar import access, links
+from seminar.http import HtmxHttpRequest
+from seminar.models import Participant, Seminar
+from seminar.submissions import TooFast, new_key
+
+GALLERY = "program/vernissage/gallery.html"
+
+
+def _viewer(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None, bool]:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    return seminar, access.bound_participant(request.session, seminar), access.is_facilitator(request.user)
+
+
+def _vernissage(seminar: Seminar, item_id: int) -> AgendaItem:
+    return get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id,
+                             day__seminar=seminar, kind=services.KIND)
+
+
+def _table(item: AgendaItem, group_id: int) -> Group:
+    return get_object_or_404(Group, pk=group_id, round__grouping_id=item.grouping_id,
+                             round__number=item.round_number)
+
+
+def _idea_context(request, seminar, item, idea, visitor, form=None, sent=False) -> dict:
+    ideas = selectors.gallery_ideas(idea.group) if idea.group else []
+    shown = next((i for i in ideas if i.pk == idea.pk), idea)
+    shown.mine = selectors.my_reactions(visitor, [shown]).get(shown.pk) if visitor else None
+    return {"seminar": seminar, "item": item, "idea": shown, "key": new_key(), "form": form, "sent": sent,
+            "participant": visitor}
+
+
+@require_GET
+def galleries(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
+    seminar, participant, facilitator = _viewer(request, slug)
+    if participant is None and not facilitator:
+        return redirect("seminar:join", slug=seminar.slug)
+    item = _vernissage(seminar, item_id)
+    return render(request, "program/vernissage/galleries.html",
+                  {"seminar": seminar, "item": item, "tables": selectors.tables(item)})
+
+
+@require_GET
+def gallery(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> HttpResponse:
+    """A table's gallery; opening it (a participant, by QR code or the list) counts as a visit."""
+    seminar, participant, facilitator = _viewer(request, slug)
+    if participant is None and not facilitator:
+        return redirect("seminar:join", slug=seminar.slug)
+    item = _vernissage(seminar, item_id)
+    table = _table(item, group_id)
+    if participant is not None:
+        services.note_visit(item=item, group=table, visitor=participant)
+    ideas = selectors.gallery_ideas(table)
+    mine = selectors.my_reactions(participant, ideas) if participant else {}
+    for idea in ideas:
+        idea.mine = mine.get(idea.pk)
+    return render(request, GALLERY, {"seminar": seminar, "item": item, "table": table, "ideas": ideas,
+                                     "key": new_key, "participant": participant})
+
+
+@require_POST
+def still_here(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> HttpResponse:
+    """The open gallery page says, once a minute, that its visitor is still there."""
+    seminar, participant, _facilitator = _viewer(request, slug)
+    if participant is None:
+        return HttpResponse(status=204)
+    item = _vernissage(seminar, item_id)
+    services.note_visit(item=item, group=_table(item, group_id), visitor=participant)
+    return HttpResponse(status=204)
+
+
+def _back(request: HtmxHttpRequest, seminar: Seminar, item: AgendaItem, idea: Idea, context: dict,
+          status: int) -> HttpResponse:
+    if request.htmx:
+        return render(request, f"{GALLERY}#idea", context, status=status)
+    if status >= 400:
+        return render(request, f"{GALLERY}#idea", context, status=status)
+    url = reverse("program:gallery", args=[seminar.slug, item.pk, idea.group_id]) + f"#gallery-idea-{idea.pk}"
+    response = redirect(url)
+    response.status_code = 303
+    return response
+
+
+@require_POST
+def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+    seminar, participant, _facilitator = _viewer(request, slug)
+    if participant is None:
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
+                             item__day__seminar=seminar, hidden=False)
+    form = ReactForm(request.POST, seminar=seminar)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    item = form.cleaned_data["item"]
+    status = 200
+    try:
+        services.react(item=item, idea=idea, visitor=participant, kind=form.cleaned_data["kind"])
+    except services.NotOpen:
+        status = 409
+    return _back(request, seminar, item, idea, _idea_context(request, seminar, item, idea, participant), status)
+
+
+@require_POST
+def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
+    seminar, participant, _facilitator = _viewer(request, slug)
+    if participant is None:
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
+                             item__day__seminar=seminar, hidden=False)
+    form = CommentForm(request.POST, seminar=seminar)
+    item = form.fields["item"].queryset.filter(pk=request.POST.get("item") or 0).first()
+    if item is None:
+        return HttpResponse(status=400)
+    sent, status = False, 200
+    if form.is_valid():
+        try:
+            services.comment(item=item, idea=idea, author=participant, text=form.cleaned_data["text"],
+                             key=form.cleaned_data["key"])
+            form, sent = None, True
+        except services.NotOpen:
+            form.add_error(None, _("Comments are not being taken here now."))
+            status = 409
+        except TooFast:
+            form.add_error(None, _("That was a lot of comments at once. Wait a minute and send again."))
+            status = 429
+    else:
+        status = 400
+    context = _idea_context(request, seminar, item, idea, participant, form=form, sent=sent)
+    return _back(request, seminar, item, idea, context, status)
+
+
+@require_GET
+@access.facilitator_required
+def codes(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    """A printable page: one QR code per table, opening that table's gallery."""
+    item = _vernissage(seminar, item_id)
+    cards = []
+    for table in selectors.tables(item):
+        url = links.absolute(reverse("program:gallery", args=[seminar.slug, item.pk, table.pk]))
+        cards.append({"table": table, "url": url, "qr": links.qr_svg(url, title=table.name)})
+    return render(request, "program/vernissage/codes.html", {"seminar": seminar, "item": item, "cards": cards})
+
+
+def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    if request.htmx:
+        return HttpResponse(status=204)
+    response = redirect("program:run", slug=seminar.slug)
+    response.status_code = 303
+    return response
+
+
+@require_POST
+@access.facilitator_required
+def next_turn(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    services.next_turn(item=_vernissage(seminar, item_id))
+    return _done(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def closing(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    item = _vernissage(seminar, item_id)
+    form = ClosingForm(request.POST)
+    if form.is_valid():
+        services.show_closing(item=item, text=form.cleaned_data["text"],
+                              shown=form.cleaned_data["action"] == "show")
+    return _done(request, seminar)
+
+
+@require_POST
+@access.facilitator_required
+def hide_comment(request: HtmxHttpRequest, seminar: Seminar, comment_id: int) -> HttpResponse:
+    found = get_object_or_404(Comment.objects.select_related("idea"), pk=comment_id,
+                              idea__item__day__seminar=seminar)
+    item = AgendaItem.objects.filter(day__seminar=seminar, kind=services.KIND,
+                                     grouping__rounds__groups=found.idea.group_id).first()
+    if item is not None:
+        services.hide_comment(item=item, comment=found)
+    return _done(request, seminar)
