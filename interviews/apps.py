@@ -7,7 +7,12 @@ class InterviewsConfig(AppConfig):
     verbose_name = "Interviews"
 
     def ready(self) -> None:
-        from program.activities import ActivityKind, register
+        from interviews import selectors
+        from interviews.kinds import InterviewPlenumKind, InterviewTablesKind
+        from program import homework
+        from program.activities import register
 
-        register(ActivityKind("interview_tables", _("Citizen interviews at the tables"), interactive=True))
-        register(ActivityKind("interview_plenum", _("Interviews in plenum"), interactive=True))
+        register(InterviewTablesKind(selectors.TABLES_KIND, _("Citizen interviews at the tables"), interactive=True))
+        register(InterviewPlenumKind(selectors.PLENUM_KIND, _("Interviews in plenum"), interactive=True))
+        homework.register(homework.HomeworkTask("interview", _("Citizen interview"), "interviews:interview",
+                                                selectors.handed_in, position=10))

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("program.urls")),
     path("", include("groups.urls")),
     path("", include("goals.urls")),
+    path("", include("interviews.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,119 @@
+"""The facilitators' side: who has handed in what, reminders as CSV, picking for the plenum."""
+
+import csv
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from interviews import selectors, services
+from interviews.forms import CardActionForm, PickForm
+from interviews.models import TAG_LABELS, Interview, Pick, TableCard
+from program import homework
+from seminar import access, links
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+
+
+@require_GET
+@access.facilitator_required
+def status(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    tasks, rows = selectors.homework_rows(seminar)
+    summary = [(task, sum(1 for row in rows if row.done[task.key])) for task in tasks]
+    return render(request, "interviews/status.html",
+                  {"seminar": seminar, "tasks": tasks, "rows": rows, "summary": summary})
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: never a formula (=, +, -, @ at the start)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@require_GET
+@access.facilitator_required
+def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    """Who has not handed in (one task, or any), with their personal links, as CSV."""
+    tasks, rows = selectors.homework_rows(seminar)
+    task = homework.get(request.GET.get("task", ""))
+    wanted = [task] if task else tasks
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"{seminar.slug}-{task.key if task else 'homework'}-missing.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(["name", "department", "email", "missing", "personal_link"])
+    for row in rows:
+        missing = [str(t.label) for t in wanted if not row.done[t.key]]
+        if missing:
+            person = row.participant
+            writer.writerow([_cell(person.name), _cell(person.department.name), _cell(person.email),
+                             _cell(", ".join(missing)), links.personal_link(person)])
+    return response
+
+
+@require_GET
+@access.facilitator_required
+def picker(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    """Every interview, filtered by tag, with the actions that put one on the projector."""
+    item_id = request.GET.get("item", "")
+    item = selectors.plenum_item(seminar, int(item_id) if item_id.isdigit() else None)
+    tag = request.GET.get("tag", "")
+    tag = tag if tag in TAG_LABELS else ""
+    interviews = Interview.objects.filter(seminar=seminar).tagged(tag).select_related("author")
+    picks = Pick.objects.filter(item=item) if item else Pick.objects.none()
+    context = {"seminar": seminar, "item": item, "tag": tag, "interviews": interviews,
+               "counts": selectors.tag_counts(seminar),
+               "picked": {p.interview_id for p in picks}, "on_screen": {p.interview_id for p in picks if p.on_screen}}
+    return render(request, "interviews/picker.html", context)
+
+
+def _back(request: HtmxHttpRequest, seminar: Seminar, item_id: int, filter_tag: str | None) -> HttpResponse:
+    if request.htmx:
+        return HttpResponse(status=204)
+    if filter_tag is None:
+        response = redirect("program:run", slug=seminar.slug)
+    else:
+        query = urlencode({"item": item_id, "tag": filter_tag})
+        response = redirect(f"{reverse('interviews:picker', args=[seminar.slug])}?{query}")
+    response.status_code = 303
+    return response
+
+
+@require_POST
+@access.facilitator_required
+def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id: int) -> HttpResponse:
+    item = get_object_or_404(selectors.plenum_items(seminar), pk=item_id)
+    interview = get_object_or_404(Interview, pk=interview_id, seminar=seminar)
+    form = PickForm(request.POST)
+    if form.is_valid():
+        action, tag = form.cleaned_data["action"], form.cleaned_data["tag"]
+        try:
+            if action == "pick":
+                services.pick(item=item, interview=interview, tag=tag)
+            elif action == "show":
+                services.show(item=item, interview=interview, tag=tag)
+            elif action == "off":
+                services.take_off(item=item)
+            elif action == "unpick":
+                services.unpick(item=item, interview=interview)
+            else:
+                services.set_hidden(interview=interview, hidden=action == "hide")
+        except services.NotOpen:
+            pass  # a hidden interview cannot be shown; the page shows it as hidden
+    filter_tag = request.POST.get("filter")
+    return _back(request, seminar, item.pk, filter_tag if filter_tag is None or filter_tag in TAG_LABELS else "")
+
+
+@require_POST
+@access.facilitator_required
+def card_action(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
+    card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
+    if CardActionForm(request.POST).is_valid():
+        services.hide_card(card=card)
+    if request.htmx:
+        return HttpResponse(status=204)
+    response = redirect("program:run", slug=seminar.slug)
+    response.status_code = 303
+    return response

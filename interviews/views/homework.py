@@ -1,0 +1,113 @@
+"""The participant's homework, through their personal link: the hub and the citizen interview."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from interviews import privacy, selectors, services
+from interviews.forms import InterviewForm, PrivacyCheckForm
+from interviews.models import Interview
+from program import homework
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Participant, Seminar
+from seminar.submissions import TooFast
+
+PRIVACY_LABELS = {
+    privacy.CPR: gettext_lazy("a CPR number"),
+    privacy.PHONE: gettext_lazy("a phone number"),
+    privacy.EMAIL: gettext_lazy("an e-mail address"),
+    privacy.ADDRESS: gettext_lazy("a street address"),
+}
+
+
+def _phone(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None]:
+    seminar = get_object_or_404(Seminar, slug=slug)
+    return seminar, access.bound_participant(request.session, seminar)
+
+
+def _forbidden(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+
+
+@require_GET
+def hub(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Every homework task with its status; the tasks come from the homework registry."""
+    seminar, participant = _phone(request, slug)
+    if participant is None:
+        return redirect("seminar:join", slug=seminar.slug)
+    tasks = [(task, task.url(seminar), participant.pk in task.handed_in(seminar)) for task in homework.tasks()]
+    return render(request, "interviews/homework.html",
+                  {"seminar": seminar, "participant": participant, "tasks": tasks})
+
+
+def _form_for(interview: Interview | None) -> InterviewForm:
+    if interview is None:
+        return InterviewForm(initial={"version": 0})
+    return InterviewForm(initial={"version": interview.version, "who": interview.who, "said": interview.said,
+                                  "quotes": interview.quotes, "tags": interview.tags,
+                                  "show_name": interview.show_name})
+
+
+def warnings(*texts: str) -> list[str]:
+    return [str(PRIVACY_LABELS[kind]) for kind in privacy.kinds(*texts)]
+
+
+def _page(request, seminar, participant, form, *, status=200, saved=False, error="", mine=None) -> HttpResponse:
+    interview = selectors.interview_of(participant)
+    texts = [str(form[name].value() or "") for name in ("who", "said", "quotes")]
+    context = {"seminar": seminar, "participant": participant, "form": form, "interview": interview,
+               "closed": selectors.tables_opened(seminar), "saved": saved, "error": error, "mine": mine,
+               "warnings": warnings(*texts)}
+    template = "interviews/interview.html#editor" if request.htmx else "interviews/interview.html"
+    return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def interview(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The citizen interview: one per participant, editable until the table session opens."""
+    seminar, participant = _phone(request, slug)
+    if participant is None:
+        if request.method == "GET":
+            return redirect("seminar:join", slug=seminar.slug)
+        return _forbidden(request, seminar)
+    if request.method == "GET":
+        return _page(request, seminar, participant, _form_for(selectors.interview_of(participant)),
+                     saved=request.GET.get("saved") == "1")
+    form = InterviewForm(request.POST)
+    if not form.is_valid():
+        return _page(request, seminar, participant, form, status=400)
+    data = form.cleaned_data
+    try:
+        saved = services.save_interview(author=participant, who=data["who"], said=data["said"],
+                                        quotes=data["quotes"], tags=data["tags"], show_name=data["show_name"],
+                                        version=data["version"], key=data["key"])
+    except services.StaleVersion as stale:
+        error = _("This interview was saved in a newer version (perhaps from another device). "
+                  "Below is the newer text; your text is kept underneath so you can copy from it.")
+        return _page(request, seminar, participant, _form_for(stale.current), status=409, error=error,
+                     mine=data)
+    except services.NotOpen:
+        error = _("The tables have started on the interviews, so it can no longer be changed.")
+        return _page(request, seminar, participant, form, status=409, error=error, mine=data)
+    except TooFast:
+        error = _("That was a lot of saves at once. Wait a minute and save again.")
+        return _page(request, seminar, participant, form, status=429, error=error)
+    if not request.htmx:
+        response = redirect(f"{request.path}?saved=1")
+        response.status_code = 303
+        return response
+    return _page(request, seminar, participant, _form_for(saved), saved=True)
+
+
+@require_POST
+def check(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The privacy warning for the text being typed; saves nothing."""
+    seminar, participant = _phone(request, slug)
+    if participant is None:
+        return _forbidden(request, seminar)
+    form = PrivacyCheckForm(request.POST)
+    found = warnings(*(form.cleaned_data.values())) if form.is_valid() else []
+    return render(request, "interviews/interview.html#privacy", {"seminar": seminar, "warnings": found})
