@@ -1,0 +1,51 @@
+"""The 2017 goals in plenum: handshakes from several phones appear live on the projector."""
+
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from goals.services import show_on_projector
+from goals.shared_goals import services as goal_services
+from groups.models import Grouping
+from program import selectors
+from program import services as program_services
+from program.models import AgendaItem
+from tests import factories
+from tests.browser.conftest import in_thread, mark_loaded, was_not_reloaded
+from tests.goals.conftest import published_round
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_handshakes_from_several_phones_appear_live_on_the_projector(seminar, screens):
+    people = [factories.participant(seminar, name) for name in ("Anne Holm", "Bent Krog", "Carla Due")]
+    big = published_round(seminar, "Store grupper", Grouping.Kind.MIXED, {"Gruppe 1": people})
+    day = seminar.days.order_by("date").first()
+    writing = AgendaItem.objects.create(day=day, position=10, title="Fælles mål", kind="goal_writing",
+                                        grouping=big[0].round.grouping)
+    plenum = AgendaItem.objects.create(day=day, position=11, title="Mål i plenum", kind="goal_plenum")
+    goal = in_thread(goal_services.save_goal, item=writing, author=people[0], version=0, key=uuid.uuid4(),
+                     what="Hver forvaltning har et samskabelsesprojekt i 2017", why="", how_we_know="")
+    in_thread(program_services.jump, seminar=seminar, version=selectors.live_state(seminar).version, item=plenum)
+    in_thread(show_on_projector, item=plenum, what="goal", ref=goal.pk)
+
+    projector = screens.projector(seminar)
+    phones = [screens.phone(person) for person in people]
+    mark_loaded(projector)
+    count = projector.locator("#goal-handshakes .count")
+    expect(projector.locator("#projector-screen .projected-goal")).to_contain_text("samskabelsesprojekt")
+    expect(count).to_have_text("0")
+
+    for shaken, phone in enumerate(phones, start=1):
+        button = phone.locator(f"#shake-{goal.pk}")
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(count).to_have_text(str(shaken))
+    phones[0].locator(f"#shake-{goal.pk}").click()  # a second tap counts once
+
+    expect(projector.locator("#goal-handshakes .handshake-names li")).to_have_text(
+        ["Anne Holm", "Bent Krog", "Carla Due"])
+    expect(count).to_have_text("3")
+    assert was_not_reloaded(projector)
+    assert goal.handshakes.count() == 3
