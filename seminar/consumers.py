@@ -60,6 +60,11 @@ def presence_book() -> PresenceBook:
 class ScreenConsumer(AsyncWebsocketConsumer):
     """Push-only: messages from the client are ignored; writes go over HTTP."""
 
+    # No channel-layer channel per socket: nothing is ever sent to one (the relay holds
+    # this process's single subscription), and each would cost a layer channel (walked on
+    # every in-memory send) or a Redis subscription.
+    channel_layer_alias = None
+
     viewer: live.Viewer | None = None
     audiences: list[str] = []
 

@@ -48,6 +48,42 @@ def wire_for(send: Callable) -> object | None:
     return None
 
 
+def write_prepared(wire, prepared) -> None:
+    """Write a prepared frame to one socket, straight to its TCP socket when nothing is queued.
+
+    Twisted buffers every write and sends it on a later reactor turn, registering the
+    socket with the selector and unregistering it again: for thousands of sockets that
+    bookkeeping costs more than the sends themselves. When autobahn and Twisted hold no
+    unsent bytes for this socket (and no compression was negotiated), the frame is sent
+    at once and only what the kernel does not take is left to Twisted. In every other
+    case, or if Twisted's or autobahn's internals are not what this expects, the frame
+    goes through autobahn's public `sendPreparedMessage`.
+    """
+    transport = getattr(wire, "transport", None)
+    sock = getattr(transport, "socket", None)
+    if (
+        sock is None
+        or getattr(wire, "_perMessageCompress", True) is not None
+        or getattr(wire, "send_queue", True)
+        or not getattr(transport, "connected", False)
+        or getattr(transport, "disconnecting", True)
+        or getattr(transport, "_writeDisconnected", True)
+        or getattr(transport, "dataBuffer", True)
+        or getattr(transport, "_tempDataBuffer", True)
+    ):
+        wire.sendPreparedMessage(prepared)
+        return
+    data = prepared.payloadHybi
+    try:
+        sent = sock.send(data)
+    except BlockingIOError:
+        sent = 0
+    except OSError:  # a broken connection: let Twisted find out and close it
+        sent = 0
+    if sent < len(data):
+        transport.write(data[sent:])
+
+
 def prepare(frame: str) -> object:
     """The frame as one server-to-client text message, framed once for many sockets."""
     from autobahn.websocket.protocol import PreparedMessage
@@ -94,7 +130,7 @@ class Relay:
                 elif wire.state == wire.STATE_OPEN:  # closing or closed sockets get nothing
                     if prepared is None:
                         prepared = prepare(frame)
-                    wire.sendPreparedMessage(prepared)
+                    write_prepared(wire, prepared)
             except Exception:  # one broken socket must not starve the others
                 log.debug("relay write failed", exc_info=True)
             if index % SLICE == 0:
