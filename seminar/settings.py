@@ -108,7 +108,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8}
 else:
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    # IMMEDIATE: a transaction takes the write lock when it begins and waits its turn (timeout);
+    # a deferred one that reads first fails at once ("database is locked") when it wants to write.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20,
+                                       "transaction_mode": "IMMEDIATE"}
     # Browser tests serve from a separate daphne process: the test database must be a file
     # (one per test run, so that two runs on one machine do not share it).
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-seminar-{os.getpid()}.sqlite3")}
