@@ -36,7 +36,13 @@ def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(seminar)
         live._renderer.submit(done.set)
         assert done.wait(5)
     finally:
+        outbox, live._outbox = live._outbox, None
+
+        async def shutdown() -> None:
+            outbox.task.cancel()
+            await asyncio.gather(outbox.task, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop).result(5)
         loop.call_soon_threadsafe(loop.stop)
-        live._outbox = None
 
     assert renders == ["third", "other key"]
