@@ -111,3 +111,37 @@ def test_a_facilitator_picks_an_interview_and_the_projector_shows_it(seminar, sc
     expect(shown).to_contain_text("Hjemmeplejen kommer altid til tiden.")
     expect(shown.locator(".lead")).to_have_text("Pensionist " + HOSTILE)
     assert projector.evaluate("window.__pwned === undefined")
+
+
+def test_interview_pages_have_no_serious_accessibility_violations(seminar, screens):
+    from tests.browser.helpers import axe_violations, describe_violations
+
+    borde = factories.grouping(seminar, "Borde", label="Bord", group_size=2)
+    tables_item, plenum = add_interview_items(seminar, borde)
+    people = roster(seminar)
+    phone = screens.phone(people[0], bypass_csp=True)
+    write_interview(phone, who="Nabo til skolen", said="Ring til hende på 20 45 67 89", quote="Det var fint")
+    expect(phone.locator("#privacy-warning .warning")).to_be_visible()
+    checks = [(phone, "interview form with a privacy warning")]
+    hub = screens.new_page(bypass_csp=True)
+    hub.goto(f"/p/{people[0].token}/")
+    hub.goto(f"/s/{seminar.slug}/homework/")
+    checks.append((hub, "homework hub"))
+    round_ = in_thread(group_services.form_round, grouping=borde, number=2, seed=7)
+    in_thread(group_services.publish_round, round_=round_)
+    tablet = screens.tablet(seminar, bypass_csp=True)
+    tablet.locator(f"#jump-{tables_item.pk}").click()
+    expect(tablet.locator("#interview-tables-tablet")).to_be_visible()
+    checks.append((tablet, "tablet at the tables"))
+    table_phone = screens.phone(people[1], bypass_csp=True)
+    expect(table_phone.locator("#interview-cards")).to_be_visible()
+    checks.append((table_phone, "phone at the tables"))
+    picker = screens.tablet(seminar, bypass_csp=True)
+    picker.goto(f"/s/{seminar.slug}/run/interviews/?item={plenum.pk}")
+    checks.append((picker, "interview picker"))
+    status = screens.tablet(seminar, bypass_csp=True)
+    status.goto(f"/s/{seminar.slug}/run/homework/")
+    checks.append((status, "homework overview"))
+
+    found = {what: describe_violations(v) for page, what in checks if (v := axe_violations(page))}
+    assert not found, "\n".join(f"axe on the {what}:\n{text}" for what, text in found.items())
