@@ -11,6 +11,8 @@ class GoalsConfig(AppConfig):
         from goals.commitments.kind import CommitmentsKind
         from goals.plans.kind import DepartmentPlansKind
         from goals.shared_goals.kind import GoalPlenumKind, GoalWritingKind
+        from goals.models import Case
+        from program import homework
         from program.activities import register
 
         register(CasesKind("cases", _("Co-creation cases"), interactive=True))
@@ -18,3 +20,9 @@ class GoalsConfig(AppConfig):
         register(GoalPlenumKind("goal_plenum", _("Goals in plenum"), interactive=True))
         register(DepartmentPlansKind("department_plans", _("Department plans"), interactive=True))
         register(CommitmentsKind("commitments", _("What we say at home"), interactive=True))
+        homework.register(homework.HomeworkTask(
+            "case", _("Your own co-creation case"), "goals:case",
+            handed_in=lambda seminar: set(Case.objects.filter(seminar=seminar)
+                                          .values_list("author_id", flat=True)),
+            position=20,
+        ))
