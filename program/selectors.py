@@ -39,17 +39,15 @@ def planned_datetime(item: AgendaItem) -> dt.datetime | None:
 def delay_minutes(item: AgendaItem | None, now: dt.datetime) -> int | None:
     """How far the room is behind the (shifted) schedule; negative when ahead.
 
-    The current item's actual start against its scheduled time of day, plus any
-    overrun of its planned duration. Compared by time of day, so a rehearsal on
-    another date still reads sensibly.
+    The current item's actual start against its scheduled start, plus any overrun of
+    its planned duration. Only on the item's own day: a rehearsal on another date has
+    no lateness to speak of.
     """
     if item is None or item.actual_start is None or item.scheduled_start is None:
         return None
-    local_start = timezone.localtime(item.actual_start)
-    planned = planned_datetime(item).replace(
-        year=local_start.year, month=local_start.month, day=local_start.day
-    )
-    late = (local_start - planned).total_seconds() / 60
+    if timezone.localtime(item.actual_start).date() != item.day.date:
+        return None
+    late = (item.actual_start - planned_datetime(item)).total_seconds() / 60
     overrun = (now - item.actual_start).total_seconds() / 60 - item.minutes
     return round(late + max(0.0, overrun))
 
