@@ -22,12 +22,13 @@ def groupings(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 
 
 def _round_context(seminar: Seminar, round_: Round, **extra) -> dict:
-    members = selectors.round_members(round_)
+    # A round not formed yet is unsaved: nothing to read about it.
+    members = selectors.round_members(round_) if round_.pk else []
     placed = {person.pk for _, people in members for person in people}
     unplaced = seminar.participants.present().exclude(pk__in=placed).select_related("department")
     return {"seminar": seminar, "round": round_, "grouping": round_.grouping, "members": members,
             "quality": selectors.quality(round_) if members else None,
-            "limit": selectors.department_limit(round_), "unplaced": unplaced, **extra}
+            "limit": selectors.department_limit(round_) if members else None, "unplaced": unplaced, **extra}
 
 
 def _round(seminar: Seminar, grouping_id: int, number: int) -> Round:

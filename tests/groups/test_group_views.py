@@ -44,6 +44,16 @@ def test_facilitator_forms_previews_and_publishes_a_round(facilitator_client, se
     assert Round.objects.get(grouping=tables, number=1).published_at is not None
 
 
+def test_round_page_before_forming_offers_to_form_the_groups(facilitator_client, seminar, tables):
+    response = facilitator_client.get(round_url(seminar, tables), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="form-round">Form the groups</button>' in html
+    assert 'id="publish-round"' not in html
+    assert not Round.objects.exists()
+
+
 def test_participant_cannot_reach_group_actions(phone_client, seminar, tables):
     for action in ("form", "publish", "rebalance", "move"):
         response = phone_client.post(round_url(seminar, tables, action))
