@@ -102,5 +102,4 @@ PASSIVE_KINDS = [
 # The rest of the vision morning's activities; until their interaction lands, the
 # screens show the item's title and text.
 VISION_KINDS = [
-    ActivityKind("soapbox", _("Soapbox"), interactive=True),
 ]

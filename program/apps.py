@@ -11,6 +11,7 @@ class ProgramConfig(AppConfig):
         from program import activities, screens
         from program.ideas.kind import BrainstormKind
         from program.questions.kind import QuestionsKind
+        from program.soapbox.kind import SoapboxKind
         from program.tabletalk.kind import TableTalkKind
         from program.vernissage.kind import VernissageKind
         from seminar import live
@@ -18,6 +19,7 @@ class ProgramConfig(AppConfig):
         for kind in activities.PASSIVE_KINDS + activities.VISION_KINDS:
             activities.register(kind)
         activities.register(QuestionsKind("questions", _("Questions from the room"), interactive=True))
+        activities.register(SoapboxKind("soapbox", _("Soapbox"), interactive=True))
         activities.register(TableTalkKind("table_talk", _("Table talk"), interactive=True))
         activities.register(BrainstormKind("brainstorm", _("Brainstorm"), interactive=True))
         activities.register(VernissageKind("vernissage", _("Vernissage"), interactive=True))

@@ -37,8 +37,13 @@ def region(element_id: str, content: str, version: int, **data: str) -> str:
                        mark_safe(extra), mark_safe(content))
 
 
-def render_room(role: str, room: selectors.Room, request=None) -> str:
-    """A screen's room frame; with a request (a page load), forms carry their CSRF token."""
+def render_room(role: str, room: selectors.Room, request=None,
+                group_part: tuple[str, str] | None = None) -> str:
+    """A screen's room frame; with a request (a page load), forms carry their CSRF token.
+
+    A phone in a group passes its group's part (members, activity regions), which takes the
+    place of the empty placeholders, so that its page holds each region once.
+    """
     context = {"room": room, "seminar": room.seminar}
     kind, item = room.kind, room.current
     if role == "projector":
@@ -48,9 +53,14 @@ def render_room(role: str, room: selectors.Room, request=None) -> str:
             context.update(kind.projector_context(item))
     frame = render_to_string(TEMPLATES[role], context, request=request)
     if role == "participant":
-        frame += group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version)
+        members, group_regions = group_part or (
+            group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version),
+            # Gives way to a group's frame for the same item (live.js), so that a room change
+            # (a timer, the projector) never empties a phone's group part and what is typed in it.
+            region("activity-group", "", room.version, **{"placeholder-for": item_mark(item)}))
+        frame += members
         frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
-        frame += region("activity-group", "", room.version)
+        frame += group_regions
         frame += panel_loader(room)
     if role == "facilitator":
         frame += activity_tablet(room, request)
@@ -71,9 +81,17 @@ def panel_loader(room: selectors.Room) -> str:
 
 
 def group_frame(room: selectors.Room, group: Group, members_frame: str, request=None) -> str:
+    return members_frame + activity_group(room, group, request)
+
+
+def activity_group(room: selectors.Room, group: Group | None, request=None) -> str:
     kind = room.kind
-    regions = kind.group_regions(room.current, group, request) if kind else ""
-    return members_frame + region("activity-group", regions, room.version)
+    regions = kind.group_regions(room.current, group, request) if kind and group else ""
+    return region("activity-group", regions, room.version, **{"for": item_mark(room.current)})
+
+
+def item_mark(item) -> str:
+    return f"item-{item.pk}" if item is not None else "none"
 
 
 def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
@@ -124,11 +142,12 @@ class PhoneScreen(RoomScreen):
 
     def frame(self, room: selectors.Room, participant_id: int, request=None) -> str:
         """Everything one phone shows: the room's part, its group's part, its own part."""
-        frame = render_room(self.role, room, request)
         group = group_selectors.group_of(participant_id, group_selectors.round_for_item(room.current))
-        if group is not None:
-            members = group_screens.your_group(group=group, grouping=True, version=room.version)
-            frame += group_frame(room, group, members, request)
+        # The phone's own frame is the truth for it: no placeholder that might give way.
+        part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
+                                         version=room.version),
+                activity_group(room, group, request))
+        frame = render_room(self.role, room, request, group_part=part)
         participant = room.seminar.participants.get(pk=participant_id)
         personal = room.kind.person_regions(room.current, participant, request) if room.kind else ""
         return frame + region("activity-person", personal, room.version)

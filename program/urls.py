@@ -3,6 +3,8 @@ from django.urls import path
 from program import views
 from program.ideas import views as ideas
 from program.questions import views as questions
+from program.soapbox import lead_views as soapbox_lead
+from program.soapbox import views as soapbox
 from program.tabletalk import views as tabletalk
 from program.vernissage import views as vernissage
 
@@ -22,6 +24,14 @@ urlpatterns = [
     path("s/<slug:slug>/questions/<int:item_id>/ask/", questions.ask, name="question_ask"),
     path("s/<slug:slug>/questions/vote/<int:question_id>/", questions.vote, name="question_vote"),
     path("s/<slug:slug>/run/questions/<int:question_id>/", questions.moderate, name="question_moderate"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/slot/<str:name>/", soapbox.slot, name="soapbox_slot"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/draft/", soapbox.draft, name="soapbox_draft"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/volunteer/", soapbox.volunteer, name="soapbox_volunteer"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/feedback/<int:speaker_id>/", soapbox.feedback, name="soapbox_feedback"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/plan/", soapbox.plan, name="soapbox_plan"),
+    path("s/<slug:slug>/soapbox/<int:item_id>/lead/<int:group_id>/", soapbox_lead.lead, name="soapbox_lead"),
+    path("s/<slug:slug>/run/soapbox/<int:item_id>/<int:group_id>/", soapbox_lead.run_group, name="soapbox_run_group"),
+    path("s/<slug:slug>/run/soapbox/<int:item_id>/all/", soapbox_lead.run_all, name="soapbox_run_all"),
     path("s/<slug:slug>/tables/<int:item_id>/card/", tabletalk.submit, name="card_submit"),
     path("s/<slug:slug>/run/tables/<int:item_id>/show/", tabletalk.show, name="card_show"),
     path("s/<slug:slug>/run/tables/cards/<int:card_id>/", tabletalk.moderate, name="card_moderate"),

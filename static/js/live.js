@@ -56,9 +56,13 @@
       // A keyed element (the phone's personal forms) stays while its key does,
       // so a push never wipes what someone is typing.
       if (incoming.dataset.key && incoming.dataset.key === current.dataset.key) return;
+      // An empty placeholder from the room's frame gives way to a group's frame for the same item.
+      if (incoming.dataset.placeholderFor && incoming.dataset.placeholderFor === current.dataset.for) return;
       var focused = document.activeElement;
       var focusId = focused && current.contains(focused) ? focused.id : null;
-      current.replaceWith(incoming);
+      current.before(incoming);
+      keepKeyed(current, incoming);
+      current.remove();
       if (window.htmx) window.htmx.process(incoming);
       initCountdowns();
       applyMarks();
@@ -66,6 +70,22 @@
         var again = document.getElementById(focusId);
         if (again) again.focus();
       }
+    });
+  }
+
+  // Keyed elements inside a frame stay too, while their key does: a phone's own form in a
+  // pushed region (moved, not copied, so its text, focus and caret survive).
+  function keepKeyed(current, incoming) {
+    incoming.querySelectorAll("[data-key][id]").forEach(function (fresh) {
+      var kept = current.querySelector("#" + CSS.escape(fresh.id));
+      if (!kept || kept.dataset.key !== fresh.dataset.key) return;
+      var parent = fresh.parentNode;
+      try {
+        parent.moveBefore(kept, fresh);
+      } catch (error) { // no moveBefore in this browser: a plain move keeps the text, not the focus
+        parent.insertBefore(kept, fresh);
+      }
+      fresh.remove();
     });
   }
 

@@ -1,0 +1,111 @@
+"""Running the groups: a process leader for their own group from their phone, a facilitator for any or all.
+
+The permission is checked here: the phone's participant must be a process leader of THAT
+group in the item's round; the tablet's user must be a facilitator.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from groups.models import Group
+from program.models import AgendaItem
+from program.soapbox import regions, selectors, services
+from program.soapbox.forms import AllGroupsForm, LeadForm
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+
+STALE = _("Your group was changed on another screen just now. This is the current state.")
+NOT_NOW = _("That cannot be done in this phase.")
+NOT_OPEN = _("This group is not part of the soapbox now.")
+
+
+def _form_error(form) -> str:
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def _act(request: HtmxHttpRequest, item: AgendaItem, group: Group) -> str | None:
+    """Parse the action, call its service; returns the error to show, if any."""
+    form = LeadForm(request.POST, item=item, group=group)
+    if not form.is_valid():
+        return _form_error(form)
+    data = form.cleaned_data
+    action, on = data["action"], {"item": item, "group": group, "version": data["version"]}
+    try:
+        if action in ("next", "back"):
+            services.move_phase(**on, forward=action == "next")
+        elif action == "start":
+            services.start_timer(**on)
+        elif action == "pause":
+            services.pause_timer(**on)
+        elif action == "add":
+            services.add_minutes(**on, minutes=data["minutes"])
+        elif action == "speakers":
+            services.choose_speakers(**on, volunteers=list(data["volunteers"]))
+        else:
+            services.call_next_speaker(**on)
+    except services.StaleVersion:
+        return str(STALE)
+    except services.NotPossible:
+        return str(NOT_NOW)
+    except services.NotOpen:
+        return str(NOT_OPEN)
+    return None
+
+
+def _targets(seminar: Seminar, item_id: int, group_id: int) -> tuple[AgendaItem, Group]:
+    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
+                             kind=selectors.KIND)
+    group = get_object_or_404(Group, pk=group_id, round__grouping__seminar=seminar)
+    return item, group
+
+
+def _redirect(name: str, seminar: Seminar, request: HtmxHttpRequest, error: str | None) -> HttpResponse:
+    if error:
+        messages.error(request, error)
+    response = redirect(name, slug=seminar.slug)
+    response.status_code = 303
+    return response
+
+
+@require_POST
+def lead(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> HttpResponse:
+    """A process leader moves their own group on (phase, countdown, speakers) from their phone."""
+    seminar = get_object_or_404(Seminar, slug=slug)
+    participant = access.bound_participant(request.session, seminar)
+    item, group = _targets(seminar, item_id, group_id)
+    if not selectors.leads(participant, item, group):
+        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+    error = _act(request, item, group)
+    if not request.htmx:
+        return _redirect("program:phone", seminar, request, error)
+    return HttpResponse(regions.lead_element(item, group, request, error))
+
+
+@require_POST
+@access.facilitator_required
+def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int) -> HttpResponse:
+    """A facilitator moves any one group on, from the tablet."""
+    item, group = _targets(seminar, item_id, group_id)
+    error = _act(request, item, group)
+    if not request.htmx:
+        return _redirect("program:run", seminar, request, error)
+    return HttpResponse(regions.tablet_element(item, request, error))
+
+
+@require_POST
+@access.facilitator_required
+def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    """A facilitator puts every group in one phase."""
+    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
+                             kind=selectors.KIND)
+    form = AllGroupsForm(request.POST)
+    error = None if form.is_valid() else _form_error(form)
+    if error is None:
+        services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"])
+    if not request.htmx:
+        return _redirect("program:run", seminar, request, error)
+    return HttpResponse(regions.tablet_element(item, request, error))
