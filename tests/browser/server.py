@@ -1,5 +1,7 @@
 """A real daphne process serving the test database, as the browser tests' live server."""
 
+import ctypes
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from tests.conftest import need
 
 BASE_DIR = Path(settings.BASE_DIR)
 SERVER_START_SECONDS = 30
+PR_SET_PDEATHSIG = 1
 
 
 def database_url() -> str:
@@ -51,6 +54,12 @@ def daphne_command(port: int) -> list[str]:
         script = Path(sys.executable).parent / "daphne"
     start = [str(script)] if script.exists() else [sys.executable, "-m", "daphne"]
     return [*start, "-b", "127.0.0.1", "-p", str(port), "seminar.asgi:application"]
+
+
+def die_with_parent() -> None:
+    """In the child: on Linux, be killed when pytest dies (a CI timeout) rather than linger."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def collect_static() -> None:
@@ -92,7 +101,7 @@ class DaphneServer:
         log = self.log_path.open("ab")
         try:
             self.process = subprocess.Popen(daphne_command(self.port), cwd=BASE_DIR, env=self.env,
-                                            stdout=log, stderr=subprocess.STDOUT)
+                                            stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
         finally:
             log.close()
         self._wait_until_it_answers()
