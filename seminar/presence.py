@@ -8,6 +8,7 @@ refreshed recently, so a worker that died without saying goodbye stops counting 
 
 import asyncio
 import datetime as dt
+import logging
 import os
 import socket
 import uuid
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from seminar.models import ScreenCount
 
+log = logging.getLogger(__name__)
 WORKER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 DEBOUNCE_SECONDS = 0.5
 HEARTBEAT_SECONDS = 30
@@ -78,14 +80,27 @@ class PresenceBook:
         return {role: max(self.counts[(seminar_id, role)], 0) for role in roles}
 
     async def _flush_soon(self) -> None:
-        await asyncio.sleep(DEBOUNCE_SECONDS)
-        seminars, self.dirty = self.dirty, set()
-        for seminar_id in seminars:
-            await database_sync_to_async(_write)(seminar_id, self._snapshot(seminar_id))
-            await database_sync_to_async(self.on_change)(seminar_id)
+        # Loops until nothing is pending, so a change made while a write was under way
+        # is written too (a new flush task starts only once this one has finished).
+        while self.dirty:
+            await asyncio.sleep(DEBOUNCE_SECONDS)
+            seminars, self.dirty = self.dirty, set()
+            for seminar_id in seminars:
+                await self._write(seminar_id, notify=True)
 
     async def _heartbeat(self) -> None:
         while any(self.counts.values()):
             await asyncio.sleep(HEARTBEAT_SECONDS)
             for seminar_id in {key[0] for key in self.counts}:
-                await database_sync_to_async(_write)(seminar_id, self._snapshot(seminar_id))
+                await self._write(seminar_id, notify=False)
+            for key in [key for key, count in self.counts.items() if count <= 0]:
+                del self.counts[key]
+
+    async def _write(self, seminar_id: int, *, notify: bool) -> None:
+        """One seminar's rows; a failure is logged and never stops the others or the heartbeat."""
+        try:
+            await database_sync_to_async(_write)(seminar_id, self._snapshot(seminar_id))
+            if notify:
+                await database_sync_to_async(self.on_change)(seminar_id)
+        except Exception:
+            log.warning("presence for seminar %s not written", seminar_id, exc_info=True)
