@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from program.models import SpeechDraft, SpeechFeedback
 from program.soapbox import selectors
-from tests.browser.helpers import in_thread, mark_loaded, was_not_reloaded
+from tests.browser.helpers import axe_violations, describe_violations, in_thread, mark_loaded, was_not_reloaded
 from tests.program.soapbox_room import make_room, to_speeches
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,3 +87,16 @@ def test_feedback_sent_empty_shows_why_and_sent_right_reaches_only_the_speaker(s
 
     expect(slot.locator(".message-success")).to_contain_text(speaker.participant.name)
     assert SpeechFeedback.objects.get(author=author).worked == "Rolig og klar"
+
+
+def test_soapbox_phone_and_tablet_have_no_serious_accessibility_violations(seminar, screens):
+    room = in_thread(make_room, seminar, groups=1, members=3)
+    leader = screens.phone(room.tables[0].leader, bypass_csp=True)
+    tablet = screens.tablet(seminar, bypass_csp=True)
+    expect(leader.locator("#soapbox-choose")).to_be_visible()
+    leader.locator("#soapbox-choose").click()
+    expect(tablet.locator(".soapbox-groups td", has_text=", ")).to_have_count(1)  # the speakers arrived
+
+    for page, what in ((leader, "process leader's phone"), (tablet, "tablet")):
+        violations = axe_violations(page)
+        assert not violations, f"axe on the {what}:\n{describe_violations(violations)}"

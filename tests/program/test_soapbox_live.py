@@ -105,3 +105,23 @@ def test_no_room_or_group_frame_carries_a_draft_or_feedback(seminar):
     assert any("Step 3 of 4" in frame for frame in frames)  # the listeners did hear the group
     for secret in ("Hemmeligt udkast", "Hemmelig ros", "Hemmeligt råd", "Sen ros", "Sent råd"):
         assert not any(secret in frame for frame in frames), secret
+
+
+def test_a_speaker_reads_feedback_arriving_in_the_feedback_round_on_their_own_phone(seminar):
+    room = make_room(seminar)
+    table = room.tables[0]
+    speaker = to_speeches(room, table)
+    services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
+    author = next(p for p in table.members if p.pk != speaker.participant_id)
+    client = phone_client(speaker.participant)
+
+    async def scenario():
+        socket = screen(seminar.slug, "participant", client)
+        await socket.connect()
+        assert "No feedback yet." in await socket.receive_from(timeout=2)
+        await database_sync_to_async(feedback)(room, author, speaker, worked="Stærk afslutning")
+        again = await receive_with(socket, "Feedback on your speech")
+        assert "Stærk afslutning" in again
+        await socket.disconnect()
+
+    async_to_sync(scenario)()
