@@ -62,6 +62,7 @@ def render_room(role: str, room: selectors.Room, request=None,
         frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
         frame += group_regions
         frame += panel_loader(room)
+        frame += render_to_string("program/phone.html#program", context)
     if role == "facilitator":
         frame += activity_tablet(room, request)
     return frame
@@ -95,16 +96,28 @@ def item_mark(item) -> str:
 
 
 def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
+    """Every room-wide frame after a change, in the order the screens should get them.
+
+    The renderer renders a frame only once the previous one is out (seminar/live.py), so
+    this order is the order of arrival: the projector and the phones (the room waits on
+    them), then each group's part, then the tablets (heavier to render, and the tablet
+    that acted has had its answer already).
+    """
     room = selectors.room(Seminar.objects.get(pk=seminar_id))
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
-    for language in language_codes():
-        with translation.override(language):
-            for role in TEMPLATES:
+    languages = language_codes()
+    for role in ("projector", "participant"):
+        for language in languages:
+            with translation.override(language):
                 yield f"{role}-{language}", render_room(role, room)
-            if round_ is not None:
-                for group_id, frame in group_screens.group_frames(round_, room.version):
-                    yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
+    for language in languages if round_ is not None else ():
+        with translation.override(language):
+            for group_id, frame in group_screens.group_frames(round_, room.version):
+                yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
+    for language in languages:
+        with translation.override(language):
+            yield f"facilitator-{language}", render_room("facilitator", room)
 
 
 def publish_room(seminar_id: int) -> None:
