@@ -8,7 +8,7 @@ class ProgramConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from program import activities, screens
+        from program import activities, report, report_sections, screens
         from program.ideas.kind import BrainstormKind
         from program.questions.kind import QuestionsKind
         from program.soapbox.kind import SoapboxKind
@@ -23,6 +23,8 @@ class ProgramConfig(AppConfig):
         activities.register(TableTalkKind("table_talk", _("Table talk"), interactive=True))
         activities.register(BrainstormKind("brainstorm", _("Brainstorm"), interactive=True))
         activities.register(VernissageKind("vernissage", _("Vernissage"), interactive=True))
+        for section in report_sections.SECTIONS:
+            report.register(section)
         live.register_screen(screens.ProjectorScreen())
         live.register_screen(screens.PhoneScreen())
         live.register_screen(screens.TabletScreen())

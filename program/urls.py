@@ -1,6 +1,6 @@
 from django.urls import path
 
-from program import views
+from program import report_views, views
 from program.ideas import views as ideas
 from program.questions import views as questions
 from program.soapbox import lead_views as soapbox_lead
@@ -14,6 +14,8 @@ urlpatterns = [
     path("s/<slug:slug>/", views.phone, name="phone"),
     path("s/<slug:slug>/projector/", views.projector, name="projector"),
     path("s/<slug:slug>/run/", views.run, name="run"),
+    path("s/<slug:slug>/report/", report_views.page, name="report"),
+    path("s/<slug:slug>/report.zip", report_views.download, name="report_zip"),
     path("s/<slug:slug>/run/step/", views.step, name="step"),
     path("s/<slug:slug>/run/jump/", views.jump, name="jump"),
     path("s/<slug:slug>/run/timer/", views.timer, name="timer"),

@@ -1,0 +1,211 @@
+"""The report registry: everything a seminar produced, for the facilitators, after the event.
+
+Apps register a `ReportSection` per kind of content in `AppConfig.ready()` (questions,
+table cards, interviews, goals...), so that program needs no import of the apps above
+it. A section gives:
+- `parts(seminar)`: the HTML context of each agenda item it has content for, keyed by
+  the item's id (None: content of the whole seminar, such as homework, shown before
+  the first day); its `template` renders one part. Each part lists what a facilitator
+  hid apart from the rest (context `hidden`), so nothing is silently lost;
+- `rows(seminar)`: the same content as CSV rows (dicts keyed by `columns`), in program
+  order, with a `hidden` column where a facilitator can hide things.
+
+Only what the room may see goes in: private things (speech drafts, feedback, action
+plans, private notes) are never read by a section.
+"""
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from program.models import AgendaItem, Day
+from seminar.models import Seminar
+
+# What a spreadsheet would take for a formula when a cell starts with it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    title: str | Promise
+    template: str
+    parts: Callable[[Seminar], dict[int | None, dict]]
+    columns: tuple[str, ...]
+    rows: Callable[[Seminar], list[dict]]
+    position: int = 100
+
+    def render(self, seminar: Seminar, request: HttpRequest | None = None) -> dict[int | None, str]:
+        """Each part's HTML, keyed like `parts`; inner headings one level below the part's own."""
+        return {key: render_to_string(self.template, {**context, "seminar": seminar, "section": self,
+                                                      "h": 4 if key is None else 5}, request=request)
+                for key, context in self.parts(seminar).items()}
+
+
+_SECTIONS: dict[str, ReportSection] = {}
+
+
+def register(section: ReportSection) -> ReportSection:
+    if section.key in _SECTIONS and _SECTIONS[section.key] != section:
+        raise ValueError(f"report section {section.key!r} is registered twice")
+    if section.key in ("seminar", "agenda"):
+        raise ValueError(f"report section {section.key!r} is the report's own")
+    _SECTIONS[section.key] = section
+    return section
+
+
+def sections() -> list[ReportSection]:
+    return sorted(_SECTIONS.values(), key=lambda section: (section.position, section.key))
+
+
+# Helpers for the sections: the same columns and grouping everywhere.
+
+def yes(value: bool) -> str:
+    return _("yes") if value else ""
+
+
+def item_columns(item: AgendaItem) -> dict:
+    return {"date": item.day.date.isoformat(), "item": item.title}
+
+
+def by_item(objects: Iterable, item_of: Callable = lambda obj: obj.item_id) -> dict[int | None, list]:
+    grouped: dict[int | None, list] = {}
+    for obj in objects:
+        grouped.setdefault(item_of(obj), []).append(obj)
+    return grouped
+
+
+def split_hidden(objects: Iterable) -> tuple[list, list]:
+    """(shown, hidden) by each object's `hidden` flag."""
+    objects = list(objects)
+    return [obj for obj in objects if not obj.hidden], [obj for obj in objects if obj.hidden]
+
+
+def by_group(objects: Iterable, group_of: Callable = lambda obj: obj.group) -> list[tuple]:
+    """(group, its objects) by group number; objects without a group last, under None."""
+    grouped: dict = {}
+    for obj in objects:
+        grouped.setdefault(group_of(obj), []).append(obj)
+    return sorted(grouped.items(), key=lambda pair: (pair[0] is None, getattr(pair[0], "number", 0)))
+
+
+def group_name(group) -> str:
+    return group.name if group is not None else ""
+
+
+def in_program_order(seminar: Seminar, kind: str | None = None):
+    items = AgendaItem.objects.for_seminar(seminar)
+    return items.filter(kind=kind) if kind else items
+
+
+# The report as a whole.
+
+@dataclass
+class Part:
+    section: ReportSection
+    html: str
+
+
+@dataclass
+class ItemReport:
+    item: AgendaItem
+    parts: list[Part] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    seminar: Seminar
+    days: list[tuple[Day, list[ItemReport]]]
+    before: list[Part]
+    participants: int
+    departments: int
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        return [entry.item for _, entries in self.days for entry in entries]
+
+
+def build(seminar: Seminar, request: HttpRequest | None = None) -> Report:
+    """The whole report: each day's items in program order, each with the sections' parts."""
+    entries = [ItemReport(item) for item in in_program_order(seminar)]
+    by_id = {entry.item.pk: entry for entry in entries}
+    before: list[Part] = []
+    for section in sections():
+        for key, html in section.render(seminar, request).items():
+            target = by_id.get(key)
+            (target.parts if target else before).append(Part(section, html))
+    return Report(
+        seminar=seminar,
+        days=[(day, [entry for entry in entries if entry.item.day_id == day.pk])
+              for day in seminar.days.order_by("date")],
+        before=before,
+        participants=seminar.participants.count(),
+        departments=seminar.departments.count(),
+    )
+
+
+def _time(value: dt.time | dt.datetime | None) -> str:
+    """A time of day as HH:MM; a moment (when an item really started) with its local date."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%H:%M")
+
+
+def header_rows(seminar: Seminar, items: list[AgendaItem]) -> list[dict]:
+    dates = sorted({item.day.date for item in items} | set(seminar.days.values_list("date", flat=True)))
+    facts = [("title", seminar.title), ("place", seminar.place),
+             ("dates", ", ".join(date.isoformat() for date in dates)),
+             ("participants", seminar.participants.count()), ("departments", seminar.departments.count())]
+    return [{"field": name, "value": value} for name, value in facts]
+
+
+def agenda_rows(items: list[AgendaItem]) -> list[dict]:
+    return [{**item_columns(item), "kind": item.kind, "planned_start": _time(item.start),
+             "moved_to": _time(item.scheduled_start) if item.shift_minutes else "",
+             "actual_start": _time(item.actual_start), "minutes": item.minutes}
+            for item in items]
+
+
+def safe_cell(value) -> object:
+    """A cell a spreadsheet shows as text: never a formula, whatever a participant typed."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Iterable[str], rows: Iterable[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def zip_bytes(seminar: Seminar) -> bytes:
+    """The report as CSV files, one per kind of content, zipped.
+
+    UTF-8 with a BOM, so that Excel reads the Danish letters right; numbered, so that
+    the files sort in the report's order.
+    """
+    items = list(in_program_order(seminar))
+    files = [("seminar", ("field", "value"), header_rows(seminar, items)),
+             ("agenda", ("date", "item", "kind", "planned_start", "moved_to", "actual_start", "minutes"),
+              agenda_rows(items))]
+    files += [(section.key, section.columns, section.rows(seminar)) for section in sections()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, (name, columns, rows) in enumerate(files, start=1):
+            archive.writestr(f"{number:02d}-{name}.csv", csv_text(columns, rows).encode("utf-8-sig"))
+    return buffer.getvalue()

@@ -1,0 +1,28 @@
+"""The seminar report for facilitators: a printable page, and the same content as CSV files in a ZIP."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from program import report
+from seminar import access
+from seminar.http import HtmxHttpRequest
+from seminar.models import Seminar
+
+
+@require_GET
+@access.facilitator_required
+def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    response = render(request, "program/report/page.html",
+                      {"seminar": seminar, "report": report.build(seminar, request)})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@access.facilitator_required
+def download(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    response = HttpResponse(report.zip_bytes(seminar), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-report.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
