@@ -7,12 +7,13 @@ class GoalsConfig(AppConfig):
     verbose_name = "Goals"
 
     def ready(self) -> None:
+        from goals import report as goal_report
         from goals.cases.kind import CasesKind
         from goals.commitments.kind import CommitmentsKind
         from goals.plans.kind import DepartmentPlansKind
         from goals.shared_goals.kind import GoalPlenumKind, GoalWritingKind
         from goals.models import Case
-        from program import homework
+        from program import homework, report
         from program.activities import register
 
         register(CasesKind("cases", _("Co-creation cases"), interactive=True))
@@ -26,3 +27,5 @@ class GoalsConfig(AppConfig):
                                           .values_list("author_id", flat=True)),
             position=20,
         ))
+        for section in goal_report.SECTIONS:
+            report.register(section)

@@ -1,0 +1,181 @@
+"""The goals app's parts of the seminar report: cases, posters, analyses, goals, plans, Monday, management.
+
+Only what the room shared: a case's title and themes, the big groups' posters and
+analyses, the goals with their handshakes, the department plans, the Monday actions
+their authors chose to share (without names) and management's message. Takeaways,
+agreements and personal messages are private and never read here.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from goals.models import Case, CaseAnalysis, Commitment, DepartmentPlan, Goal, ManagementMessage, PosterNote
+from groups import selectors as group_selectors
+from program.report import (ReportSection, by_group, by_item, group_name, in_program_order, item_columns,
+                            split_hidden, yes)
+from seminar.models import Seminar
+
+PARTS = "goals/report.html"
+
+
+def _cases(seminar: Seminar) -> list[tuple]:
+    """(item, group, case) for the members' cases at each cases item, then (None, None, case) for the rest."""
+    cases = {case.author_id: case for case in Case.objects.filter(seminar=seminar).select_related("author")}
+    placed, seen = [], set()
+    for item in in_program_order(seminar, "cases"):
+        round_ = group_selectors.round_for_item(item)
+        for group, people in (group_selectors.round_members(round_) if round_ else []):
+            for person in people:
+                if person.pk in cases:
+                    placed.append((item, group, cases[person.pk]))
+                    seen.add(person.pk)
+    return placed + [(None, None, case) for author_id, case in cases.items() if author_id not in seen]
+
+
+def case_parts(seminar: Seminar) -> dict:
+    parts: dict = {}
+    for item, group, case in _cases(seminar):
+        parts.setdefault(item.pk if item else None, {"groups": {}})["groups"].setdefault(group, []).append(case)
+    for part in parts.values():
+        part["groups"] = list(part["groups"].items())
+    return parts
+
+
+def case_rows(seminar: Seminar) -> list[dict]:
+    return [{**(item_columns(item) if item else {}), "group": group_name(group), "author": case.author.name,
+             "title": case.title, "themes": case.themes} for item, group, case in _cases(seminar)]
+
+
+def _notes(seminar: Seminar) -> list[PosterNote]:
+    return list(PosterNote.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+                .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
+
+
+def note_parts(seminar: Seminar) -> dict:
+    parts = {}
+    for item_id, notes in by_item(_notes(seminar)).items():
+        shown, hidden = split_hidden(notes)
+        groups = [(group, [n for n in mine if n.kind == PosterNote.Kind.THEME],
+                   [n for n in mine if n.kind == PosterNote.Kind.PRACTICE]) for group, mine in by_group(shown)]
+        parts[item_id] = {"groups": groups, "hidden": hidden}
+    return parts
+
+
+def note_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(note.item), "group": group_name(note.group), "kind": note.get_kind_display(),
+             "text": note.text, "hidden": yes(note.hidden)} for note in _notes(seminar)]
+
+
+def _analyses(seminar: Seminar) -> list[CaseAnalysis]:
+    return list(CaseAnalysis.objects.filter(pick__item__day__seminar=seminar)
+                .select_related("pick__item__day", "pick__group", "case__author")
+                .order_by("pick__item__day__date", "pick__item__position", "pick__group__number"))
+
+
+def analysis_parts(seminar: Seminar) -> dict:
+    return {item_id: {"analyses": mine}
+            for item_id, mine in by_item(_analyses(seminar), lambda a: a.pick.item_id).items()}
+
+
+def analysis_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(a.pick.item), "group": a.pick.group.name, "case": a.case.title,
+             "author": a.case.author.name, "went_well": a.went_well, "could_be_better": a.could_be_better,
+             "how": a.how} for a in _analyses(seminar)]
+
+
+def _goals(seminar: Seminar) -> list[Goal]:
+    goals = list(Goal.objects.filter(seminar=seminar).select_related("item__day", "group")
+                 .prefetch_related("handshakes__participant")
+                 .order_by("item__day__date", "item__position", "group__number", "pk"))
+    for goal in goals:
+        goal.shakers = [handshake.participant.name for handshake in goal.handshakes.all()]
+    return goals
+
+
+def goal_parts(seminar: Seminar) -> dict:
+    parts = {}
+    for item_id, goals in by_item(_goals(seminar)).items():
+        shown, hidden = split_hidden(goals)
+        parts[item_id] = {"shown": shown, "hidden": hidden}
+    return parts
+
+
+def goal_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(goal.item), "group": goal.group.name, "what": goal.what, "why": goal.why,
+             "how_we_know": goal.how_we_know, "locked": yes(goal.locked), "handshakes": len(goal.shakers),
+             "handshake_names": ", ".join(goal.shakers), "hidden": yes(goal.hidden)} for goal in _goals(seminar)]
+
+
+def _plans(seminar: Seminar) -> list[DepartmentPlan]:
+    return list(DepartmentPlan.objects.filter(item__day__seminar=seminar)
+                .select_related("item__day", "group", "goal__group")
+                .order_by("item__day__date", "item__position", "group__number", "goal__group__number"))
+
+
+def plan_parts(seminar: Seminar) -> dict:
+    parts = {}
+    for item_id, plans in by_item(_plans(seminar)).items():
+        shown, hidden = split_hidden(plans)
+        parts[item_id] = {"groups": by_group(shown), "hidden": hidden}
+    return parts
+
+
+def plan_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(plan.item), "department": plan.group.name, "goal_of": plan.goal.group.name,
+             "goal": plan.goal.what, "requires": plan.requires, "how": plan.how, "challenges": plan.challenges,
+             "meeting_them": plan.meeting_them, "hidden": yes(plan.hidden)} for plan in _plans(seminar)]
+
+
+def _mondays(seminar: Seminar) -> list[Commitment]:
+    """The Monday actions their authors shared with the room: never who wrote them."""
+    return list(Commitment.objects.filter(seminar=seminar, share_monday=True).select_related("item__day")
+                .order_by("item__day__date", "item__position", "pk"))
+
+
+def monday_parts(seminar: Seminar) -> dict:
+    parts = {}
+    for item_id, mondays in by_item(_mondays(seminar)).items():
+        shown, hidden = split_hidden(mondays)
+        parts[item_id] = {"shown": shown, "hidden": hidden}
+    return parts
+
+
+def monday_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(c.item), "monday": c.monday, "hidden": yes(c.hidden)} for c in _mondays(seminar)]
+
+
+def _management(seminar: Seminar) -> tuple:
+    """Management's message and the item it belongs under (the first commitments item, if any)."""
+    message = ManagementMessage.objects.filter(seminar=seminar).first()
+    return message, in_program_order(seminar, "commitments").first()
+
+
+def management_parts(seminar: Seminar) -> dict:
+    message, item = _management(seminar)
+    return {item.pk if item else None: {"message": message}} if message else {}
+
+
+def management_rows(seminar: Seminar) -> list[dict]:
+    message, item = _management(seminar)
+    return [{**(item_columns(item) if item else {}), "message": message.text,
+             "hidden": yes(message.hidden)}] if message else []
+
+
+SECTIONS = [
+    ReportSection("cases", _("Co-creation cases"), f"{PARTS}#cases", case_parts,
+                  ("date", "item", "group", "author", "title", "themes"), case_rows, position=70),
+    ReportSection("poster_notes", _("Posters: themes and best practices"), f"{PARTS}#notes", note_parts,
+                  ("date", "item", "group", "kind", "text", "hidden"), note_rows, position=72),
+    ReportSection("case_analyses", _("Case analyses"), f"{PARTS}#analyses", analysis_parts,
+                  ("date", "item", "group", "case", "author", "went_well", "could_be_better", "how"),
+                  analysis_rows, position=74),
+    ReportSection("goals", _("Shared goals"), f"{PARTS}#goals", goal_parts,
+                  ("date", "item", "group", "what", "why", "how_we_know", "locked", "handshakes", "handshake_names",
+                   "hidden"), goal_rows, position=80),
+    ReportSection("department_plans", _("Department plans"), f"{PARTS}#plans", plan_parts,
+                  ("date", "item", "department", "goal_of", "goal", "requires", "how", "challenges", "meeting_them",
+                   "hidden"), plan_rows, position=85),
+    ReportSection("monday", _("Monday actions shared with the room"), f"{PARTS}#monday", monday_parts,
+                  ("date", "item", "monday", "hidden"), monday_rows, position=90),
+    ReportSection("management", _("Management's message"), f"{PARTS}#management", management_parts,
+                  ("date", "item", "message", "hidden"), management_rows, position=95),
+]
