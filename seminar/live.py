@@ -8,7 +8,8 @@ the full state again when it (re)connects.
 
 Inside the server the request does not wait for any of that: after commit, the frames
 are rendered on one renderer thread (in commit order) and handed to an *outbox* task on
-the server's event loop, which passes them to the channel layer one after the other.
+the server's event loop, which writes each to this process's sockets (through the relay)
+and passes it to the channel layer for the other processes, one after the other.
 So a facilitator's click is answered as soon as its transaction commits, whatever the
 number of screens. Outside a server (tests, commands, the shell) frames are rendered
 and sent synchronously, as before. docs/live.md has the figures.
@@ -18,7 +19,9 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -128,10 +131,26 @@ def render_and_send(seminar_id: int, render: Render) -> None:
 
 
 def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> None:
-    """On the renderer thread: each frame goes to the outbox as soon as it is rendered."""
+    """On the renderer thread: each frame goes to the outbox as soon as it is rendered.
+
+    The next frame is rendered only once this process's sockets have had the previous
+    one. Rendering and writing share one interpreter lock: a render running beside a
+    fan-out would not make it faster, only slower (each socket write gives the lock up
+    and waits up to the switch interval to get it back). So the audiences a render
+    yields first (the phones) are served first, whole.
+    """
+    frames = iter(render())
+    delivered = None
     try:
-        for audience, frame in render():
-            outbox.put(group_name(seminar_id, audience), frame)
+        while True:
+            if delivered is not None:
+                with suppress(FutureTimeout):
+                    delivered.result(timeout=settings.LIVE_SEND_TIMEOUT_SECONDS)
+            try:
+                audience, frame = next(frames)
+            except StopIteration:
+                break
+            delivered = outbox.put(group_name(seminar_id, audience), frame)
     except Exception:
         log.exception("rendering live frames for seminar %s failed", seminar_id)
     finally:
@@ -153,9 +172,10 @@ def send_now(seminar_id: int, audience: str, frame: str) -> None:
         log.exception("live push to %s failed", audience)
 
 
-async def send_frame(group: str, frame: str) -> None:
+async def send_frame(group: str, frame: str, origin: str | None = None) -> None:
+    """To every process's relay; the relay whose channel is `origin` has had it already."""
     layer = get_channel_layer()
-    message = {"type": "relay.frame", "group": group, "frame": frame}
+    message = {"type": "relay.frame", "group": group, "frame": frame, "origin": origin}
     try:
         await asyncio.wait_for(layer.group_send(group, message), settings.LIVE_SEND_TIMEOUT_SECONDS)
     except TimeoutError:
@@ -168,19 +188,24 @@ _renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-render")
 
 
 class Outbox:
-    """Frames on their way to the channel layer, sent in order by one task on the server loop.
+    """Frames on their way out, sent in order by one task on the server loop.
 
-    `put` may be called from any thread and never waits. A frame that cannot reach the
-    layer in LIVE_SEND_TIMEOUT_SECONDS is dropped (logged); the next connect heals.
+    Each frame goes to the channel layer for the other processes (unless the layer is
+    process-local) and straight to this process's relay, which writes it to the local
+    sockets without a round trip. `put` may be called from any thread and never waits;
+    its future is done once the local sockets have the frame. A frame that cannot reach
+    the layer in LIVE_SEND_TIMEOUT_SECONDS is dropped there (logged); the next connect heals.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+        self.queue: asyncio.Queue[tuple[str, str, Future]] = asyncio.Queue()
         self.task = loop.create_task(self._run())
 
-    def put(self, group: str, frame: str) -> None:
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, (group, frame))
+    def put(self, group: str, frame: str) -> Future:
+        delivered: Future = Future()
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, (group, frame, delivered))
+        return delivered
 
     @property
     def usable(self) -> bool:
@@ -192,19 +217,20 @@ class Outbox:
         from seminar.relay import get_relay
 
         while True:
-            group, frame = await self.queue.get()
+            group, frame, delivered = await self.queue.get()
             try:
-                if isinstance(get_channel_layer(), InMemoryChannelLayer):
-                    # A process-local layer reaches no one but this process's relay: hand
-                    # the frame to it and skip the layer, which walks every channel and
-                    # group (one per phone) on each send and receive.
-                    await get_relay().deliver(group, frame)
-                else:
-                    await send_frame(group, frame)
+                relay = get_relay()
+                # A process-local layer reaches no one but this relay: skip it (it walks
+                # every channel and group, one per phone, on each send and receive).
+                if not isinstance(get_channel_layer(), InMemoryChannelLayer):
+                    await send_frame(group, frame, origin=relay.channel)
+                await relay.deliver(group, frame)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("live push to %s failed", group)
+            finally:
+                delivered.set_result(None)
 
 
 _outbox: Outbox | None = None
