@@ -68,7 +68,7 @@ def test_next_on_the_tablet_moves_projector_and_phones_without_reload(seminar, s
     expect(projector.locator("#projector-screen .next")).to_have_text("Næste: Velkommen kl. 08:15")
     for phone in phones:
         expect(phone_title(phone)).to_have_text("Kaffe")
-        expect(phone.locator("#phone-live li.is-now .title")).to_have_text("Kaffe")
+        expect(phone.locator("#phone-program li.is-now .title")).to_have_text("Kaffe")
     expect(tablet.locator("#current-heading")).to_have_text("Kaffe")
     assert all(was_not_reloaded(page) for page in (projector, *phones))
 

@@ -25,7 +25,7 @@ def test_process_leader_draws_three_speakers_and_every_phone_in_the_group_shows_
     outsider = screens.phone(other.members[0])
     for page in (leader, *members, outsider):
         mark_loaded(page)
-        expect(page.locator(".soapbox-status h2")).to_have_text("Prepare your speech")
+        expect(page.locator(".soapbox-status h2")).to_have_text("Forbered din tale")
 
     leader.locator("#soapbox-choose").click()
     expect(leader.locator(".soapbox .lineup .name")).to_have_count(3)
@@ -57,7 +57,7 @@ def test_a_draft_being_typed_survives_pushes_to_the_group_and_the_room(seminar, 
 
     expect(draft).to_have_value("Vi lytter til borgerne")
     expect(draft).to_be_focused()
-    expect(writer.locator(f"#soapbox-{room.item.pk}-draft-status")).to_contain_text("Saved at")
+    expect(writer.locator(f"#soapbox-{room.item.pk}-draft-status")).to_contain_text("Gemt kl.")
     assert saved_draft(author, "Vi lytter til borgerne") == "Vi lytter til borgerne"
 
 
@@ -81,8 +81,8 @@ def test_feedback_sent_empty_shows_why_and_sent_right_reaches_only_the_speaker(s
     slot = page.locator(f"#soapbox-{room.item.pk}-slot-speaker-{speaker.pk}")
 
     slot.get_by_role("button", name="Send feedback").click()
-    expect(slot.locator(".error:not(.send-error)")).to_have_text("Write what worked, a suggestion, or both.")
-    slot.get_by_label("What worked?").fill("Rolig og klar")
+    expect(slot.locator(".error:not(.send-error)")).to_have_text("Skriv, hvad der virkede, et forslag eller begge dele.")
+    slot.get_by_label("Hvad virkede?").fill("Rolig og klar")
     slot.get_by_role("button", name="Send feedback").click()
 
     expect(slot.locator(".message-success")).to_contain_text(speaker.participant.name)

@@ -1,7 +1,17 @@
 """The own co-creation case is a homework task beside the citizen interview."""
 
+import pytest
+from django.utils import translation
+
 from program import homework
 from tests.goals.test_cases import phone_of, save_case
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English (the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_case_is_a_registered_homework_task():

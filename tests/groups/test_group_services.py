@@ -1,11 +1,19 @@
 from itertools import combinations
 
 import pytest
+from django.utils import translation
 
 from groups import selectors, services
 from groups.models import Grouping, Membership
 from seminar.models import Participant
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English (the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def roster(seminar, sizes: dict[str, int], leaders: int = 0) -> list[Participant]:

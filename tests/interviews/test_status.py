@@ -1,9 +1,19 @@
 import csv
 import io
 
+import pytest
+from django.utils import translation
+
 from program import homework
 from tests import factories
 from tests.interviews.conftest import save
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English (the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def rows(response) -> list[list[str]]:

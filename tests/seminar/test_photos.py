@@ -6,9 +6,17 @@ import os
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from seminar import photos
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English (the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def upload(data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
