@@ -17,10 +17,10 @@ from django.utils.safestring import mark_safe
 from groups import screens as group_screens
 from groups import selectors as group_selectors
 from groups.models import Group
-from program import selectors
+from program import activities, selectors
 from seminar import live
 from seminar.languages import language_codes
-from seminar.models import Seminar
+from seminar.models import Participant, Seminar
 from seminar.presence import screen_counts
 
 TEMPLATES = {
@@ -123,6 +123,26 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
 def publish_room(seminar_id: int) -> None:
     """After commit, send the room's new state to every screen, in every language."""
     live.publish(seminar_id, lambda: room_frames(seminar_id))
+
+
+def has_person_regions(item) -> bool:
+    """Whether the item's kind shows each phone something of its own (marks, a leader's controls)."""
+    kind = activities.get(item.kind) if item is not None else None
+    return kind is not None and type(kind).person_regions is not activities.ActivityKind.person_regions
+
+
+def resync_phones(seminar_id: int) -> None:
+    """After commit, every phone of the seminar gets its full state again, its own region with it.
+
+    A room frame carries no phone's own region; when the program moves onto or off an item
+    whose kind has one, phones connected before would keep none (votes and handshakes then
+    have no marks to target, a process leader no controls) or a stale one.
+    """
+    def frames():
+        for participant_id in Participant.objects.filter(seminar_id=seminar_id).values_list("pk", flat=True):
+            yield f"person-{participant_id}", live.RESYNC
+
+    live.publish(seminar_id, frames)
 
 
 class RoomScreen:

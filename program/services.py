@@ -55,6 +55,8 @@ def _ordered_ids(seminar: Seminar) -> list[int]:
 
 
 def _go_to(state: LiveState, item: AgendaItem, now: dt.datetime) -> None:
+    if screens.has_person_regions(state.item) or screens.has_person_regions(item):
+        screens.resync_phones(state.seminar_id)
     state.item = item
     state.timer_ends_at = None
     state.timer_remaining = item.minutes * 60 if item.minutes else None

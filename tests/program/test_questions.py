@@ -153,3 +153,26 @@ def test_a_new_question_reaches_other_phones_live(seminar):
         await phone.disconnect()
 
     async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_phone_connected_before_the_questions_gets_its_marks_when_they_begin(seminar):
+    item = AgendaItem.objects.filter(day__seminar=seminar).order_by("position")[1]
+    item.kind = "questions"
+    item.save()
+    voter = factories.participant(seminar)
+    voter_client = Client()
+    voter_client.get(f"/p/{voter.token}/")
+
+    async def scenario():
+        phone = screen(seminar.slug, "participant", voter_client)
+        await phone.connect()
+        snapshot = await phone.receive_from(timeout=2)
+        assert 'id="my-marks"' not in snapshot
+        await database_sync_to_async(program_services.jump)(seminar=seminar, version=1, item=item)
+        frames = [await phone.receive_from(timeout=2), await phone.receive_from(timeout=2)]
+        # The room's frame, and this phone's own snapshot with the target its votes answer into.
+        assert sum('<div id="my-marks" data-marks="" hidden></div>' in frame for frame in frames) == 1
+        await phone.disconnect()
+
+    async_to_sync(scenario)()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from program import selectors, services
 from program.models import LiveState
 from tests import factories
+from seminar import live
 from tests.pushes import Listener
 
 
@@ -204,3 +205,20 @@ def test_hidden_content_stays_off_room_screens_until_revealed(seminar, django_ca
 
     assert "Overraskelse" in before and "Hemmelig koncert" not in before
     assert "Hemmelig koncert" in after
+
+
+def test_moving_onto_or_off_an_item_with_personal_regions_resyncs_every_phone(
+        seminar, django_capture_on_commit_callbacks):
+    people = [factories.participant(seminar) for _ in range(2)]
+    phones = [Listener(seminar.pk, f"person-{person.pk}") for person in people]
+    kaffe, velkommen, gaatur = factories.items(seminar)[:3]
+    velkommen.kind = "questions"  # each phone has its own marks (my votes)
+    velkommen.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.jump(seminar=seminar, version=1, item=kaffe)
+    assert [phone.frames() for phone in phones] == [[], []]
+    for item in (velkommen, gaatur):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.jump(seminar=seminar, version=state(seminar).version, item=item)
+        assert [phone.frames() for phone in phones] == [[live.RESYNC], [live.RESYNC]]
