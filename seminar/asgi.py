@@ -2,6 +2,7 @@
 
 import gc
 import os
+import sys
 
 from django.core.asgi import get_asgi_application
 
@@ -34,6 +35,14 @@ async def application(scope, receive, send):
     return await router(scope, receive, send)
 
 # Everything loaded so far lives for the whole process: keep it out of the collector's
-# full collections, which otherwise stall fan-outs with thousands of sockets.
+# full collections, which otherwise stall fan-outs with thousands of sockets. (Once
+# sockets are open, the relay runs full collections only between fan-outs.)
 gc.collect()
 gc.freeze()
+
+# Frames are rendered on a thread beside the event loop. Each socket write, select and
+# thread hand-off gives the interpreter lock up, and the event loop then waits until a
+# busy thread lets it go again: up to the switch interval (5 ms by default) each time,
+# up to ~20 ms on a facilitator's click while frames rendered (docs/live.md). 1 ms
+# keeps those waits short; the extra switches cost next to nothing.
+sys.setswitchinterval(0.001)
