@@ -156,7 +156,7 @@ def goal_writing(room: Room, item) -> None:
     assert len(goals) == 4
     for goal in goals:
         room.tablet.locator(f"#goal-lock-{goal.pk}").click()
-        expect(room.tablet.locator(f"#goal-unlock-{goal.pk}")).to_be_visible()
+        expect(room.tablet.locator(f"#goal-unlock-{goal.pk}")).to_be_visible(timeout=SLOW_MS)
     expect(a.locator("#goal-group .callout")).to_be_visible()
     room.visited.append(item.kind)
 
@@ -227,7 +227,7 @@ def commitments(room: Room, item) -> None:
                                        monday=f"{p.participant.name} holder et personalemøde", share_monday="on"))
 
     room.tablet.locator("#show-management").click()
-    expect(room.projector.locator(".projected-message .lead")).to_have_text(message)
+    expect(room.projector.locator(".projected-message .lead")).to_have_text(message, timeout=SLOW_MS)
     room.tablet.locator("#show-monday").click()
     actions = room.projector.locator(".projected-monday li")
     expect(actions).to_have_count(1 + len(sharing))

@@ -82,7 +82,7 @@ def table_talk(room: Room, item) -> None:
     send_panel(a, {"#id_card_text": challenge}, check="input[value=challenge]")
 
     cards = a.locator("#table-cards")
-    expect(cards.locator(".is-challenge li.card")).to_have_text([challenge])
+    expect(cards.locator(".is-challenge li.card")).to_have_text([challenge], timeout=SLOW_MS)
     expect(cards.locator(".is-possibility li.card")).to_have_count(len(mates), timeout=SLOW_MS)
     room.tablet.locator("#show-all-tables").click()
     shown = room.projector.locator("#table-cards-shown")
