@@ -1,7 +1,7 @@
 """Questions from the room to a plenary interview, and the votes that rank them."""
 
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from program.models.agenda import AgendaItem
@@ -16,7 +16,9 @@ class QuestionQuerySet(models.QuerySet):
 
     def ranked(self) -> "QuestionQuerySet":
         return (self.annotate(votes=Count("question_votes"))
-                .select_related("author__department").order_by("answered_at", "-votes", "created_at"))
+                .select_related("author__department")
+                # Unanswered first on every database (PostgreSQL sorts NULLs last by default).
+                .order_by(F("answered_at").asc(nulls_first=True), "-votes", "created_at"))
 
 
 class Question(models.Model):

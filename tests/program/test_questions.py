@@ -176,3 +176,12 @@ def test_a_phone_connected_before_the_questions_gets_its_marks_when_they_begin(s
         await phone.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_answered_questions_sink_to_the_end_on_every_database(interview, seminar, participant):
+    first, second = ask(interview, participant, "Først"), ask(interview, participant, "Bagefter")
+    services.toggle_vote(question=first, voter=factories.participant(seminar))
+
+    services.mark_answered(question=first)
+
+    assert [q.text for q in Question.objects.filter(item=interview).ranked()] == ["Bagefter", "Først"]
