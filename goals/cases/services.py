@@ -8,6 +8,7 @@ with the write, so that saves at the same moment queue on the database's write l
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from goals import selectors
 from goals.cases import screens as case_screens
@@ -54,13 +55,15 @@ def save_case(*, author: Participant, version: int, key: uuid.UUID, title: str, 
               partners: list[str], partners_other: str, achieved: str, themes: str) -> Case:
     """Save the author's own case (homework); Stale when made on an older version than the stored one.
 
-    A retried save (same key) returns the stored case unchanged. While a cases item uses a
-    round with the author in it, the group's phones and the tablets get the new text.
+    A retried save (same key) returns the stored case unchanged. While a cases item is on
+    and uses a round with the author in it, the group's phones and the tablets get the new
+    text (homework handed in days ahead pushes nothing: no screen shows it yet).
     """
     fields = {"title": title, "what_happened": what_happened, "partners": partners,
               "partners_other": partners_other, "achieved": achieved, "themes": themes}
     items = [(item, selectors.group_for(item, author))
-             for item in AgendaItem.objects.filter(day__seminar_id=author.seminar_id, kind=KIND)
+             for item in AgendaItem.objects.filter(day__seminar_id=author.seminar_id, kind=KIND,
+                                                   day__seminar__live__item=F("pk"))
              .select_related("day")]
     with transaction.atomic():
         case, changed = store_versioned(Case, lookup={"author": author}, version=version, key=key,
