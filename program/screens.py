@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from groups import screens as group_screens
 from groups import selectors as group_selectors
-from groups.models import Group
+from groups.models import Group, Membership
 from program import activities, selectors
 from seminar import live
 from seminar.languages import language_codes
@@ -168,22 +168,67 @@ class PhoneScreen(RoomScreen):
         return [*super().audiences(viewer), f"person-{viewer.participant_id}",
                 *(f"group-{group_id}-{viewer.language}" for group_id in groups)]
 
+    def audiences_many(self, viewers: list[live.Viewer]) -> list[list[str]]:
+        """`audiences` for many phones at once (a resync), in one query."""
+        groups: dict[int, list[int]] = {}
+        for participant_id, group_id in (
+                Membership.objects.filter(participant_id__in={viewer.participant_id for viewer in viewers},
+                                          round__published_at__isnull=False)
+                .values_list("participant_id", "group_id")):
+            groups.setdefault(participant_id, []).append(group_id)
+        return [[f"{self.role}-{viewer.language}", f"person-{viewer.participant_id}",
+                 *(f"group-{group_id}-{viewer.language}" for group_id in groups.get(viewer.participant_id, ()))]
+                for viewer in viewers]
+
     def snapshot(self, viewer: live.Viewer, request=None) -> str:
         with translation.override(viewer.language):
             return self.frame(selectors.room(Seminar.objects.get(pk=viewer.seminar_id)),
                               viewer.participant_id, request)
 
+    def snapshots(self, viewers: list[live.Viewer]) -> list[str]:
+        """`snapshot` for many phones of one seminar at once (a resync of the whole room).
+
+        The room is read once; what phones share (the room's part, a group's part) is
+        rendered once per language and group; only each phone's own part is per phone.
+        Rendering 2,000 whole snapshots one by one took seconds (docs/live.md).
+        """
+        if not viewers:
+            return []
+        room = selectors.room(Seminar.objects.get(pk=viewers[0].seminar_id))
+        round_ = group_selectors.round_for_item(room.current)
+        ids = {viewer.participant_id for viewer in viewers}
+        groups = ({m.participant_id: m.group for m in Membership.objects.filter(
+            round=round_, participant_id__in=ids).select_related("group")} if round_ else {})
+        people = room.seminar.participants.in_bulk(ids)
+        shared: dict[tuple[str, int | None], str] = {}
+        frames = []
+        for viewer in viewers:
+            group = groups.get(viewer.participant_id)
+            with translation.override(viewer.language):
+                key = (viewer.language, group.pk if group is not None else None)
+                if key not in shared:
+                    shared[key] = self.room_part(room, group)
+                frames.append(shared[key] + self.person_part(room, people.get(viewer.participant_id)))
+        return frames
+
     def frame(self, room: selectors.Room, participant_id: int, request=None) -> str:
         """Everything one phone shows: the room's part, its group's part, its own part."""
         group = group_selectors.group_of(participant_id, group_selectors.round_for_item(room.current))
+        participant = room.seminar.participants.get(pk=participant_id)
+        return self.room_part(room, group, request) + self.person_part(room, participant, request)
+
+    def room_part(self, room: selectors.Room, group: Group | None, request=None) -> str:
+        """What every phone of `group` (or of no group) shows: the room and the group's part."""
         # The phone's own frame is the truth for it: no placeholder that might give way.
         part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
                                          version=room.version),
                 activity_group(room, group, request))
-        frame = render_room(self.role, room, request, group_part=part)
-        participant = room.seminar.participants.get(pk=participant_id)
-        personal = room.kind.person_regions(room.current, participant, request) if room.kind else ""
-        return frame + region("activity-person", personal, room.version)
+        return render_room(self.role, room, request, group_part=part)
+
+    def person_part(self, room: selectors.Room, participant: Participant | None, request=None) -> str:
+        personal = (room.kind.person_regions(room.current, participant, request)
+                    if room.kind and participant is not None else "")
+        return region("activity-person", personal, room.version)
 
 
 class TabletScreen(RoomScreen):

@@ -1,6 +1,7 @@
 """The one websocket consumer: authenticate, join audiences, send the full state, forward."""
 
 import asyncio
+import logging
 import weakref
 
 from channels.db import database_sync_to_async
@@ -10,13 +11,18 @@ from seminar import access, live
 from seminar.languages import language_codes, language_for_scope
 from seminar.models import Seminar
 from seminar.presence import PresenceBook
-from seminar.relay import get_relay
+from seminar.relay import get_relay, prepare, write_prepared
+
+log = logging.getLogger(__name__)
 
 # Close codes in the private range (4000-4999); the page's script stops retrying on these.
 CLOSE_FORBIDDEN = 4403
 CLOSE_TOO_BIG = 1009
 # Clients only send keep-alives; anything larger is not ours (daphne sets no limit).
 MAX_CLIENT_MESSAGE = 1024
+# Resyncs (live.RESYNC) that arrive within this long are served together; the room's
+# own frames of the same change go out meanwhile.
+RESYNC_GATHER_SECONDS = 0.1
 
 
 def resolve_viewer(scope: dict, slug: str, role: str) -> live.Viewer | None:
@@ -57,6 +63,71 @@ def presence_book() -> PresenceBook:
     return _books[loop]
 
 
+class Resyncs:
+    """This process's sockets told to resync, served in batches.
+
+    Moving onto an item with personal regions resyncs every phone of the seminar. One
+    by one, that was a database hop for the audiences and a whole snapshot for each
+    phone, all through Django's one thread for database work: about 5 ms a phone, ten
+    seconds for 2,000, while the next advance waited (docs/live.md). A batch takes two
+    hops in all, and the screen renders what phones share once (`PhoneScreen.snapshots`).
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[ScreenConsumer, None] = {}
+        self.task: asyncio.Task | None = None
+
+    def add(self, consumer: "ScreenConsumer") -> None:
+        self.pending[consumer] = None
+        if self.task is None or self.task.done():
+            self.task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while self.pending:
+            await asyncio.sleep(RESYNC_GATHER_SECONDS)
+            batch, self.pending = list(self.pending), {}
+            screens: dict[tuple[str, int], list[ScreenConsumer]] = {}
+            for consumer in batch:
+                if consumer.viewer is not None and not consumer.gone:
+                    screens.setdefault((consumer.viewer.role, consumer.viewer.seminar_id), []).append(consumer)
+            for (role, _), consumers in screens.items():
+                try:
+                    await sync_many(live.screen_for(role), consumers)
+                except Exception:  # a resync is a hint too; the next connect heals
+                    log.exception("resync of %d %s screens failed", len(consumers), role)
+
+
+async def sync_many(screen, consumers: list["ScreenConsumer"]) -> None:
+    """`ScreenConsumer.sync` for many sockets of one seminar and role."""
+    viewers = [consumer.viewer for consumer in consumers]
+
+    def audiences() -> list[list[str]]:
+        if hasattr(screen, "audiences_many"):
+            return screen.audiences_many(viewers)
+        return [screen.audiences(viewer) for viewer in viewers]
+
+    def snapshots() -> list[str]:
+        if hasattr(screen, "snapshots"):
+            return screen.snapshots(viewers)
+        return [screen.snapshot(viewer) for viewer in viewers]
+
+    for consumer, wanted in zip(consumers, await database_sync_to_async(audiences)()):
+        await consumer.rejoin(wanted)
+    for consumer, snapshot in zip(consumers, await database_sync_to_async(snapshots)()):
+        if not consumer.gone:
+            await consumer.push(snapshot)
+
+
+_resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = weakref.WeakKeyDictionary()
+
+
+def resyncs() -> Resyncs:
+    loop = asyncio.get_running_loop()
+    if loop not in _resyncs:
+        _resyncs[loop] = Resyncs()
+    return _resyncs[loop]
+
+
 class ScreenConsumer(AsyncWebsocketConsumer):
     """Push-only: messages from the client are ignored; writes go over HTTP."""
 
@@ -67,6 +138,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     viewer: live.Viewer | None = None
     audiences: list[str] = []
+    gone = False
 
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
@@ -83,22 +155,38 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def sync(self) -> None:
         """Join this viewer's audiences (leaving any it lost) and send the full state."""
         screen = live.screen_for(self.viewer.role)
-        relay = get_relay()
-        audiences = await database_sync_to_async(screen.audiences)(self.viewer)
-        wanted = [live.group_name(self.viewer.seminar_id, audience) for audience in audiences]
         # Join before rendering the snapshot, so no push can fall between the two.
+        await self.rejoin(await database_sync_to_async(screen.audiences)(self.viewer))
+        await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+
+    async def rejoin(self, audiences: list[str]) -> None:
+        """Be in exactly these audiences' groups from now on."""
+        if self.gone:
+            return
+        relay = get_relay()
+        wanted = [live.group_name(self.viewer.seminar_id, audience) for audience in audiences]
         wire = self.scope.get("live.wire")  # daphne's protocol: the relay writes frames to it
         for group in wanted:
             await relay.join(group, self, self.send_frame, wire)
         for group in set(self.audiences) - set(wanted):
             await relay.leave(group, self)
         self.audiences = wanted
-        await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+        if self.gone:  # disconnected while joining: leave no dead socket in the relay
+            for group in wanted:
+                await relay.leave(group, self)
+
+    async def push(self, frame: str) -> None:
+        """Send a frame, straight to daphne's protocol when there is one (see the relay)."""
+        wire = self.scope.get("live.wire")
+        if wire is None:
+            await self.send(text_data=frame)
+        elif wire.state == wire.STATE_OPEN:
+            write_prepared(wire, prepare(frame))
 
     async def send_frame(self, frame: str) -> None:
         if frame == live.RESYNC:
-            # Not awaited: the relay goes on writing to other sockets meanwhile.
-            asyncio.create_task(self.sync())
+            # Served with the other resyncs of this change; the relay goes on meanwhile.
+            resyncs().add(self)
         else:
             await self.send(text_data=frame)
 
@@ -108,6 +196,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_TOO_BIG)
 
     async def disconnect(self, code: int) -> None:
+        self.gone = True
         if self.viewer is None:
             return
         relay = get_relay()

@@ -134,7 +134,7 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
     """On the renderer thread: each frame goes to the outbox as soon as it is rendered.
 
     The next frame is rendered only once this process's sockets have had the previous
-    one. Rendering and writing share one interpreter lock: a render running beside a
+    one (a RESYNC excepted: there may be one per phone, and they are cheap to deliver). Rendering and writing share one interpreter lock: a render running beside a
     fan-out would not make it faster, only slower (each socket write gives the lock up
     and waits up to the switch interval to get it back). So the audiences a render
     yields first (the phones) are served first, whole.
@@ -151,6 +151,8 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
             except StopIteration:
                 break
             delivered = outbox.put(group_name(seminar_id, audience), frame)
+            if frame == RESYNC:  # an instruction, cheap to deliver: send the next one at once
+                delivered = None
     except Exception:
         log.exception("rendering live frames for seminar %s failed", seminar_id)
     finally:
