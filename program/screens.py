@@ -142,7 +142,8 @@ def resync_phones(seminar_id: int) -> None:
         for participant_id in Participant.objects.filter(seminar_id=seminar_id).values_list("pk", flat=True):
             yield f"person-{participant_id}", live.RESYNC
 
-    live.publish(seminar_id, frames)
+    # Behind the room's frames of the same change: the room must not wait for 2,000 resyncs.
+    live.publish(seminar_id, frames, behind=True)
 
 
 class RoomScreen:

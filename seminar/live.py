@@ -74,22 +74,35 @@ def group_name(seminar_id: int, audience: str) -> str:
 Render = Callable[[], Iterable[tuple[str, str]]]
 
 
-def publish(seminar_id: int, render: Render) -> None:
+def publish(seminar_id: int, render: Render, *, behind: bool = False) -> None:
     """After the current transaction commits, render frames and send each to its audience.
 
     `render` yields (audience, frame) pairs; it runs after commit, so it reads the
     committed state and a rolled-back change is never shown. In a server it runs on the
-    renderer thread and the caller does not wait for it.
+    renderer thread and the caller does not wait for it. With `behind`, it goes after
+    what the same commit publishes later (a resync of every phone after the room's
+    frames: the room should not wait for it).
     """
 
     def after_commit() -> None:
         outbox = current_outbox()
         if outbox is None:
             render_and_send(seminar_id, render)
+        elif behind:
+            _renderer.submit(_requeue, outbox, seminar_id, render)
         else:
             _renderer.submit(render_off_request, outbox, seminar_id, render)
 
     transaction.on_commit(after_commit)
+
+
+def _requeue(outbox: "Outbox", seminar_id: int, render: Render) -> None:
+    """On the renderer thread: queue the job again, behind those submitted with it.
+
+    The same commit's later callbacks ran right after this job was submitted, in the
+    thread that committed; by the time the renderer gets here they are queued.
+    """
+    _renderer.submit(render_off_request, outbox, seminar_id, render)
 
 
 _waiting: dict[str, int] = {}
