@@ -38,8 +38,13 @@ class Listener:
                 continue
             self.received.append(message["frame"])
 
-    def frames(self, wait: float = 0.3) -> list[str]:
-        """Frames received so far, after waiting until none arrived for `wait` seconds."""
+    def frames(self, wait: float = 0.3, at_least: int = 1, deadline: float = 10.0) -> list[str]:
+        """Frames received so far: waits (up to `deadline` s) for `at_least` of them, then
+        until none arrived for `wait` seconds. A loaded machine or a Redis round trip may take
+        longer than the quiet period before the first frame arrives."""
+        end = time.monotonic() + deadline
+        while len(self.received) < at_least and time.monotonic() < end:
+            time.sleep(0.02)
         count = -1
         while count != len(self.received):
             count = len(self.received)

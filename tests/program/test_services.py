@@ -175,7 +175,7 @@ def test_no_push_when_the_transaction_rolls_back(seminar, django_capture_on_comm
             services.step(seminar=seminar, version=99, forward=True)
 
     assert callbacks == []
-    assert projector.frames() == []
+    assert projector.frames(at_least=0) == []
 
 
 def test_facilitator_notes_reach_tablets_only(seminar, django_capture_on_commit_callbacks):
@@ -217,7 +217,7 @@ def test_moving_onto_or_off_an_item_with_personal_regions_resyncs_every_phone(
 
     with django_capture_on_commit_callbacks(execute=True):
         services.jump(seminar=seminar, version=1, item=kaffe)
-    assert [phone.frames() for phone in phones] == [[], []]
+    assert [phone.frames(at_least=0) for phone in phones] == [[], []]
     for item in (velkommen, gaatur):
         with django_capture_on_commit_callbacks(execute=True):
             services.jump(seminar=seminar, version=state(seminar).version, item=item)

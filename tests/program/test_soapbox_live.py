@@ -101,7 +101,7 @@ def test_no_room_or_group_frame_carries_a_draft_or_feedback(seminar):
     services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
     feedback(room, author, speaker, worked="Sen ros", suggestion="Sent råd", key=uuid.uuid4())
 
-    frames = [frame for listener in listeners for frame in listener.frames()]
+    frames = [frame for listener in listeners for frame in listener.frames(at_least=0)]
     assert any("Step 3 of 4" in frame for frame in frames)  # the listeners did hear the group
     for secret in ("Hemmeligt udkast", "Hemmelig ros", "Hemmeligt råd", "Sen ros", "Sent råd"):
         assert not any(secret in frame for frame in frames), secret
