@@ -640,11 +640,14 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
         while spy is not None and spy.poll() is None:
             await asyncio.sleep(0.1)
 
-        latencies, lost = [], 0
+        latencies, lost, per_advance = [], 0, []
         for click in clicks:
             got = clients.arrivals.get(click["expect"], {})
             lost += screens - len(got)
-            latencies.extend((t - click["t0"]) * 1000 for t in got.values())
+            these = [(t - click["t0"]) * 1000 for t in got.values()]
+            latencies.extend(these)
+            per_advance.append([click["expect"], round(percentile(these, 50), 1),
+                                round(percentile(these, 99), 1), round((click["t1"] - click["t0"]) * 1000, 1)])
         click_ms = [(c["t1"] - c["t0"]) * 1000 for c in clicks]
         measured_sizes = clients.sizes[-screens * opts.advances:]
         return {
@@ -669,6 +672,8 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
             "frame_bytes": round(statistics.mean(measured_sizes)) if measured_sizes else 0,
             "connect_s": round(connect_s, 1),
             "connect_retries": clients.retries,
+            # [version, p50 ms, p99 ms, click ms] for each measured advance
+            "per_advance": per_advance,
             "closed_early": clients.closed_early,
             **({"probe": read_probe(server.probes, clicks)} if server.probes else {}),
         }

@@ -32,6 +32,9 @@ async def application(scope, receive, send):
     live.attach_loop()
     if scope["type"] == "websocket":
         scope = {**scope, "live.wire": wire_for(send)}
+    elif scope["type"] == "http":
+        with live.foreground:  # background work (a resync of every phone) waits for it
+            return await router(scope, receive, send)
     return await router(scope, receive, send)
 
 # Everything loaded so far lives for the whole process: keep it out of the collector's

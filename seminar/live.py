@@ -147,13 +147,15 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
     """On the renderer thread: each frame goes to the outbox as soon as it is rendered.
 
     The next frame is rendered only once this process's sockets have had the previous
-    one (a RESYNC excepted: there may be one per phone, and they are cheap to deliver). Rendering and writing share one interpreter lock: a render running beside a
+    one (a RESYNC excepted: there may be one per phone, and they are cheap to deliver).
+    Rendering and writing share one interpreter lock: a render running beside a
     fan-out would not make it faster, only slower (each socket write gives the lock up
     and waits up to the switch interval to get it back). So the audiences a render
     yields first (the phones) are served first, whole.
     """
     frames = iter(render())
     delivered = None
+    foreground.__enter__()
     try:
         while True:
             if delivered is not None:
@@ -169,6 +171,7 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
     except Exception:
         log.exception("rendering live frames for seminar %s failed", seminar_id)
     finally:
+        foreground.__exit__()
         connections.close_all()  # this thread's connections; CONN_MAX_AGE is 0 under ASGI
 
 
@@ -200,6 +203,42 @@ async def send_frame(group: str, frame: str, origin: str | None = None) -> None:
 # One thread renders every frame after commit: frames leave in commit order, and no
 # request (the facilitator's next click) waits behind another's rendering.
 _renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-render")
+
+
+class Foreground:
+    """Work someone is waiting for: an HTTP request being answered, frames being rendered.
+
+    Counted by the ASGI application and the renderer. Background work (a resync of every
+    phone) takes its turns between, so a click and the room's frames do not share the
+    interpreter lock with it.
+    """
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            self._count += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._count -= 1
+
+    @property
+    def busy(self) -> bool:
+        return self._count > 0
+
+
+foreground = Foreground()
+
+
+async def background_turn(limit: float = 2.0) -> None:
+    """Wait until no foreground work is under way (at most `limit` seconds)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while foreground.busy and loop.time() < deadline:
+        await asyncio.sleep(0.005)
 
 
 class Outbox:
