@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from program.ideas import selectors, services
 from program.ideas.forms import IdeaActionForm, IdeaForm, WallForm
 from program.models import AgendaItem, Idea
+from program.phone_posts import Refusal, submit_to_item
 from seminar import access, photos
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
@@ -27,34 +28,15 @@ def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 
 @require_POST
 def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    seminar = get_object_or_404(Seminar, slug=slug)
-    participant = access.bound_participant(request.session, seminar)
-    if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
-    form = IdeaForm(request.POST, request.FILES)
-    sent, status = False, 200
-    if form.is_valid():
-        try:
-            services.submit_idea(item=item, author=participant, text=form.cleaned_data["text"],
-                                 photo=form.cleaned_data["photo"], key=form.cleaned_data["key"])
-            form, sent = IdeaForm(), True
-        except services.NotOpen:
-            form.add_error(None, _("Ideas are not being taken for this item."))
-            status = 409
-        except photos.PhotoRejected as rejected:
-            form.add_error("photo", str(rejected.message))
-            status = 400
-        except TooFast:
-            form.add_error(None, _("That was a lot of ideas at once. Wait a minute and send again."))
-            status = 429
-    else:
-        status = 400
-    if sent and not request.htmx:
-        response = redirect("program:phone", slug=seminar.slug)
-        response.status_code = 303
-        return response
-    return render(request, PANEL, {"form": form, "item": item, "seminar": seminar, "sent": sent}, status=status)
+    def save(item, participant, data) -> None:
+        services.submit_idea(item=item, author=participant, text=data["text"], photo=data["photo"],
+                             key=data["key"])
+
+    return submit_to_item(request, slug, item_id, form_class=IdeaForm, save=save, template=PANEL, refusals=(
+        Refusal(services.NotOpen, _("Ideas are not being taken for this item."), 409),
+        Refusal(photos.PhotoRejected, lambda rejected: str(rejected.message), 400),
+        Refusal(TooFast, _("That was a lot of ideas at once. Wait a minute and send again."), 429),
+    ))
 
 
 @require_POST

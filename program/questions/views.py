@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from program.models import AgendaItem, Question
+from program.models import Question
+from program.phone_posts import Refusal, submit_to_item
 from program.questions import services
 from program.questions.forms import AskForm, QuestionActionForm
 from seminar import access
@@ -21,30 +22,15 @@ def _phone(request: HtmxHttpRequest, slug: str):
 
 @require_POST
 def ask(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    seminar, participant = _phone(request, slug)
-    if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
-    form = AskForm(request.POST)
-    sent, status = False, 200
-    if form.is_valid():
-        try:
-            services.ask(item=item, author=participant, text=form.cleaned_data["text"],
-                         anonymous=form.cleaned_data["anonymous"], key=form.cleaned_data["key"])
-            form, sent = AskForm(), True
-        except services.NotOpen:
-            form.add_error(None, _("Questions are not being taken for this item."))
-            status = 409
-        except TooFast:
-            form.add_error(None, _("That was a lot of questions at once. Wait a minute and send again."))
-            status = 429
-    else:
-        status = 400
-    if not request.htmx:
-        return redirect("program:phone", slug=seminar.slug) if sent else render(
-            request, "program/questions/panel.html", {"form": form, "item": item, "seminar": seminar}, status=status)
-    return render(request, "program/questions/panel.html",
-                  {"form": form, "item": item, "seminar": seminar, "sent": sent}, status=status)
+    def save(item, participant, data) -> None:
+        services.ask(item=item, author=participant, text=data["text"], anonymous=data["anonymous"],
+                     key=data["key"])
+
+    return submit_to_item(request, slug, item_id, form_class=AskForm, save=save,
+                          template="program/questions/panel.html", refusals=(
+        Refusal(services.NotOpen, _("Questions are not being taken for this item."), 409),
+        Refusal(TooFast, _("That was a lot of questions at once. Wait a minute and send again."), 429),
+    ))
 
 
 @require_POST

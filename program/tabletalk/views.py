@@ -1,11 +1,12 @@
 """Phones send cards to their table; facilitators choose what the projector shows and hide cards."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from program.models import AgendaItem, TableCard
+from program.phone_posts import Refusal, submit_to_item
 from program.tabletalk import services
 from program.tabletalk.forms import CardActionForm, CardForm, ShowForm
 from seminar import access
@@ -26,35 +27,19 @@ def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 
 @require_POST
 def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    seminar = get_object_or_404(Seminar, slug=slug)
-    participant = access.bound_participant(request.session, seminar)
-    if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-    item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
-    form = CardForm(request.POST)
-    sent, status = False, 200
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
-                                 key=data["key"])
-            form, sent = CardForm(initial={"kind": data["kind"]}), True
-        except services.NotOpen:
-            form.add_error(None, _("Cards are not being taken for this item."))
-            status = 409
-        except services.NoTable:
-            form.add_error(None, _("You are not at a table in this round. Ask a facilitator."))
-            status = 409
-        except TooFast:
-            form.add_error(None, _("That was a lot of cards at once. Wait a minute and send again."))
-            status = 429
-    else:
-        status = 400
-    if sent and not request.htmx:
-        response = redirect("program:phone", slug=seminar.slug)
-        response.status_code = 303
-        return response
-    return render(request, PANEL, {"form": form, "item": item, "seminar": seminar, "sent": sent}, status=status)
+    def save(item, participant, data) -> None:
+        services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
+                             key=data["key"])
+
+    return submit_to_item(
+        request, slug, item_id, form_class=CardForm, save=save, template=PANEL,
+        # The next card is likely of the same kind.
+        fresh=lambda data: CardForm(initial={"kind": data["kind"]}),
+        refusals=(
+            Refusal(services.NotOpen, _("Cards are not being taken for this item."), 409),
+            Refusal(services.NoTable, _("You are not at a table in this round. Ask a facilitator."), 409),
+            Refusal(TooFast, _("That was a lot of cards at once. Wait a minute and send again."), 429),
+        ))
 
 
 @require_POST
