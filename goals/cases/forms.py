@@ -32,6 +32,9 @@ class PosterNoteForm(SubmissionForm):
 
 
 class TakeawayForm(VersionedForm):
+    # Shown on the same phone panel as the poster note form: its own ids and names.
+    prefix = "takeaway"
+
     text = text_field(_("What I take back to my own case"), MAX_TEXT, rows=4)
 
 

@@ -52,6 +52,9 @@ class CommitmentForm(VersionedForm):
 
 
 class ManagementForm(VersionedForm):
+    # Shown on the same phone panel as the leader's own commitment form: its own ids and names.
+    prefix = "management"
+
     text = text_field(_("Management's message"), MAX_COMMITMENT_TEXT, rows=4,
                       missing=_("Write management's message first."))
 

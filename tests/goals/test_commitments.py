@@ -70,9 +70,11 @@ def test_only_management_records_managements_message(room):
         services.save_management_message(item=room.commitments, author=room.anna, version=0, key=uuid.uuid4(),
                                          text="Ikke direktionen")
     refused = phone_of(room.anna).post(f"/s/{room.seminar.slug}/goals/commitments/{room.commitments.pk}/management/",
-                                       {"key": str(uuid.uuid4()), "version": "0", "text": "Kapret"})
+                                       {"management-key": str(uuid.uuid4()), "management-version": "0",
+                                        "management-text": "Kapret"})
     saved = phone_of(room.dea).post(f"/s/{room.seminar.slug}/goals/commitments/{room.commitments.pk}/management/",
-                                    {"key": str(uuid.uuid4()), "version": "0", "text": "Tak for to gode dage"},
+                                    {"management-key": str(uuid.uuid4()), "management-version": "0",
+                                     "management-text": "Tak for to gode dage"},
                                     HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
 
     assert refused.status_code == 403
