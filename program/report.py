@@ -14,7 +14,6 @@ Only what the room may see goes in: private things (speech drafts, feedback, act
 plans, private notes) are never read by a section.
 """
 
-import csv
 import datetime as dt
 import io
 import zipfile
@@ -29,9 +28,7 @@ from django.utils.translation import gettext as _
 
 from program.models import AgendaItem, Day
 from seminar.models import Seminar
-
-# What a spreadsheet would take for a formula when a cell starts with it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from seminar.spreadsheets import BOM, csv_text
 
 
 @dataclass(frozen=True)
@@ -177,27 +174,11 @@ def agenda_rows(items: list[AgendaItem]) -> list[dict]:
             for item in items]
 
 
-def safe_cell(value) -> object:
-    """A cell a spreadsheet shows as text: never a formula, whatever a participant typed."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_text(columns: Iterable[str], rows: Iterable[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(value) for key, value in row.items()})
-    return out.getvalue()
-
-
 def zip_bytes(seminar: Seminar) -> bytes:
     """The report as CSV files, one per kind of content, zipped.
 
-    UTF-8 with a BOM, so that Excel reads the Danish letters right; numbered, so that
-    the files sort in the report's order.
+    In the spreadsheet dialect of seminar/spreadsheets.py (semicolons, UTF-8 with a BOM,
+    no formulas); numbered, so that the files sort in the report's order.
     """
     items = list(in_program_order(seminar))
     files = [("seminar", ("field", "value"), header_rows(seminar, items)),
@@ -207,5 +188,5 @@ def zip_bytes(seminar: Seminar) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, (name, columns, rows) in enumerate(files, start=1):
-            archive.writestr(f"{number:02d}-{name}.csv", csv_text(columns, rows).encode("utf-8-sig"))
+            archive.writestr(f"{number:02d}-{name}.csv", (BOM + csv_text(columns, rows)).encode())
     return buffer.getvalue()

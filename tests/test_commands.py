@@ -30,7 +30,7 @@ def test_seminar_links_prints_a_csv_for_mail_merge(db):
 
     call_command("seminar_links", "varde-2014", stdout=out, stderr=io.StringIO())
 
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=";"))
     assert len(rows) == 75
     assert set(rows[0]) == {"name", "department", "email", "code", "link"}
     assert all(row["link"].startswith("http://127.0.0.1:8000/p/") for row in rows)

@@ -1,7 +1,5 @@
 """The case homework, the poster, the pick and the takeaway on phones; the facilitator's side."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,6 +17,7 @@ from groups.models import Group
 from seminar import access, links
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
+from seminar.spreadsheets import csv_download
 from seminar.submissions import TooFast
 
 CASE_FIELDS = ["title", "what_happened", "partners", "partners_other", "achieved", "themes"]
@@ -64,25 +63,15 @@ def homework(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
                   {"seminar": seminar, "rows": rows, "handed_in": len(cases)})
 
 
-def csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, - or @ would make it a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @require_GET
 @access.facilitator_required
 def homework_missing(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     """CSV of everyone without a case, with their personal link, for a reminder."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-missing-cases.csv"'
-    response.write("\ufeff")  # so that spreadsheets read the Danish letters as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Department"), _("E-mail"), _("Personal link")])
     missing = seminar.participants.select_related("department").filter(cocreation_case__isnull=True)
-    for person in missing:
-        writer.writerow([csv_cell(person.name), csv_cell(person.department.name), csv_cell(person.email),
-                         links.personal_link(person)])
-    return response
+    return csv_download(f"{seminar.slug}-missing-cases.csv",
+                        [_("Name"), _("Department"), _("E-mail"), _("Personal link")],
+                        ([person.name, person.department.name, person.email, links.personal_link(person)]
+                         for person in missing))
 
 
 @require_POST

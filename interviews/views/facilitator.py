@@ -1,6 +1,5 @@
 """The facilitators' side: who has handed in what, reminders as CSV, picking for the plenum."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -15,6 +14,7 @@ from program import homework
 from seminar import access, links
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
+from seminar.spreadsheets import csv_download
 
 
 @require_GET
@@ -26,11 +26,6 @@ def status(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
                   {"seminar": seminar, "tasks": tasks, "rows": rows, "summary": summary})
 
 
-def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: never a formula (=, +, -, @ at the start)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @require_GET
 @access.facilitator_required
 def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
@@ -38,19 +33,15 @@ def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     tasks, rows = selectors.homework_rows(seminar)
     task = homework.get(request.GET.get("task", ""))
     wanted = [task] if task else tasks
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"{seminar.slug}-{task.key if task else 'homework'}-missing.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(["name", "department", "email", "missing", "personal_link"])
+    lines = []
     for row in rows:
         missing = [str(t.label) for t in wanted if not row.done[t.key]]
         if missing:
             person = row.participant
-            writer.writerow([_cell(person.name), _cell(person.department.name), _cell(person.email),
-                             _cell(", ".join(missing)), links.personal_link(person)])
-    return response
+            lines.append([person.name, person.department.name, person.email, ", ".join(missing),
+                          links.personal_link(person)])
+    return csv_download(name, ["name", "department", "email", "missing", "personal_link"], lines)
 
 
 @require_GET

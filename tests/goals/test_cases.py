@@ -93,7 +93,7 @@ def test_facilitator_sees_who_handed_in_and_downloads_who_has_not(room, facilita
     download = facilitator_client.get(f"/s/{room.seminar.slug}/goals/homework/missing.csv", HTTP_ACCEPT_LANGUAGE="en")
 
     assert "1 of 4 have handed in their case." in page.content.decode()
-    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Name", "Department", "E-mail", "Personal link"]
     assert sorted((row[0], row[3]) for row in rows[1:]) == [
         ("'=HYPERLINK(\"http://evil\")", links.personal_link(room.bo)),

@@ -63,7 +63,7 @@ def csv_files(client, seminar) -> dict[str, list[dict]]:
     content = client.get(f"/s/{seminar.slug}/report.zip", HTTP_ACCEPT_LANGUAGE="en").content
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return {name.split("-", 1)[1].removesuffix(".csv"):
-                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
                 for name in archive.namelist()}
 
 

@@ -33,7 +33,7 @@ def interviews(people, tables, tables_item, plenum_item):
 def csv_files(content: bytes) -> dict[str, list[dict]]:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return {name.split("-", 1)[1].removesuffix(".csv"):
-                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
                 for name in archive.namelist()}
 
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.test import Client
 
-from program import report
+from seminar import spreadsheets
 from tests.program.report_data import HOSTILE, PRIVATE, produce
 
 
@@ -18,7 +18,7 @@ def unzip(content: bytes) -> dict[str, list[dict]]:
         for name in archive.namelist():
             raw = archive.read(name)
             assert raw.startswith(b"\xef\xbb\xbf"), name
-            rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+            rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")
             files[name.split("-", 1)[1].removesuffix(".csv")] = list(rows)
     return files
 
@@ -109,7 +109,17 @@ def test_report_csv_prefixes_cells_that_a_spreadsheet_would_run_as_formulas(prod
 @pytest.mark.parametrize("value, shown", [("=1+1", "'=1+1"), ("+45 1234", "'+45 1234"), ("-x", "'-x"),
                                           ("@SUM(A1)", "'@SUM(A1)"), ("ok = fine", "ok = fine"), (-3, -3)])
 def test_safe_cell_prefixes_formula_starts_only(value, shown):
-    assert report.safe_cell(value) == shown
+    assert spreadsheets.safe_cell(value) == shown
+
+
+def test_report_csv_files_open_in_danish_excel(produced, seminar, facilitator_client):
+    """Semicolons (Danish Excel's list separator) and a byte-order mark (so it reads UTF-8)."""
+    archive = zipfile.ZipFile(io.BytesIO(facilitator_client.get(f"/s/{seminar.slug}/report.zip").content))
+    for name in archive.namelist():
+        raw = archive.read(name)
+        header = raw.decode("utf-8").splitlines()[0]
+        assert raw.startswith("\ufeff".encode()), name
+        assert ";" in header and "," not in header, (name, header)
 
 
 @pytest.mark.parametrize("path", ["report/", "report.zip"])

@@ -1,8 +1,6 @@
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
-from seminar import links
+from seminar import links, spreadsheets
 from seminar.models import Seminar
 
 
@@ -17,8 +15,8 @@ class Command(BaseCommand):
         if seminar is None:
             raise CommandError(f"no seminar with slug {slug!r}")
         self.stderr.write(f"Projector display link: {links.display_link(seminar)}")
-        writer = csv.writer(self.stdout)
-        writer.writerow(["name", "department", "email", "code", "link"])
-        for participant in seminar.participants.select_related("department"):
-            writer.writerow([participant.name, participant.department.name, participant.email,
-                             participant.code, links.personal_link(participant)])
+        # Semicolons, as every export (seminar/spreadsheets.py); no BOM on a terminal.
+        spreadsheets.write_rows(self.stdout, [["name", "department", "email", "code", "link"], *(
+            [participant.name, participant.department.name, participant.email, participant.code,
+             links.personal_link(participant)]
+            for participant in seminar.participants.select_related("department"))])
