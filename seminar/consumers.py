@@ -134,11 +134,17 @@ async def sync_many(screen, consumers: list["ScreenConsumer"]) -> None:
             return screen.snapshots(viewers)
         return [screen.snapshot(viewer) for viewer in viewers]
 
-    for consumer, wanted in zip(consumers, await off_requests(audiences)):
-        await consumer.rejoin(wanted)
-    for consumer, snapshot in zip(consumers, await off_requests(snapshots)):
-        if not consumer.gone:
-            await consumer.push(snapshot)
+    for consumer in consumers:
+        consumer.hold()
+    try:
+        for consumer, wanted in zip(consumers, await off_requests(audiences)):
+            await consumer.rejoin(wanted)
+        for consumer, snapshot in zip(consumers, await off_requests(snapshots)):
+            if not consumer.gone:
+                await consumer.push(snapshot)
+    finally:
+        for consumer in consumers:
+            await consumer.release()
 
 
 _resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = weakref.WeakKeyDictionary()
@@ -162,6 +168,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     viewer: live.Viewer | None = None
     audiences: list[str] = []
     gone = False
+    # Frames that reach this socket while its snapshot is being rendered wait here and go
+    # out after it (the relay appends to it). The snapshot may have read the database
+    # before such a frame's change committed; sent after the frame, it would put the older
+    # state back for good (both carry the same room version). Sent after the snapshot, a
+    # frame is either newer or shows what the snapshot shows.
+    held: list[str] | None = None
+    holds = 0  # a connect's snapshot and a resync's may overlap
 
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
@@ -178,9 +191,31 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def sync(self) -> None:
         """Join this viewer's audiences (leaving any it lost) and send the full state."""
         screen = live.screen_for(self.viewer.role)
-        # Join before rendering the snapshot, so no push can fall between the two.
-        await self.rejoin(await database_sync_to_async(screen.audiences)(self.viewer))
-        await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+        # Join before rendering the snapshot, so no push can fall between the two; what
+        # arrives meanwhile goes out after the snapshot.
+        self.hold()
+        try:
+            await self.rejoin(await database_sync_to_async(screen.audiences)(self.viewer))
+            await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+        finally:
+            await self.release()
+
+    def hold(self) -> None:
+        self.holds += 1
+        if self.held is None:
+            self.held = []
+
+    async def release(self) -> None:
+        """Once no snapshot is under way: send the frames held, in order, then take them as they come."""
+        self.holds -= 1
+        if self.holds:
+            return
+        while self.held and not self.holds:  # a new snapshot begun meanwhile releases the rest
+            frame = self.held.pop(0)
+            if not self.gone:
+                await self.push(frame)
+        if not self.holds:
+            self.held = None
 
     async def rejoin(self, audiences: list[str]) -> None:
         """Be in exactly these audiences' groups from now on."""

@@ -112,7 +112,11 @@ class Relay:
         self.last_fanout = 0.0
 
     async def join(self, group: str, key: object, send: Send, wire: object | None = None) -> None:
-        """Deliver the group's frames to this socket: to `wire` directly if given, else via `send`."""
+        """Deliver the group's frames to this socket: to `wire` directly if given, else via `send`.
+
+        While `key.held` is a list (the socket's snapshot is being rendered), frames are
+        appended to it instead; the socket sends them after its snapshot.
+        """
         async with self._lock:
             await self._start()
             local = self.members.setdefault(group, {})
@@ -132,12 +136,15 @@ class Relay:
 
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
-        targets = list(self.members.get(group, {}).values())
+        targets = list(self.members.get(group, {}).items())
         prepared = None
         control = frame.startswith(CONTROL)  # for the consumer (live.RESYNC), not the wire
-        for index, (send, wire) in enumerate(targets, start=1):
+        for index, (key, (send, wire)) in enumerate(targets, start=1):
+            held = getattr(key, "held", None)
             try:
-                if wire is None or control:
+                if held is not None and not control:  # a snapshot is on its way: after it (see `held`)
+                    held.append(frame)
+                elif wire is None or control:
                     await send(frame)
                 elif wire.state == wire.STATE_OPEN:  # closing or closed sockets get nothing
                     if prepared is None:

@@ -1,11 +1,13 @@
 import asyncio
+import time
 
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 
 from program import services
-from seminar import presence
+from seminar import live, presence
+from seminar.relay import get_relay
 from tests.sockets import screen
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -209,5 +211,35 @@ def test_oversized_client_message_closes_the_socket(seminar, phone_client):
         await socket.send_to(text_data="x" * 100_000)
         closed = await socket.receive_output(timeout=2)
         assert closed == {"type": "websocket.close", "code": 1009}
+
+    run(scenario)
+
+
+def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(seminar, projector_client, monkeypatch):
+    """The snapshot may have read the database before the frame's change committed: sent after
+    the frame, it would put the older state back for good. The frame waits for it."""
+    screen_ = live.screen_for("projector")
+    rendering = asyncio.Event()
+    loop_box = {}
+
+    def slow_snapshot(viewer):
+        loop_box["loop"].call_soon_threadsafe(rendering.set)
+        time.sleep(0.3)  # the frame is delivered meanwhile
+        return '<div id="projector-screen" data-version="2">read before the change</div>'
+
+    monkeypatch.setattr(screen_, "snapshot", slow_snapshot)
+
+    async def scenario():
+        loop_box["loop"] = asyncio.get_running_loop()
+        socket = screen(seminar.slug, "projector", projector_client)
+        connecting = asyncio.create_task(socket.connect())
+        await asyncio.wait_for(rendering.wait(), 3)
+        delivered = await get_relay().deliver(live.group_name(seminar.pk, "projector-en"),
+                                              '<div id="projector-screen" data-version="2">the change</div>')
+        assert delivered == 1
+        assert (await connecting)[0]
+        assert "read before the change" in await socket.receive_from(timeout=2)
+        assert "the change" in await receive_root(socket, "projector-screen")
+        await socket.disconnect()
 
     run(scenario)
