@@ -138,7 +138,7 @@ class Servers:
         self.procs: list[subprocess.Popen] = []
         self.logs: list[Path] = []
         self.db = f"bench_submit_{secrets.token_hex(4)}" if config != "embedded" else None
-        env = app_env("embedded", workdir, secrets.token_urlsafe(50), self.ports[0])
+        env = app_env("embedded", workdir, secrets.token_urlsafe(50), self.ports[0], phones)
         env["MEDIA_ROOT"] = str(workdir / f"media-{config}")
         if self.db:
             env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{self.db}"
