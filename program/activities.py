@@ -61,6 +61,14 @@ class ActivityKind:
         """The facilitator's controls for the activity (inside #activity-tablet)."""
         return ""
 
+    def timer_ran_out(self, item, ends_at) -> None:
+        """The room's countdown for this item reached zero (program/timers.py).
+
+        Called once per countdown that ran out (never for one paused, changed or left),
+        in a transaction; a kind that acts on it must make a second call for the same
+        `ends_at` harmless.
+        """
+
 
 _REGISTRY: dict[str, ActivityKind] = {}
 

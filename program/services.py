@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from program import screens
+from program import screens, timers
 from program.models import AgendaItem, LiveState
 from seminar.models import Seminar
 
@@ -105,6 +105,7 @@ def start_timer(*, seminar: Seminar, version: int) -> LiveState:
         raise NotPossible
     state.timer_ends_at = timezone.now() + dt.timedelta(seconds=state.timer_remaining)
     state.timer_remaining = None
+    timers.schedule(state)
     return _save(state)
 
 
@@ -127,6 +128,7 @@ def add_timer_minutes(*, seminar: Seminar, version: int, minutes: int) -> LiveSt
     delta = dt.timedelta(minutes=minutes)
     if state.timer_ends_at is not None:
         state.timer_ends_at = max(timezone.now(), state.timer_ends_at + delta)
+        timers.schedule(state)
     else:
         state.timer_remaining = max(0, (state.timer_remaining or 0) + minutes * 60)
     return _save(state)

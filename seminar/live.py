@@ -128,6 +128,10 @@ def publish_latest(seminar_id: int, key: str, render: Render) -> None:
         with _latest_lock:
             _scheduled.discard(key)  # before reading: a commit from now on schedules another
             _rendered_at[key] = time.monotonic()
+        if not outbox.usable:  # the loop it was meant for stopped while the render waited
+            outbox = current_outbox()
+            if outbox is None:
+                return
         render_off_request(outbox, seminar_id, render)
 
     def after_commit() -> None:

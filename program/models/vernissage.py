@@ -62,6 +62,9 @@ class Vernissage(models.Model):
     turns = models.PositiveSmallIntegerField(_("host turns"), default=3)
     closing = models.CharField(_("closing remarks"), max_length=MAX_CLOSING, blank=True)
     closing_shown = models.BooleanField(default=False)
+    # The end of the room countdown that last moved the rota on (program/timers.py): each
+    # countdown moves it once.
+    moved_by_timer_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.item} turn {self.turn + 1}"

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from program.activities import ActivityKind
 from program.ideas.selectors import version
-from program.vernissage import selectors
+from program.vernissage import selectors, services
 
 
 class VernissageKind(ActivityKind):
@@ -26,3 +26,7 @@ class VernissageKind(ActivityKind):
     def tablet_regions(self, item, request=None) -> str:
         context = {**selectors.tablet(item), "version": version(item.day.seminar_id)}
         return render_to_string("program/vernissage/live.html#tablet", context, request=request)
+
+    def timer_ran_out(self, item, ends_at) -> None:
+        """The facilitator's countdown moves the host rota on (announced on the projector and phones)."""
+        services.move_by_timer(item=item, ends_at=ends_at)

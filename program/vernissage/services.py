@@ -117,6 +117,19 @@ def next_turn(*, item: AgendaItem) -> Vernissage:
 
 
 @transaction.atomic
+def move_by_timer(*, item: AgendaItem, ends_at) -> bool:
+    """The room's countdown ran out: the rota moves on, once per countdown, while turns remain."""
+    state, _ = Vernissage.objects.select_for_update().get_or_create(item=item)
+    if state.moved_by_timer_at == ends_at or state.turn + 1 >= state.turns:
+        return False
+    state.moved_by_timer_at = ends_at
+    state.turn += 1
+    state.save(update_fields=["turn", "moved_by_timer_at"])
+    screens.publish_room(item.day.seminar_id)
+    return True
+
+
+@transaction.atomic
 def show_closing(*, item: AgendaItem, text: str, shown: bool) -> Vernissage:
     """Save the closing remarks and put them on the projector (or take them off)."""
     state, _ = Vernissage.objects.select_for_update().get_or_create(item=item)

@@ -172,3 +172,85 @@ def test_a_visit_and_a_comment_reach_the_hosts_phone_live(seminar):
         await phone.disconnect()
 
     async_to_sync(scenario)()
+
+
+def _start_countdown(seminar, seconds: int):
+    from program import selectors as program_selectors
+    from program import services as program_services
+    from program.models import LiveState
+
+    LiveState.objects.filter(seminar=seminar).update(timer_remaining=seconds, timer_ends_at=None)
+    return program_services.start_timer(seminar=seminar, version=program_selectors.live_state(seminar).version)
+
+
+def test_the_countdown_running_out_moves_the_rota_on_once(vernissage, seminar, projector_client):
+    from program import timers
+    from program.models import Vernissage
+
+    state = _start_countdown(seminar, 60)
+
+    assert timers.ran_out(seminar.pk, state.timer_ends_at) is True
+    assert timers.ran_out(seminar.pk, state.timer_ends_at) is True  # a second call for the same end
+    projector = projector_client.get(f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert Vernissage.objects.get(item=vernissage.item).turn == 1
+    assert "Hosts, turn 2" in projector
+
+
+def test_a_countdown_paused_or_changed_before_its_end_moves_nothing(vernissage, seminar):
+    from program import selectors as program_selectors
+    from program import services as program_services
+    from program import timers
+    from program.vernissage import selectors as vernissage_selectors
+
+    first = _start_countdown(seminar, 60)
+    longer = program_services.add_timer_minutes(seminar=seminar, version=first.version, minutes=2)
+    assert timers.ran_out(seminar.pk, first.timer_ends_at) is False  # the old end: the countdown changed
+    program_services.pause_timer(seminar=seminar, version=program_selectors.live_state(seminar).version)
+    assert timers.ran_out(seminar.pk, longer.timer_ends_at) is False  # paused
+
+    assert vernissage_selectors.state(vernissage.item).turn == 0
+
+
+def test_the_countdown_moves_the_rota_no_further_than_the_last_turn(vernissage, seminar):
+    from program import timers
+    from program.models import Vernissage
+
+    Vernissage.objects.update_or_create(item=vernissage.item, defaults={"turn": 2, "turns": 3})
+    state = _start_countdown(seminar, 60)
+    timers.ran_out(seminar.pk, state.timer_ends_at)
+
+    assert Vernissage.objects.get(item=vernissage.item).turn == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_the_server_the_countdowns_end_moves_the_rota_by_itself(seminar, projector_client):
+    """On the server's event loop (the socket's connect attaches it), as in daphne: start, and wait."""
+    import asyncio
+
+    from program import selectors as program_selectors
+    from program import services as program_services
+    from program.models import LiveState, Vernissage
+    from seminar import live
+
+    brainstorm = seat(seminar, "brainstorm", position=1)
+    tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
+    LiveState.objects.filter(seminar=seminar).update(timer_remaining=1, timer_ends_at=None)
+
+    async def scenario():
+        socket = screen(seminar.slug, "projector", projector_client)
+        assert (await socket.connect())[0]
+        assert "Hosts, turn 1" in await socket.receive_from(timeout=3)
+        version = await database_sync_to_async(lambda: program_selectors.live_state(seminar).version)()
+        await database_sync_to_async(program_services.start_timer)(seminar=seminar, version=version)
+        loop = asyncio.get_running_loop()
+        deadline, moved = loop.time() + 6, False
+        while not moved and loop.time() < deadline:
+            moved = "Hosts, turn 2" in await socket.receive_from(timeout=max(0.01, deadline - loop.time()))
+        await socket.disconnect()
+        assert moved, "the rota did not move when the countdown ran out"
+        # The renderer goes on with the phones' and tablets' frames: let it finish within the test.
+        await asyncio.get_running_loop().run_in_executor(None, lambda: live._renderer.submit(int).result(5))
+
+    async_to_sync(scenario)()
+    assert Vernissage.objects.get(item=tables.item).turn == 1
