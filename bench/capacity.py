@@ -76,7 +76,9 @@ async def main_async(args: argparse.Namespace) -> None:
     try:
         for config in args.configs.split(","):
             for in_flight in (int(n) for n in args.in_flight.split(",")):
-                servers = Servers(config, workdir, args.requests + WARM_UP)
+                run_dir = workdir / f"{config}-{in_flight}"  # a fresh database for each run
+                run_dir.mkdir()
+                servers = Servers(config, run_dir, args.requests + WARM_UP)
                 try:
                     servers.start()
                     row = await measure(servers, args.requests, in_flight, args.photos)

@@ -196,8 +196,6 @@ JOIN_CODE_WINDOW_SECONDS = int(os.environ.get("JOIN_CODE_WINDOW_SECONDS", 600))
 
 # A group_send that cannot reach the layer (Redis outage) gives up after this long.
 LIVE_SEND_TIMEOUT_SECONDS = float(os.environ.get("LIVE_SEND_TIMEOUT_SECONDS", 2.0))
-# Requests a process runs in Django at once (seminar/asgi.py); at most the PostgreSQL pool's size.
-HTTP_CONCURRENCY = int(os.environ.get("HTTP_CONCURRENCY", 8))
 # A region whose newest state is all that matters (an idea wall) is rendered at most this often.
 LIVE_LATEST_EVERY_SECONDS = float(os.environ.get("LIVE_LATEST_EVERY_SECONDS", 0.5))
 
