@@ -8,7 +8,7 @@ import asyncio
 import threading
 import time
 
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 from seminar.live import group_name
 
@@ -29,11 +29,14 @@ class Listener:
         channel = await layer.new_channel()
         await layer.group_add(self.group, channel)
         self.ready.set()
+        # The in-memory layer's queue is filled from other loops' threads, which cannot wake
+        # this loop: short waits poll their frames up. Never so on Redis: a cancelled receive
+        # there unsubscribes the channel, and a frame that arrives meanwhile is lost.
+        polling = isinstance(layer, InMemoryChannelLayer)
         while True:
-            # Short waits: the in-memory layer's queue is filled from other loops'
-            # threads, which cannot wake this loop; polling picks their frames up.
             try:
-                message = await asyncio.wait_for(layer.receive(channel), 0.05)
+                message = await (asyncio.wait_for(layer.receive(channel), 0.05) if polling
+                                 else layer.receive(channel))
             except TimeoutError:
                 continue
             self.received.append(message["frame"])
