@@ -326,15 +326,7 @@ class Server:
         return f"ws://127.0.0.1:{port}{path}", port
 
     def stop(self) -> None:
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.procs:
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_processes(self.procs)
 
     def log_tail(self, lines: int = 30) -> str:
         out = []
@@ -345,6 +337,19 @@ class Server:
                         if not any(word in line for word in noise)][-lines:]
                 out.append(f"--- {log.name}\n" + "\n".join(text))
         return "\n".join(out)
+
+
+def stop_processes(procs: list[subprocess.Popen]) -> None:
+    """Terminate, wait up to 5 s each, then kill."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def app_env(config: str, workdir: Path, secret: str, base_port: int, screens: int) -> dict[str, str]:

@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fanout import (  # noqa: E402
     DAPHNE, PYTHON, ROOT, SLUG, app_env, child_setup, free_port, percentile, raise_fd_limit, setup_main,
-    wait_for_port,
+    stop_processes, wait_for_port,
 )
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -162,15 +162,7 @@ class Servers:
             wait_for_port(port, proc)
 
     def stop(self) -> None:
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.procs:
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_processes(self.procs)
         if self.db:
             with contextlib.suppress(Exception):
                 pg_database(self.db, drop_only=True)

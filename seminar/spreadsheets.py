@@ -25,13 +25,9 @@ def safe_cell(value) -> object:
     return value
 
 
-def writer(out) -> "csv._writer":
-    return csv.writer(out, delimiter=DELIMITER)
-
-
 def write_rows(out, rows: Iterable[Sequence]) -> None:
     """Rows of cells, each made safe."""
-    target = writer(out)
+    target = csv.writer(out, delimiter=DELIMITER)
     for row in rows:
         target.writerow([safe_cell(value) for value in row])
 

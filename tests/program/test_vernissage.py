@@ -1,3 +1,4 @@
+import asyncio
 import uuid
 
 import pytest
@@ -5,9 +6,14 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from django.test import Client
 
+from program import selectors as program_selectors
+from program import services as program_services
+from program import timers
 from program.ideas import services as ideas
-from program.models import Comment, Reaction
+from program.models import Comment, LiveState, Reaction, Vernissage
+from program.vernissage import selectors as vernissage_selectors
 from program.vernissage import services
+from seminar import live
 from tests.program.tables import seat
 from tests.sockets import screen
 
@@ -175,18 +181,11 @@ def test_a_visit_and_a_comment_reach_the_hosts_phone_live(seminar):
 
 
 def _start_countdown(seminar, seconds: int):
-    from program import selectors as program_selectors
-    from program import services as program_services
-    from program.models import LiveState
-
     LiveState.objects.filter(seminar=seminar).update(timer_remaining=seconds, timer_ends_at=None)
     return program_services.start_timer(seminar=seminar, version=program_selectors.live_state(seminar).version)
 
 
 def test_the_countdown_running_out_moves_the_rota_on_once(vernissage, seminar, projector_client):
-    from program import timers
-    from program.models import Vernissage
-
     state = _start_countdown(seminar, 60)
 
     assert timers.ran_out(seminar.pk, state.timer_ends_at) is True
@@ -198,11 +197,6 @@ def test_the_countdown_running_out_moves_the_rota_on_once(vernissage, seminar, p
 
 
 def test_a_countdown_paused_or_changed_before_its_end_moves_nothing(vernissage, seminar):
-    from program import selectors as program_selectors
-    from program import services as program_services
-    from program import timers
-    from program.vernissage import selectors as vernissage_selectors
-
     first = _start_countdown(seminar, 60)
     longer = program_services.add_timer_minutes(seminar=seminar, version=first.version, minutes=2)
     assert timers.ran_out(seminar.pk, first.timer_ends_at) is False  # the old end: the countdown changed
@@ -213,9 +207,6 @@ def test_a_countdown_paused_or_changed_before_its_end_moves_nothing(vernissage, 
 
 
 def test_the_countdown_moves_the_rota_no_further_than_the_last_turn(vernissage, seminar):
-    from program import timers
-    from program.models import Vernissage
-
     Vernissage.objects.update_or_create(item=vernissage.item, defaults={"turn": 2, "turns": 3})
     state = _start_countdown(seminar, 60)
     timers.ran_out(seminar.pk, state.timer_ends_at)
@@ -226,12 +217,6 @@ def test_the_countdown_moves_the_rota_no_further_than_the_last_turn(vernissage, 
 @pytest.mark.django_db(transaction=True)
 def test_in_the_server_the_countdowns_end_moves_the_rota_by_itself(seminar, projector_client):
     """On the server's event loop (the socket's connect attaches it), as in daphne: start, and wait."""
-    import asyncio
-
-    from program import selectors as program_selectors
-    from program import services as program_services
-    from program.models import LiveState, Vernissage
-    from seminar import live
 
     brainstorm = seat(seminar, "brainstorm", position=1)
     tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
