@@ -1,6 +1,7 @@
 """Reads for the vernissage: galleries, the host rota's current hosts, visitors now, comments."""
 
 import datetime as dt
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 
@@ -89,8 +90,12 @@ def projector(item: AgendaItem) -> dict:
 def tablet(item: AgendaItem) -> dict:
     comments = (Comment.objects.filter(idea__group__round__grouping_id=item.grouping_id)
                 .select_related("author", "idea__group").order_by("-pk")[:20])
-    return {"item": item, "seminar": item.day.seminar, "state": state(item), "turn": state(item).turn + 1,
-            "comments": list(comments)}
+    current = state(item)
+    # What the facilitator types in the closing remarks survives pushes (a comment arriving)
+    # while the saved text stays the same (live.js keeps an element whose data-key is unchanged).
+    closing_key = f"closing-{item.pk}-{zlib.crc32(current.closing.encode())}"
+    return {"item": item, "seminar": item.day.seminar, "state": current, "turn": current.turn + 1,
+            "comments": list(comments), "closing_key": closing_key}
 
 
 def _item(item_id: int) -> AgendaItem:

@@ -10,7 +10,7 @@ from program import selectors as program_selectors
 from program import services as program_services
 from program import timers
 from program.ideas import services as ideas
-from program.models import Comment, LiveState, Reaction, Vernissage
+from program.models import Comment, Idea, LiveState, Reaction, Vernissage
 from program.vernissage import selectors as vernissage_selectors
 from program.vernissage import services
 from seminar import live
@@ -239,3 +239,16 @@ def test_in_the_server_the_countdowns_end_moves_the_rota_by_itself(seminar, proj
 
     async_to_sync(scenario)()
     assert Vernissage.objects.get(item=tables.item).turn == 1
+
+
+def test_the_closing_remarks_being_typed_keep_their_key_until_they_are_saved(vernissage, seminar):
+    """live.js keeps a keyed element through pushes: the key changes only with the saved text."""
+    def key() -> str:
+        return vernissage_selectors.tablet(vernissage.item)["closing_key"]
+
+    before = key()
+    idea = Idea.objects.filter(group=vernissage.groups[0]).first()
+    services.comment(item=vernissage.item, idea=idea, author=vernissage.people[1][0], text="Flot", key=uuid.uuid4())
+    assert key() == before  # a comment pushes the tablet; what is being typed stays
+    services.show_closing(item=vernissage.item, text="Vi så plakater", shown=True)
+    assert key() != before
