@@ -46,9 +46,12 @@ run: $(VENV)/.run-deps
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) seminar.asgi:application
 
+# One test worker per core (TEST_WORKERS=0 runs them in this process); the browser tests
+# all go to one worker, the rest are shared out.
+TEST_WORKERS ?= auto
 test: $(VENV)/.test-deps
 	$(VPY) manage.py collectstatic --noinput -v0
-	$(VPY) -m pytest $(PYTEST_ARGS)
+	$(VPY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 messages: $(VENV)/.run-deps
 	$(VPY) manage.py makemessages -l da --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'

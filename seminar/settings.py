@@ -8,7 +8,7 @@ ALLOWED_HOSTS; then `manage.py check --deploy` is clean.
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -119,18 +119,28 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "seminar")
+REDIS_CACHE_URL = REDIS_URL
+# `make test` runs the suite in parallel workers (pytest-xdist, "gw0", "gw1", ...) that share
+# one Redis: each gets its own channel prefix (pub/sub is not per database) and its own cache
+# database (the tests empty the cache, and Django's clear() empties the whole database).
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and TEST_WORKER:
+    REDIS_PREFIX = f"{REDIS_PREFIX}-{TEST_WORKER}"
+    cache_db = 1 + int(TEST_WORKER.removeprefix("gw")) % 15
+    REDIS_CACHE_URL = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{cache_db}"))
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("REDIS_PREFIX", "seminar")},
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": REDIS_PREFIX},
         }
     }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("REDIS_PREFIX", "seminar"),
+            "LOCATION": REDIS_CACHE_URL,
+            "KEY_PREFIX": REDIS_PREFIX,
         }
     }
 else:

@@ -24,6 +24,14 @@ def need(available: bool, what: str) -> None:
     pytest.skip(what)
 
 
+def pytest_collection_modifyitems(items):
+    """Under parallel workers (`make test`), one worker runs every browser test: they share one
+    daphne and one Chromium, and two browsers at once on two cores starve each other."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(autouse=True)
 def fresh_channel_layer():
     """Each test starts with an empty in-process channel layer."""
