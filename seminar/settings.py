@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "seminar.middleware.SyncChain",  # last: keeps the whole chain on the request's thread
 ]
 
 ROOT_URLCONF = "seminar.urls"
@@ -108,6 +109,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8}
 else:
+    # Django's SQLite backend, writers queued in the process (seminar/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "seminar.sqlite"
     # IMMEDIATE: a transaction takes the write lock when it begins and waits its turn (timeout);
     # a deferred one that reads first fails at once ("database is locked") when it wants to write.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20,
