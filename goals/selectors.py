@@ -17,7 +17,7 @@ def showing(item: AgendaItem) -> Showing:
 
 def group_for(item: AgendaItem, participant: Participant) -> Group | None:
     """The participant's group in the round the item uses (None outside it, or unpublished)."""
-    return group_selectors.group_of(participant.pk, group_selectors.round_for_item(item))
+    return group_selectors.group_for_item(participant.pk, item)
 
 
 def members(group: Group) -> list[Participant]:

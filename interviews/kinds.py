@@ -18,7 +18,7 @@ class InterviewTablesKind(ActivityKind):
         return regions.table_interviews(item, group, request) + regions.table_cards(item, group, request)
 
     def phone_panel(self, request, item, participant) -> str:
-        group = group_selectors.group_of(participant.pk, group_selectors.round_for_item(item))
+        group = group_selectors.group_for_item(participant.pk, item)
         return render_to_string("interviews/card_panel.html",
                                 {"item": item, "seminar": item.day.seminar, "group": group, "form": CardForm()},
                                 request=request)

@@ -214,7 +214,7 @@ class PhoneScreen(RoomScreen):
 
     def frame(self, room: selectors.Room, participant_id: int, request=None) -> str:
         """Everything one phone shows: the room's part, its group's part, its own part."""
-        group = group_selectors.group_of(participant_id, group_selectors.round_for_item(room.current))
+        group = group_selectors.group_for_item(participant_id, room.current)
         participant = room.seminar.participants.get(pk=participant_id)
         return self.room_part(room, group, request) + self.person_part(room, participant, request)
 

@@ -35,11 +35,13 @@ def bound_participant(session, seminar: Seminar | int) -> Participant | None:
     participant_id = session.get(PARTICIPANT_KEY, {}).get(str(seminar_id))
     if participant_id is None:
         return None
-    return (
-        Participant.objects.select_related("department", "seminar")
-        .filter(pk=participant_id, seminar_id=seminar_id)
-        .first()
-    )
+    if isinstance(seminar, int):
+        return Participant.objects.select_related("department", "seminar").filter(
+            pk=participant_id, seminar_id=seminar_id).first()
+    participant = Participant.objects.select_related("department").filter(pk=participant_id, seminar_id=seminar_id).first()
+    if participant is not None:
+        participant.seminar = seminar  # the caller's, already loaded
+    return participant
 
 
 def bind_display(session, seminar: Seminar) -> None:

@@ -19,7 +19,7 @@ def add_card(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
                           key=data["key"])
 
     def table(item, participant) -> dict:
-        return {"group": group_selectors.group_of(participant.pk, group_selectors.round_for_item(item))}
+        return {"group": group_selectors.group_for_item(participant.pk, item)}
 
     return submit_to_item(request, slug, item_id, form_class=CardForm, save=save, extra_context=table,
                           template="interviews/card_panel.html", refusals=(

@@ -58,7 +58,7 @@ def submit_idea(*, item: AgendaItem, author: Participant, text: str, photo=None,
 
 @transaction.atomic
 def _save_idea(*, item: AgendaItem, author: Participant, text: str, stored, key) -> Idea:
-    group = group_selectors.group_of(author.pk, group_selectors.round_for_item(item))
+    group = group_selectors.group_for_item(author.pk, item)
     fields = {}
     if stored is not None:
         fields = {"photo": stored.name, "photo_small": stored.small_name,

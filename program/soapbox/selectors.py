@@ -66,7 +66,7 @@ def groups(item: AgendaItem) -> list[tuple[Group, list[Participant]]]:
 
 
 def group_of(item: AgendaItem, participant: Participant) -> Group | None:
-    return group_selectors.group_of(participant.pk, group_selectors.round_for_item(item))
+    return group_selectors.group_for_item(participant.pk, item)
 
 
 def is_member(item: AgendaItem, group: Group, participant: Participant) -> bool:

@@ -52,7 +52,7 @@ def submit_card(*, item: AgendaItem, author: Participant, kind: str, text: str, 
     existing = TableCard.objects.filter(author=author, key=key).first()
     if existing is not None:
         return existing
-    group = group_selectors.group_of(author.pk, group_selectors.round_for_item(item))
+    group = group_selectors.group_for_item(author.pk, item)
     if group is None:
         raise NoTable
     check_pace(author.pk, "card")

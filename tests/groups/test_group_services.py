@@ -134,3 +134,21 @@ def test_move_warns_about_repeats_and_department_pile_up(seminar):
     assert any("before" in warning for warning in warnings)
     services.move_person(round_=second, participant=person, group=target)
     assert Membership.objects.get(round=second, participant=person).group == target
+
+
+def test_group_for_item_finds_the_persons_group_in_the_items_published_round(seminar):
+    people = roster(seminar, {"Skole": 4, "Ældre": 4})
+    borde = factories.grouping(seminar, "Borde", label="Bord", group_size=4)
+    item = factories.items(seminar)[0]
+    item.grouping, item.round_number = borde, 2
+    item.save()
+    first = services.publish_round(round_=services.form_round(grouping=borde, number=1, seed=3))
+    second = services.form_round(grouping=borde, number=2, seed=5)
+
+    assert selectors.group_for_item(people[0].pk, item) is None  # round 2 is not published yet
+    services.publish_round(round_=second)
+    found = selectors.group_for_item(people[0].pk, item)
+    assert found == selectors.group_of(people[0].pk, selectors.round_for_item(item))
+    assert found.round_id == second.pk != first.pk
+    item.grouping = None
+    assert selectors.group_for_item(people[0].pk, item) is None

@@ -101,6 +101,23 @@ def test_phone_sends_an_idea_with_a_photo_and_gets_a_fresh_form(brainstorm, semi
     assert Image.open(io.BytesIO(b"".join(photo.streaming_content))).size == (120, 80)
 
 
+def test_sending_to_a_missing_item_or_without_a_link_is_refused_and_stores_nothing(brainstorm, seminar):
+    other = factories.seminar(slug="andet-seminar")
+
+    def send_to(client, slug, item_id):
+        return client.post(f"/s/{slug}/ideas/{item_id}/send/", {"key": str(uuid.uuid4()), "text": "Idé"},
+                           HTTP_HX_REQUEST="true")
+
+    phone = client_for(brainstorm.people[0][0])
+
+    assert send_to(phone, seminar.slug, 999999).status_code == 404
+    assert send_to(phone, other.slug, brainstorm.item.pk).status_code == 403  # not their seminar
+    assert send_to(Client(), seminar.slug, brainstorm.item.pk).status_code == 403
+    assert send_to(Client(), seminar.slug, 999999).status_code == 403
+    assert send_to(phone, "intet-seminar", brainstorm.item.pk).status_code == 404
+    assert not Idea.objects.exists()
+
+
 def test_bad_photo_is_refused_with_a_message_and_the_text_is_kept(brainstorm, seminar):
     phone = client_for(brainstorm.people[0][0])
     fake = SimpleUploadedFile("photo.jpg", b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script>", "image/jpeg")
