@@ -7,9 +7,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
+import pytest
 from django.conf import settings
 from django.db import connection
+
+from tests.conftest import need
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -20,14 +24,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_database_url() -> str:
-    """The database pytest-django made for this run, as a DATABASE_URL for a child process."""
+def database_url() -> str:
+    """The test database pytest-django created, as a DATABASE_URL for another process."""
     db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{Path(db['NAME']).resolve()}"
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{user}{password}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+    if connection.vendor == "sqlite":
+        name = str(db["NAME"])
+        need(not name.startswith(("file:", ":memory:")) and name != "",
+             f"the SQLite test database is in memory ({name!r}); daphne needs a file")
+        return f"sqlite:///{Path(name).resolve()}"
+    if connection.vendor == "postgresql":
+        auth = quote(db.get("USER") or "", safe="")
+        if db.get("PASSWORD"):
+            auth += ":" + quote(db["PASSWORD"], safe="")
+        host = db.get("HOST") or "localhost"
+        if host.startswith("/"):  # a unix socket directory
+            host = quote(host, safe="")
+        port = db.get("PORT") or 5432
+        return f"postgres://{auth}@{host}:{port}/{quote(db['NAME'], safe='')}"
+    pytest.fail(f"tests do not know how to share a {connection.vendor} database with daphne")
 
 
 class Daphne:
@@ -36,7 +50,7 @@ class Daphne:
     def __init__(self, port: int | None = None, **env: str) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": test_database_url(), "BASE_URL": self.url,
+        self.env = {**os.environ, "DATABASE_URL": database_url(), "BASE_URL": self.url,
                     "SECRET_KEY": settings.SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost", **env}
         self.log = tempfile.NamedTemporaryFile(prefix="daphne-", suffix=".log", delete=False)
         self.process: subprocess.Popen | None = None

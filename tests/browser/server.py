@@ -2,50 +2,21 @@
 
 import ctypes
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
-import pytest
 from django.conf import settings
 
-from tests.conftest import need
+from tests.servers import database_url, free_port  # noqa: F401 (browser tests import them from here)
 
 BASE_DIR = Path(settings.BASE_DIR)
 SERVER_START_SECONDS = 30
 PR_SET_PDEATHSIG = 1
-
-
-def database_url() -> str:
-    """The test database pytest-django created, as a DATABASE_URL for another process."""
-    db = settings.DATABASES["default"]
-    engine = db["ENGINE"]
-    if engine == "django.db.backends.sqlite3":
-        name = str(db["NAME"])
-        need(not name.startswith(("file:", ":memory:")) and name != "",
-             f"the SQLite test database is in memory ({name!r}); daphne needs a file")
-        return f"sqlite:///{Path(name).resolve()}"
-    if engine == "django.db.backends.postgresql":
-        auth = quote(db.get("USER") or "", safe="")
-        if db.get("PASSWORD"):
-            auth += ":" + quote(db["PASSWORD"], safe="")
-        host = db.get("HOST") or "localhost"
-        if host.startswith("/"):  # a unix socket directory
-            host = quote(host, safe="")
-        port = db.get("PORT") or 5432
-        return f"postgres://{auth}@{host}:{port}/{quote(db['NAME'], safe='')}"
-    pytest.fail(f"browser tests do not know how to share a {engine} database with daphne")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def daphne_command(port: int) -> list[str]:
