@@ -101,7 +101,8 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     The renderer renders a frame only once the previous one is out (seminar/live.py), so
     this order is the order of arrival: the projector and the phones (the room waits on
     them), then each group's part, then the tablets (heavier to render, and the tablet
-    that acted has had its answer already).
+    that acted has had its answer already). Audiences no screen receives are skipped
+    (`live.listened`).
     """
     room = selectors.room(Seminar.objects.get(pk=seminar_id))
     round_ = group_selectors.round_for_item(room.current)
@@ -109,15 +110,21 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     languages = language_codes()
     for role in ("projector", "participant"):
         for language in languages:
-            with translation.override(language):
-                yield f"{role}-{language}", render_room(role, room)
+            if live.listened(seminar_id, f"{role}-{language}"):
+                with translation.override(language):
+                    yield f"{role}-{language}", render_room(role, room)
     for language in languages if round_ is not None else ():
+        listening = {group_id for group_id in groups if live.listened(seminar_id, f"group-{group_id}-{language}")}
+        if not listening:
+            continue
         with translation.override(language):
             for group_id, frame in group_screens.group_frames(round_, room.version):
-                yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
+                if group_id in listening:
+                    yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
     for language in languages:
-        with translation.override(language):
-            yield f"facilitator-{language}", render_room("facilitator", room)
+        if live.listened(seminar_id, f"facilitator-{language}"):
+            with translation.override(language):
+                yield f"facilitator-{language}", render_room("facilitator", room)
 
 
 def publish_room(seminar_id: int) -> None:

@@ -154,6 +154,25 @@ def publish_latest(seminar_id: int, key: str, render: Render) -> None:
     transaction.on_commit(after_commit)
 
 
+def listened(seminar_id: int, audience: str) -> bool:
+    """Whether a frame for `audience` may reach a screen; False only when it certainly cannot.
+
+    Certain only in a server on a process-local channel layer (the embedded default), whose
+    relay holds every socket there is. Renders skip the audiences no screen receives (the
+    English frames while every phone reads Danish, the tablets' while none is open): a
+    screen that connects later joins its groups first and then renders its own snapshot
+    from the database, so it misses nothing. With a shared layer (Redis) another worker
+    may hold the sockets: always True.
+    """
+    outbox = current_outbox()
+    if outbox is None or not outbox.local:
+        return True
+    from seminar.relay import relay_of
+
+    relay = relay_of(outbox.loop)
+    return relay is not None and group_name(seminar_id, audience) in relay.members
+
+
 def render_and_send(seminar_id: int, render: Render) -> None:
     try:
         for audience, frame in render():
@@ -281,12 +300,17 @@ class Outbox:
         return delivered
 
     @property
+    def local(self) -> bool:
+        """Whether the channel layer is this process's own: no other process has screens."""
+        from channels.layers import InMemoryChannelLayer
+
+        return isinstance(get_channel_layer(), InMemoryChannelLayer)
+
+    @property
     def usable(self) -> bool:
         return self.loop.is_running() and not self.loop.is_closed() and not self.task.done()
 
     async def _run(self) -> None:
-        from channels.layers import InMemoryChannelLayer
-
         from seminar.relay import get_relay
 
         while True:
@@ -295,7 +319,7 @@ class Outbox:
                 relay = get_relay()
                 # A process-local layer reaches no one but this relay: skip it (it walks
                 # every channel and group, one per phone, on each send and receive).
-                if not isinstance(get_channel_layer(), InMemoryChannelLayer):
+                if not self.local:
                     await send_frame(group, frame, origin=relay.channel)
                 await relay.deliver(group, frame)
             except asyncio.CancelledError:

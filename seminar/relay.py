@@ -212,3 +212,8 @@ def get_relay() -> Relay:
     if relay is None:
         relay = _relays[loop] = Relay()
     return relay
+
+
+def relay_of(loop: asyncio.AbstractEventLoop) -> Relay | None:
+    """The relay of a given loop, if it has one yet (from any thread)."""
+    return _relays.get(loop)

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from program.models import AgendaItem, Idea, IdeaWall, LiveState
+from seminar import live
 from seminar.languages import language_codes
 
 # The wall shows the newest ideas (and the featured one); older ones make room as new
@@ -59,20 +60,29 @@ def _item(item_id: int) -> AgendaItem:
 
 
 def wall_frames(item_id: int) -> Iterator[tuple[str, str]]:
-    """The wall for the projector and the list for the tablets, once per language."""
+    """The wall for the projector and the list for the tablets, once per language that has screens."""
     item = _item(item_id)
-    seen = {"version": version(item.day.seminar_id)}
-    on_wall, listed = {**wall(item), **seen}, {**tablet(item), **seen}
+    seminar_id = item.day.seminar_id
+    projector = [code for code in language_codes() if live.listened(seminar_id, f"projector-{code}")]
+    tablets = [code for code in language_codes() if live.listened(seminar_id, f"facilitator-{code}")]
+    seen = {"version": version(seminar_id)}
+    on_wall = {**wall(item), **seen} if projector else {}
+    listed = {**tablet(item), **seen} if tablets else {}
     for language in language_codes():
         with translation.override(language):
-            yield f"projector-{language}", render_to_string("program/ideas/wall.html#wall", on_wall)
-            yield f"facilitator-{language}", render_to_string("program/ideas/live.html#tablet", listed)
+            if language in projector:
+                yield f"projector-{language}", render_to_string("program/ideas/wall.html#wall", on_wall)
+            if language in tablets:
+                yield f"facilitator-{language}", render_to_string("program/ideas/live.html#tablet", listed)
 
 
 def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
-    """A table's ideas for its members' phones, once per language."""
+    """A table's ideas for its members' phones, once per language that has screens."""
     item = _item(item_id)
+    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    if not languages:
+        return
     context = {**table_ideas(item, group_id), "version": version(item.day.seminar_id)}
-    for language in language_codes():
+    for language in languages:
         with translation.override(language):
             yield f"group-{group_id}-{language}", render_to_string("program/ideas/live.html#table", context)

@@ -23,9 +23,11 @@ def _regions(item_id: int):
     for language in language_codes():
         with translation.override(language):
             context = {"item": item, "questions": [q for q in questions if not q.hidden]}
-            yield f"participant-{language}", render_to_string("program/questions/live.html#room", context)
-            yield f"facilitator-{language}", render_to_string(
-                "program/questions/live.html#tablet", {"item": item, "questions": questions})
+            if live.listened(item.day.seminar_id, f"participant-{language}"):
+                yield f"participant-{language}", render_to_string("program/questions/live.html#room", context)
+            if live.listened(item.day.seminar_id, f"facilitator-{language}"):
+                yield f"facilitator-{language}", render_to_string(
+                    "program/questions/live.html#tablet", {"item": item, "questions": questions})
 
 
 def _publish(item: AgendaItem) -> None:

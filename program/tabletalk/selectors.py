@@ -9,6 +9,7 @@ from django.utils import translation
 from groups import selectors as group_selectors
 from program.ideas.selectors import version
 from program.models import AgendaItem, TableCard, TableTalkShow
+from seminar import live
 from seminar.languages import language_codes
 
 
@@ -57,8 +58,11 @@ def _item(item_id: int) -> AgendaItem:
 
 def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
+    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    if not languages:
+        return
     context = {**table_cards(item, group_id), "version": version(item.day.seminar_id)}
-    for language in language_codes():
+    for language in languages:
         with translation.override(language):
             yield f"group-{group_id}-{language}", render_to_string("program/tabletalk/live.html#table", context)
 
@@ -71,6 +75,7 @@ def room_frames(item_id: int, projector: bool) -> Iterator[tuple[str, str]]:
     on_screen = {**shown(item), **seen} if projector else None
     for language in language_codes():
         with translation.override(language):
-            yield f"facilitator-{language}", render_to_string("program/tabletalk/live.html#tablet", overview)
-            if on_screen is not None:
+            if live.listened(item.day.seminar_id, f"facilitator-{language}"):
+                yield f"facilitator-{language}", render_to_string("program/tabletalk/live.html#tablet", overview)
+            if on_screen is not None and live.listened(item.day.seminar_id, f"projector-{language}"):
                 yield f"projector-{language}", render_to_string("program/tabletalk/live.html#shown", on_screen)

@@ -14,6 +14,7 @@ from groups.models import Group, Membership
 from program.ideas.selectors import version
 from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
 from program.vernissage import rota
+from seminar import live
 from seminar.languages import language_codes
 from seminar.models import Participant
 
@@ -104,15 +105,21 @@ def _item(item_id: int) -> AgendaItem:
 
 def host_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
+    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    if not languages:
+        return
     context = {**host_view(item, Group.objects.get(pk=group_id)), "version": version(item.day.seminar_id)}
-    for language in language_codes():
+    for language in languages:
         with translation.override(language):
             yield f"group-{group_id}-{language}", render_to_string("program/vernissage/live.html#hosts", context)
 
 
 def tablet_frames(item_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
+    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"facilitator-{code}")]
+    if not languages:
+        return
     context = {**tablet(item), "version": version(item.day.seminar_id)}
-    for language in language_codes():
+    for language in languages:
         with translation.override(language):
             yield f"facilitator-{language}", render_to_string("program/vernissage/live.html#tablet", context)
