@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from groups import solver
 from groups.models import Group, Grouping, Membership, Round
 from seminar.models import Participant
+from seminar.queries import unique_or_none
 
 Rounds = list[list[list[str]]]
 
@@ -90,9 +91,9 @@ def group_for_item(participant_id: int, item) -> Group | None:
     """The person's group in the published round an item uses: `group_of(round_for_item())` in one query."""
     if item is None or item.grouping_id is None:
         return None
-    membership = (Membership.objects.filter(participant_id=participant_id, round__grouping_id=item.grouping_id,
-                                            round__number=item.round_number, round__published_at__isnull=False)
-                  .select_related("group").first())
+    membership = unique_or_none(Membership.objects.filter(
+        participant_id=participant_id, round__grouping_id=item.grouping_id, round__number=item.round_number,
+        round__published_at__isnull=False).select_related("group"))
     return membership.group if membership else None
 
 

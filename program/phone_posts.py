@@ -18,6 +18,7 @@ from program.models import AgendaItem
 from seminar import access
 from seminar.http import HtmxHttpRequest
 from seminar.models import Participant, Seminar
+from seminar.queries import unique_or_none
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def submit_to_item(request: HtmxHttpRequest, slug: str, item_id: int, *, form_cl
     """Validate and save a phone's form for an item; `save(item, participant, cleaned_data)`."""
     # The item with its seminar in one query (a burst of 500 phones sends here); the
     # seminar alone only to tell "no such item" (404) from "not yours" (403).
-    item = AgendaItem.objects.select_related("day__seminar").filter(pk=item_id, day__seminar__slug=slug).first()
+    item = unique_or_none(AgendaItem.objects.select_related("day__seminar").filter(pk=item_id, day__seminar__slug=slug))
     seminar = item.day.seminar if item is not None else get_object_or_404(Seminar, slug=slug)
     participant = access.bound_participant(request.session, seminar)
     if participant is None:

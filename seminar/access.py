@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from seminar.models import Participant, Seminar
+from seminar.queries import unique_or_none
 
 PARTICIPANT_KEY = "participants"
 DISPLAY_KEY = "displays"
@@ -36,9 +37,10 @@ def bound_participant(session, seminar: Seminar | int) -> Participant | None:
     if participant_id is None:
         return None
     if isinstance(seminar, int):
-        return Participant.objects.select_related("department", "seminar").filter(
-            pk=participant_id, seminar_id=seminar_id).first()
-    participant = Participant.objects.select_related("department").filter(pk=participant_id, seminar_id=seminar_id).first()
+        return unique_or_none(Participant.objects.select_related("department", "seminar").filter(
+            pk=participant_id, seminar_id=seminar_id))
+    participant = unique_or_none(Participant.objects.select_related("department").filter(
+        pk=participant_id, seminar_id=seminar_id))
     if participant is not None:
         participant.seminar = seminar  # the caller's, already loaded
     return participant

@@ -13,6 +13,7 @@ from program.ideas import selectors
 from program.models import AgendaItem, Idea, IdeaWall
 from seminar import live, photos
 from seminar.models import Participant
+from seminar.queries import unique_or_none
 from seminar.submissions import check_pace
 
 KIND = "brainstorm"
@@ -43,7 +44,7 @@ def submit_idea(*, item: AgendaItem, author: Participant, text: str, photo=None,
     """
     if item.kind != KIND or item.day.seminar_id != author.seminar_id:
         raise NotOpen
-    existing = Idea.objects.filter(author=author, key=key).first()
+    existing = unique_or_none(Idea.objects.filter(author=author, key=key))
     if existing is not None:
         return existing
     check_pace(author.pk, "idea")
