@@ -2,8 +2,9 @@
 
 For each configuration it starts the real server(s) on a fresh database with the
 reference program, seats N participants at tables of six (the brainstorm's grouping),
-makes the brainstorm the current item, opens one websocket as the projector, and then
-lets N phones POST one idea each (multipart, like the phone's form; about 10 % with a
+makes the brainstorm the current item, has every phone load its page (unmeasured: a
+phone that sends an idea has the page open), opens one websocket as the projector, and
+then lets N phones POST one idea each (multipart, like the phone's form; about 10 % with a
 640x480 JPEG) spread evenly over the window. About 5 % of the phones send their idea a
 second time with the same idempotency key, as a phone on poor Wi-Fi would.
 
@@ -210,6 +211,25 @@ async def post(port: int, path: str, body: bytes, content_type: str, cookie: str
     return status, time.monotonic() - started
 
 
+async def open_pages(servers: "Servers", phones: int, at_once: int = 16) -> None:
+    """Every phone loads its page first, as a phone that sends an idea has it open (not measured)."""
+    queue = list(range(phones))
+
+    async def opener() -> None:
+        while queue:
+            n = queue.pop()
+            port = servers.ports[n % len(servers.ports)]
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write((f"GET /s/{SLUG}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                          f"Cookie: sessionid={servers.sessions['phones'][n]}\r\nAccept-Language: da\r\n"
+                          f"Connection: close\r\n\r\n").encode())
+            await writer.drain()
+            await reader.read()
+            writer.close()
+
+    await asyncio.gather(*(opener() for _ in range(at_once)))
+
+
 class Projector:
     """A websocket connected as the projector; notes when the wall first shows each count."""
 
@@ -261,6 +281,7 @@ async def burst(servers: Servers, phones: int, window: float, retry_share: float
     retried = set(rng.sample(range(phones), round(phones * retry_share)))
     with_photo = set(rng.sample(range(phones), round(phones * photo_share)))
     texts = [f"Idé nr. {n} om visionen".encode() for n in range(phones)]
+    await open_pages(servers, phones)
     projector = Projector()
     await projector.open(servers.ports[-1], sessions["projector"], [texts[-1]])
     times: list[float] = []

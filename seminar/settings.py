@@ -177,6 +177,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 # Participants keep their phone bound for the whole seminar.
+# Sessions read from the cache (the database keeps them): every phone request reads its
+# session, and a burst of submissions should not spend a query on it each time.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
