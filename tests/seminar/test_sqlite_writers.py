@@ -98,3 +98,13 @@ def test_a_writer_that_waits_past_the_timeout_gets_database_is_locked(monkeypatc
     assert outcome and "database is locked" in outcome[0]
     assert list(Department.objects.values_list("name", flat=True)) == ["Holder"]
     assert not base._writer.locked()
+
+
+def test_the_database_is_in_wal_mode_and_commits_do_not_wait_for_the_disk():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        journal = cursor.fetchone()[0]
+        cursor.execute("PRAGMA synchronous")
+        synchronous = cursor.fetchone()[0]
+
+    assert (journal, synchronous) == ("wal", 1)  # 1 = NORMAL (2 = FULL waits for the disk on every commit)
