@@ -38,11 +38,12 @@ def region(element_id: str, content: str, version: int, **data: str) -> str:
 
 
 def render_room(role: str, room: selectors.Room, request=None,
-                group_part: tuple[str, str] | None = None) -> str:
+                group_part: tuple[str, str] | None = None, person_part: str | None = None) -> str:
     """A screen's room frame; with a request (a page load), forms carry their CSRF token.
 
-    A phone in a group passes its group's part (members, activity regions), which takes the
-    place of the empty placeholders, so that its page holds each region once.
+    A phone in a group passes its group's part (members, activity regions), and a phone's
+    whole frame its own part; each takes the place of an empty placeholder, so that the
+    page holds each region once.
     """
     context = {"room": room, "seminar": room.seminar}
     kind, item = room.kind, room.current
@@ -63,6 +64,12 @@ def render_room(role: str, room: selectors.Room, request=None,
         frame += group_regions
         frame += panel_loader(room)
         frame += render_to_string("program/phone.html#program", context)
+        # The room's frame empties a phone's own part left from another item, and gives way
+        # to one for this item (live.js): moving off an item with such parts needs no resync.
+        if person_part is None:
+            frame += region("activity-person", "", room.version, **{"placeholder-for": item_mark(item)})
+        elif person_part:
+            frame += person_part
     if role == "facilitator":
         frame += activity_tablet(room, request)
     return frame
@@ -108,8 +115,8 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     languages = language_codes()
-    for role in ("projector", "participant"):
-        for language in languages:
+    for language in languages:  # the default language first: most screens read it
+        for role in ("projector", "participant"):
             if live.listened(seminar_id, f"{role}-{language}"):
                 with translation.override(language):
                     yield f"{role}-{language}", render_room(role, room)
@@ -226,17 +233,20 @@ class PhoneScreen(RoomScreen):
         return self.room_part(room, group, request) + self.person_part(room, participant, request)
 
     def room_part(self, room: selectors.Room, group: Group | None, request=None) -> str:
-        """What every phone of `group` (or of no group) shows: the room and the group's part."""
-        # The phone's own frame is the truth for it: no placeholder that might give way.
+        """What every phone of `group` (or of no group) shows: the room and the group's part.
+
+        The phone's own part (`person_part`) follows it: a phone's own frame is the truth
+        for it, with no placeholder that might give way.
+        """
         part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
                                          version=room.version),
                 activity_group(room, group, request))
-        return render_room(self.role, room, request, group_part=part)
+        return render_room(self.role, room, request, group_part=part, person_part="")
 
     def person_part(self, room: selectors.Room, participant: Participant | None, request=None) -> str:
         personal = (room.kind.person_regions(room.current, participant, request)
                     if room.kind and participant is not None else "")
-        return region("activity-person", personal, room.version)
+        return region("activity-person", personal, room.version, **{"for": item_mark(room.current)})
 
 
 class TabletScreen(RoomScreen):

@@ -55,7 +55,9 @@ def _ordered_ids(seminar: Seminar) -> list[int]:
 
 
 def _go_to(state: LiveState, item: AgendaItem, now: dt.datetime) -> None:
-    if screens.has_person_regions(state.item) or screens.has_person_regions(item):
+    # Onto an item whose phones each show something of their own; off one, the room's
+    # frame empties those parts by itself (screens.render_room).
+    if screens.has_person_regions(item):
         screens.resync_phones(state.seminar_id)
     state.item = item
     state.timer_ends_at = None

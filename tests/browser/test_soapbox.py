@@ -38,6 +38,21 @@ def test_process_leader_draws_three_speakers_and_every_phone_in_the_group_shows_
     assert all(was_not_reloaded(page) for page in (leader, *members, outsider))
 
 
+def test_moving_on_takes_the_process_leaders_controls_off_the_phone_without_reload(seminar, screens):
+    room = in_thread(make_room, seminar, groups=1, members=2)
+    leader = screens.phone(room.tables[0].leader)
+    tablet = screens.tablet(seminar)
+    mark_loaded(leader)
+    expect(leader.locator("#activity-person #soapbox-choose")).to_be_visible()
+
+    tablet.get_by_role("button", name="Næste", exact=True).click()  # onto "Gåtur": no resync follows
+
+    expect(leader.locator("#phone-live")).to_contain_text("Gåtur")
+    expect(leader.locator("#soapbox-choose")).to_have_count(0)
+    expect(leader.locator("#activity-person")).to_be_empty()
+    assert was_not_reloaded(leader)
+
+
 def test_a_draft_being_typed_survives_pushes_to_the_group_and_the_room(seminar, screens):
     room = in_thread(make_room, seminar, groups=1, members=3)
     table = room.tables[0]

@@ -207,10 +207,11 @@ def test_hidden_content_stays_off_room_screens_until_revealed(seminar, django_ca
     assert "Hemmelig koncert" in after
 
 
-def test_moving_onto_or_off_an_item_with_personal_regions_resyncs_every_phone(
+def test_moving_onto_an_item_with_personal_regions_resyncs_every_phone_and_off_it_the_room_empties_them(
         seminar, django_capture_on_commit_callbacks):
     people = [factories.participant(seminar) for _ in range(2)]
     phones = [Listener(seminar.pk, f"person-{person.pk}") for person in people]
+    room = Listener(seminar.pk, "participant-da")
     kaffe, velkommen, gaatur = factories.items(seminar)[:3]
     velkommen.kind = "questions"  # each phone has its own marks (my votes)
     velkommen.save()
@@ -218,7 +219,18 @@ def test_moving_onto_or_off_an_item_with_personal_regions_resyncs_every_phone(
     with django_capture_on_commit_callbacks(execute=True):
         services.jump(seminar=seminar, version=1, item=kaffe)
     assert [phone.frames(at_least=0) for phone in phones] == [[], []]
-    for item in (velkommen, gaatur):
-        with django_capture_on_commit_callbacks(execute=True):
-            services.jump(seminar=seminar, version=state(seminar).version, item=item)
-        assert [phone.frames() for phone in phones] == [[live.RESYNC], [live.RESYNC]]
+    room.frames()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.jump(seminar=seminar, version=state(seminar).version, item=velkommen)
+    assert [phone.frames() for phone in phones] == [[live.RESYNC], [live.RESYNC]]
+    onto = room.frames()[-1]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.jump(seminar=seminar, version=state(seminar).version, item=gaatur)
+    assert [phone.frames(at_least=0) for phone in phones] == [[], []]
+    off = room.frames()[-1]
+
+    # Each room frame holds an empty part for the item now on: live.js lets it give way to a
+    # phone's own part for the same item, and puts it in place of one left from another item.
+    for frame, item in ((onto, velkommen), (off, gaatur)):
+        person = frame.split('<div id="activity-person" ', 1)[1].split("</div>", 1)[0]
+        assert person.endswith(f'data-placeholder-for="item-{item.pk}">')  # and empty
