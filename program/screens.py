@@ -154,7 +154,7 @@ def resync_phones(seminar_id: int) -> None:
     """
     def frames():
         for participant_id in Participant.objects.filter(seminar_id=seminar_id).values_list("pk", flat=True):
-            yield f"person-{participant_id}", live.RESYNC
+            yield f"person-{participant_id}", live.RESYNC_OWN
 
     # Behind the room's frames of the same change: the room must not wait for 2,000 resyncs.
     live.publish(seminar_id, frames, behind=True)
@@ -225,6 +225,18 @@ class PhoneScreen(RoomScreen):
                     shared[key] = self.room_part(room, group)
                 frames.append(shared[key] + self.person_part(room, people.get(viewer.participant_id)))
         return frames
+
+    def own_parts(self, viewers: list[live.Viewer]) -> list[str]:
+        """Each phone's own part alone (live.RESYNC_OWN): the room's frame carried the rest."""
+        if not viewers:
+            return []
+        room = selectors.room(Seminar.objects.get(pk=viewers[0].seminar_id))
+        people = room.seminar.participants.in_bulk({viewer.participant_id for viewer in viewers})
+        parts = []
+        for viewer in viewers:
+            with translation.override(viewer.language):
+                parts.append(self.person_part(room, people.get(viewer.participant_id)))
+        return parts
 
     def frame(self, room: selectors.Room, participant_id: int, request=None) -> str:
         """Everything one phone shows: the room's part, its group's part, its own part."""

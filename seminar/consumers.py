@@ -94,42 +94,47 @@ class Resyncs:
     """
 
     def __init__(self) -> None:
-        self.pending: dict[ScreenConsumer, None] = {}
+        self.pending: dict[ScreenConsumer, bool] = {}  # consumer -> its own part only?
         self.task: asyncio.Task | None = None
 
-    def add(self, consumer: "ScreenConsumer") -> None:
-        self.pending[consumer] = None
+    def add(self, consumer: "ScreenConsumer", own_only: bool = False) -> None:
+        self.pending[consumer] = own_only and self.pending.get(consumer, True)  # a whole one wins
         if self.task is None or self.task.done():
             self.task = asyncio.create_task(self._run())
 
     async def _run(self) -> None:
         while self.pending:
             await asyncio.sleep(RESYNC_GATHER_SECONDS)
-            batch, self.pending = list(self.pending), {}
-            screens: dict[tuple[str, int], list[ScreenConsumer]] = {}
-            for consumer in batch:
+            batch, self.pending = self.pending, {}
+            screens: dict[tuple[str, int, bool], list[ScreenConsumer]] = {}
+            for consumer, own_only in batch.items():
                 if consumer.viewer is not None and not consumer.gone:
-                    screens.setdefault((consumer.viewer.role, consumer.viewer.seminar_id), []).append(consumer)
-            for (role, _), consumers in screens.items():
+                    key = (consumer.viewer.role, consumer.viewer.seminar_id, own_only)
+                    screens.setdefault(key, []).append(consumer)
+            for (role, _, own_only), consumers in screens.items():
                 for start in range(0, len(consumers), RESYNC_CHUNK):
                     chunk = consumers[start:start + RESYNC_CHUNK]
                     await live.background_turn()  # after any click and room frames under way
                     try:
-                        await sync_many(live.screen_for(role), chunk)
+                        await sync_many(live.screen_for(role), chunk, own_only)
                     except Exception:  # a resync is a hint too; the next connect heals
                         log.exception("resync of %d %s screens failed", len(chunk), role)
 
 
-async def sync_many(screen, consumers: list["ScreenConsumer"]) -> None:
-    """`ScreenConsumer.sync` for many sockets of one seminar and role."""
+async def sync_many(screen, consumers: list["ScreenConsumer"], own_only: bool = False) -> None:
+    """`ScreenConsumer.sync` for many sockets of one seminar and role; with `own_only` (and a
+    screen that renders them) each socket's own part alone, its audiences unchanged."""
     viewers = [consumer.viewer for consumer in consumers]
+    own = own_only and hasattr(screen, "own_parts")
 
     def audiences() -> list[list[str]]:
         if hasattr(screen, "audiences_many"):
             return screen.audiences_many(viewers)
         return [screen.audiences(viewer) for viewer in viewers]
 
-    def snapshots() -> list[str]:
+    def frames() -> list[str]:
+        if own:
+            return screen.own_parts(viewers)
         if hasattr(screen, "snapshots"):
             return screen.snapshots(viewers)
         return [screen.snapshot(viewer) for viewer in viewers]
@@ -137,11 +142,12 @@ async def sync_many(screen, consumers: list["ScreenConsumer"]) -> None:
     for consumer in consumers:
         consumer.hold()
     try:
-        for consumer, wanted in zip(consumers, await off_requests(audiences)):
-            await consumer.rejoin(wanted)
-        for consumer, snapshot in zip(consumers, await off_requests(snapshots)):
+        if not own:
+            for consumer, wanted in zip(consumers, await off_requests(audiences)):
+                await consumer.rejoin(wanted)
+        for consumer, frame in zip(consumers, await off_requests(frames)):
             if not consumer.gone:
-                await consumer.push(snapshot)
+                await consumer.push(frame)
     finally:
         for consumer in consumers:
             await consumer.release()
@@ -242,9 +248,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             write_prepared(wire, prepare(frame))
 
     async def send_frame(self, frame: str) -> None:
-        if frame == live.RESYNC:
+        if frame in (live.RESYNC, live.RESYNC_OWN):
             # Served with the other resyncs of this change; the relay goes on meanwhile.
-            resyncs().add(self)
+            resyncs().add(self, own_only=frame == live.RESYNC_OWN)
         else:
             await self.send(text_data=frame)
 

@@ -58,6 +58,11 @@ _SCREENS: dict[str, Screen] = {}
 # Sent instead of a frame when what a screen may see has changed (a person moved to
 # another group): the consumer works out its audiences again and sends a full snapshot.
 RESYNC = "\x00resync"
+# Sent when only a phone's own part has changed (the program moved onto an item where each
+# phone shows something of its own): the room's frame of the same change carries the rest,
+# so the consumer sends the own part alone, rendered in batches (`own_parts`).
+RESYNC_OWN = "\x00resync-own"
+CONTROL = "\x00"  # frames that start with it are instructions to the consumer, never HTML
 
 
 def register_screen(screen: Screen) -> None:
@@ -185,7 +190,8 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
     """On the renderer thread: each frame goes to the outbox as soon as it is rendered.
 
     The next frame is rendered only once this process's sockets have had the previous
-    one (a RESYNC excepted: there may be one per phone, and they are cheap to deliver).
+    one (an instruction such as RESYNC excepted: there may be one per phone, and they
+    are cheap to deliver).
     Rendering and writing share one interpreter lock: a render running beside a
     fan-out would not make it faster, only slower (each socket write gives the lock up
     and waits up to the switch interval to get it back). So the audiences a render
@@ -204,7 +210,7 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render) -> Non
             except StopIteration:
                 break
             delivered = outbox.put(group_name(seminar_id, audience), frame)
-            if frame == RESYNC:  # an instruction, cheap to deliver: send the next one at once
+            if frame.startswith(CONTROL):  # an instruction, cheap to deliver: send the next one at once
                 delivered = None
     except Exception:
         log.exception("rendering live frames for seminar %s failed", seminar_id)

@@ -21,6 +21,8 @@ from collections.abc import Awaitable, Callable
 
 from channels.layers import get_channel_layer
 
+from seminar import live
+
 log = logging.getLogger(__name__)
 
 Send = Callable[[str], Awaitable[None]]
@@ -30,7 +32,7 @@ Send = Callable[[str], Awaitable[None]]
 # 50 direct writes takes about 1 ms; the answer to a click needs several loop turns.
 SLICE = 50
 # Frames that start with NUL are instructions to the consumer (live.RESYNC), never HTML.
-CONTROL = "\x00"
+CONTROL = live.CONTROL
 
 # channels_redis forgets group members after group_expiry (a day); re-join well before.
 REJOIN_SECONDS = 3600

@@ -222,7 +222,7 @@ def test_moving_onto_an_item_with_personal_regions_resyncs_every_phone_and_off_i
     room.frames()
     with django_capture_on_commit_callbacks(execute=True):
         services.jump(seminar=seminar, version=state(seminar).version, item=velkommen)
-    assert [phone.frames() for phone in phones] == [[live.RESYNC], [live.RESYNC]]
+    assert [phone.frames() for phone in phones] == [[live.RESYNC_OWN], [live.RESYNC_OWN]]
     onto = room.frames()[-1]
     with django_capture_on_commit_callbacks(execute=True):
         services.jump(seminar=seminar, version=state(seminar).version, item=gaatur)

@@ -243,3 +243,32 @@ def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(seminar, proje
         await socket.disconnect()
 
     run(scenario)
+
+
+def test_onto_an_item_with_own_parts_a_phone_gets_the_room_frame_then_its_own_part_alone(
+        seminar, phone_client, participant):
+    from program.models import Question, QuestionVote
+    from tests import factories
+
+    kaffe, velkommen = factories.items(seminar)[:2]
+    velkommen.kind = "questions"
+    velkommen.save()
+    services.jump(seminar=seminar, version=1, item=kaffe)
+    other = factories.participant(seminar)
+    question = Question.objects.create(item=velkommen, author=other, text="Hvorfor?", key="0" * 32)
+    QuestionVote.objects.create(question=question, voter=participant)
+
+    async def scenario():
+        socket = screen(seminar.slug, "participant", phone_client)
+        await socket.connect()
+        await socket.receive_from(timeout=2)
+        await database_sync_to_async(services.jump)(seminar=seminar, version=2, item=velkommen)
+        room = await receive_root(socket, "phone-live")
+        own = await socket.receive_from(timeout=3)
+        await socket.disconnect()
+        return room, own
+
+    room, own = async_to_sync(scenario)()
+    assert f'data-placeholder-for="item-{velkommen.pk}"' in room
+    assert own.startswith(f'<div id="activity-person" data-version="3" data-for="item-{velkommen.pk}">')
+    assert f"q-{question.pk}" in own and 'id="phone-live"' not in own  # its own part, nothing else
