@@ -1,8 +1,10 @@
-"""Middleware of our own: one, which makes the whole chain run in one thread."""
+"""Middleware of our own: the chain on one thread, and requests answered before their frames render."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+
+from seminar import live
 
 
 class SyncChain:
@@ -24,3 +26,14 @@ class SyncChain:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
+
+
+class AnswerFirst:
+    """Frames a request publishes are rendered once it has its response (seminar/live.py)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with live.Answering():
+            return self.get_response(request)

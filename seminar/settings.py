@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "seminar.middleware.AnswerFirst",
     "seminar.middleware.SyncChain",  # last: keeps the whole chain on the request's thread
 ]
 

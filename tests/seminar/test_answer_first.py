@@ -1,0 +1,65 @@
+"""A request is answered before the frames it published are rendered (at most so long)."""
+
+import asyncio
+import threading
+import time
+
+import pytest
+from django.db import transaction
+
+from seminar import live
+
+
+@pytest.fixture
+def server_loop():
+    """A running loop with the live layer's outbox, as inside daphne."""
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
+    loop.call_soon_threadsafe(live.attach_loop)
+    asyncio.run_coroutine_threadsafe(asyncio.sleep(0.05), loop).result()
+    yield loop
+    outbox, live._outbox = live._outbox, None
+
+    async def shutdown() -> None:
+        outbox.task.cancel()
+        await asyncio.gather(outbox.task, return_exceptions=True)
+
+    asyncio.run_coroutine_threadsafe(shutdown(), loop).result(5)
+    loop.call_soon_threadsafe(loop.stop)
+
+
+def answer_a_request(seminar, answering_seconds: float) -> list[str]:
+    """A request that publishes a frame and then takes `answering_seconds` to answer."""
+    events: list[str] = []
+    rendered = threading.Event()
+
+    def render():
+        events.append("rendered")
+        rendered.set()
+        yield "projector-da", "<p>frame</p>"
+
+    def request() -> None:
+        with live.Answering():
+            with transaction.atomic():
+                live.publish(seminar.pk, render)
+            time.sleep(answering_seconds)  # the view renders its answer
+            events.append("answered")
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    thread.join(5)
+    assert rendered.wait(5)
+    return events
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_frames_wait_for_the_answer_to_the_request_that_committed(seminar, server_loop):
+    assert answer_a_request(seminar, 0.05) == ["answered", "rendered"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_answer_does_not_hold_the_frames_back_for_long(seminar, server_loop, monkeypatch):
+    monkeypatch.setattr(live, "ANSWER_FIRST_SECONDS", 0.05)
+
+    assert answer_a_request(seminar, 1.0) == ["rendered", "answered"]
