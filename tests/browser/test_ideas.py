@@ -1,7 +1,6 @@
 """The brainstorm in Chromium: a phone sends an idea with a photo, the projector's wall shows it,
 the facilitator hides it and it leaves the wall."""
 
-import io
 
 import pytest
 from playwright.sync_api import expect

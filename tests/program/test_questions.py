@@ -55,7 +55,7 @@ def test_too_many_questions_too_fast_are_refused(interview, participant):
 
 def test_vote_toggles_and_ranks(interview, seminar, participant):
     other = factories.participant(seminar)
-    low, high = ask(interview, participant, "A"), ask(interview, participant, "B")
+    _, high = ask(interview, participant, "A"), ask(interview, participant, "B")
 
     assert services.toggle_vote(question=high, voter=other) is True
     assert [q.text for q in Question.objects.filter(item=interview).ranked()] == ["B", "A"]
@@ -179,7 +179,7 @@ def test_a_phone_connected_before_the_questions_gets_its_marks_when_they_begin(s
 
 
 def test_answered_questions_sink_to_the_end_on_every_database(interview, seminar, participant):
-    first, second = ask(interview, participant, "Først"), ask(interview, participant, "Bagefter")
+    first, _ = ask(interview, participant, "Først"), ask(interview, participant, "Bagefter")
     services.toggle_vote(question=first, voter=factories.participant(seminar))
 
     services.mark_answered(question=first)

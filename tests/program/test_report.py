@@ -38,7 +38,7 @@ def test_report_page_shows_each_sections_content_under_its_item_in_program_order
     body = html.split("Before the seminar" if "Before the seminar" in html else "<h2>Torsdag", 1)[1]
     positions = [body.index(marker) for marker in markers]
     assert positions == sorted(positions)
-    assert f"<h3><span class=\"time\">08:00</span> Kaffe</h3>" in html
+    assert "<h3><span class=\"time\">08:00</span> Kaffe</h3>" in html
     assert produced["speaker"].participant.name in body.split("Speaking order", 1)[1].split("</ol>", 1)[0]
 
 
