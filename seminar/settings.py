@@ -107,22 +107,24 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'seminar.sqlite3'}", conn_max_age=0
     )
 }
+# The embedded default's SQLite. IMMEDIATE: a transaction takes the write lock when it
+# begins and waits its turn (timeout); a deferred one that reads first fails at once
+# ("database is locked") when it wants to write. WAL with synchronous=NORMAL (SQLite's
+# advice for WAL): a commit no longer waits for the disk; a crash of the app loses nothing,
+# a power cut at most the last commits, never the database. Waiting for the disk on each
+# commit capped a burst of submissions at the disk's pace (p95 1-3 s instead of 80-270 ms,
+# bench/submit.py).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8}
 else:
     # Django's SQLite backend, writers queued in the process (seminar/sqlite/base.py).
     DATABASES["default"]["ENGINE"] = "seminar.sqlite"
-    # IMMEDIATE: a transaction takes the write lock when it begins and waits its turn (timeout);
-    # a deferred one that reads first fails at once ("database is locked") when it wants to write.
-    # WAL with synchronous=NORMAL (SQLite's advice for WAL): a commit no longer waits for the
-    # disk; a crash of the app loses nothing, a power cut at most the last commits, never the
-    # database. Waiting for the disk on each commit capped a burst of submissions at the
-    # disk's pace (p95 1-3 s instead of 80-270 ms, bench/submit.py).
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     # Browser tests serve from a separate daphne process: the test database must be a file
     # (one per test run, so that two runs on one machine do not share it).
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-seminar-{os.getpid()}.sqlite3")}

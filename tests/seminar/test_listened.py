@@ -3,6 +3,7 @@
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import channel_layers
 
 from program.ideas import selectors as idea_selectors
 from seminar import live
@@ -27,7 +28,10 @@ async def with_outbox(work):
         outbox.task.cancel()
 
 
-def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, projector_client, monkeypatch):
+def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, projector_client, monkeypatch, settings):
+    # The embedded default's process-local layer, on every pass (the CI's second one runs on Redis).
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    channel_layers.backends.clear()
     brainstorm = seat(seminar, "brainstorm")
 
     def wall() -> list[str]:

@@ -1,73 +1,99 @@
-"""The embedded default's SQLite backend queues a process's writers on a lock (seminar/sqlite)."""
+"""The embedded default's SQLite backend queues a process's writers on a lock (seminar/sqlite).
+
+The tests open their own SQLite database with the project's options, so that they run
+on every pass of the suite, the PostgreSQL one included.
+"""
 
 import threading
 
 import pytest
-from django.db import OperationalError, connection, transaction
+from django.conf import settings
+from django.db import OperationalError
+from django.db.utils import ConnectionHandler
 
-from seminar.models import Department
 from seminar.sqlite import base
-from tests import factories
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def sqlite_only():
-    if connection.vendor != "sqlite":
-        pytest.skip("the writer queue is the SQLite backend's; this run uses another database")
+@pytest.fixture
+def connect(tmp_path, django_db_blocker):
+    """Opens a connection (one per thread, as Django's) to a fresh SQLite database."""
+    options = dict(settings.SQLITE_OPTIONS)
+    path = str(tmp_path / "writers.sqlite3")
+
+    def connection():
+        return ConnectionHandler({"default": {"ENGINE": "seminar.sqlite", "NAME": path, "OPTIONS": options}})["default"]
+
+    with django_db_blocker.unblock():  # not the test database: a file of its own
+        first = connection()
+        with first.cursor() as cursor:
+            cursor.execute("CREATE TABLE department (name TEXT)")
+        first.close()
+        connection.options = options
+        yield connection
+
+
+def begin(connection) -> None:
+    connection.ensure_connection()
+    connection._start_transaction_under_autocommit()  # what transaction.atomic() does on SQLite
+
+
+def write(connection, name: str, commit: bool = True) -> None:
+    begin(connection)
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO department VALUES (%s)", [name])
+    if commit:
+        connection.commit()
+
+
+def names(connection) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM department ORDER BY name")
+        return [row[0] for row in cursor.fetchall()]
 
 
 def in_thread(work) -> threading.Thread:
-    def run() -> None:
-        try:
-            work()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=work)
     thread.start()
     return thread
 
 
-def test_the_writer_lock_is_free_after_commit_rollback_and_close():
-    seminar = factories.seminar()
-    with transaction.atomic():
-        Department.objects.create(seminar=seminar, name="Skole")
-        assert base._writer.locked()
+def test_the_writer_lock_is_free_after_commit_rollback_and_close(connect):
+    connection = connect()
+    write(connection, "Skole", commit=False)
+    assert base._writer.locked()
+    connection.commit()
     assert not base._writer.locked()
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        Department.objects.create(seminar=seminar, name="Ældre")
-        raise RuntimeError("rolled back")
-    assert not base._writer.locked()
-    assert list(Department.objects.values_list("name", flat=True)) == ["Skole"]
-
-    transaction.set_autocommit(False)
-    try:
-        connection._start_transaction_under_autocommit()
-        assert base._writer.locked()
-        connection.close()
-    finally:
-        connection.connect()
+    write(connection, "Ældre", commit=False)
+    connection.rollback()
     assert not base._writer.locked()
 
+    write(connection, "Kultur", commit=False)
+    connection.close()
+    assert not base._writer.locked()
+    assert names(connect()) == ["Skole"]
 
-def test_a_second_writer_begins_when_the_first_commits_and_both_are_saved():
-    seminar = factories.seminar()
+
+def test_a_second_writer_begins_when_the_first_commits_and_both_are_saved(connect):
     first_wrote, first_may_commit, second_began = threading.Event(), threading.Event(), threading.Event()
 
     def first() -> None:
-        with transaction.atomic():
-            Department.objects.create(seminar=seminar, name="Først")
-            first_wrote.set()
-            first_may_commit.wait(10)
+        connection = connect()
+        write(connection, "Først", commit=False)
+        first_wrote.set()
+        first_may_commit.wait(10)
+        connection.commit()
+        connection.close()
 
     def second() -> None:
         first_wrote.wait(10)
-        with transaction.atomic():
-            second_began.set()
-            Department.objects.create(seminar=seminar, name="Dernæst")
+        connection = connect()
+        begin(connection)
+        second_began.set()
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO department VALUES ('Dernæst')")
+        connection.commit()
+        connection.close()
 
     threads = [in_thread(first), in_thread(second)]
     assert first_wrote.wait(10)
@@ -76,32 +102,34 @@ def test_a_second_writer_begins_when_the_first_commits_and_both_are_saved():
     for thread in threads:
         thread.join(10)
     assert second_began.is_set()
-    assert sorted(Department.objects.values_list("name", flat=True)) == ["Dernæst", "Først"]
+    assert names(connect()) == ["Dernæst", "Først"]
     assert not base._writer.locked()
 
 
-def test_a_writer_that_waits_past_the_timeout_gets_database_is_locked(monkeypatch):
-    seminar = factories.seminar()
-    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "timeout", 0.2)
+def test_a_writer_that_waits_past_the_timeout_gets_database_is_locked(connect):
+    connect.options["timeout"] = 0.2
+    holder = connect()
+    write(holder, "Holder", commit=False)
     outcome: list[str] = []
 
     def second() -> None:
+        connection = connect()
         try:
-            with transaction.atomic():
-                Department.objects.create(seminar=seminar, name="For sent")
+            write(connection, "For sent")
         except OperationalError as error:
             outcome.append(str(error))
+        finally:
+            connection.close()
 
-    with transaction.atomic():
-        Department.objects.create(seminar=seminar, name="Holder")
-        in_thread(second).join(10)
+    in_thread(second).join(10)
+    holder.commit()
     assert outcome and "database is locked" in outcome[0]
-    assert list(Department.objects.values_list("name", flat=True)) == ["Holder"]
+    assert names(connect()) == ["Holder"]
     assert not base._writer.locked()
 
 
-def test_the_database_is_in_wal_mode_and_commits_do_not_wait_for_the_disk():
-    with connection.cursor() as cursor:
+def test_the_database_is_in_wal_mode_and_commits_do_not_wait_for_the_disk(connect):
+    with connect().cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         journal = cursor.fetchone()[0]
         cursor.execute("PRAGMA synchronous")
