@@ -1,6 +1,8 @@
 """Shared fixtures: seminars, people and the clients that act as their screens."""
 
+import asyncio
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,24 @@ def reference_seminar(db):
     from program.programfile import import_program
 
     return import_program(text=REFERENCE_PROGRAM.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def server_loop():
+    """A running event loop with the live layer's outbox on it, as inside daphne."""
+    from seminar import live
+
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
+    loop.call_soon_threadsafe(live.attach_loop)
+    asyncio.run_coroutine_threadsafe(asyncio.sleep(0.05), loop).result()
+    yield loop
+    outbox, live._outbox = live._outbox, None
+
+    async def shutdown() -> None:
+        outbox.task.cancel()
+        await asyncio.gather(outbox.task, return_exceptions=True)
+
+    asyncio.run_coroutine_threadsafe(shutdown(), loop).result(5)
+    loop.call_soon_threadsafe(loop.stop)

@@ -1,6 +1,5 @@
 """A request is answered before the frames it published are rendered (at most so long)."""
 
-import asyncio
 import threading
 import time
 
@@ -8,25 +7,6 @@ import pytest
 from django.db import transaction
 
 from seminar import live
-
-
-@pytest.fixture
-def server_loop():
-    """A running loop with the live layer's outbox, as inside daphne."""
-    loop = asyncio.new_event_loop()
-    threading.Thread(target=loop.run_forever, daemon=True).start()
-    asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
-    loop.call_soon_threadsafe(live.attach_loop)
-    asyncio.run_coroutine_threadsafe(asyncio.sleep(0.05), loop).result()
-    yield loop
-    outbox, live._outbox = live._outbox, None
-
-    async def shutdown() -> None:
-        outbox.task.cancel()
-        await asyncio.gather(outbox.task, return_exceptions=True)
-
-    asyncio.run_coroutine_threadsafe(shutdown(), loop).result(5)
-    loop.call_soon_threadsafe(loop.stop)
 
 
 def answer_a_request(seminar, answering_seconds: float) -> list[str]:
