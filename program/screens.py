@@ -10,7 +10,7 @@ as its snapshot when it connects.
 from collections.abc import Iterator
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -230,8 +230,11 @@ class PhoneScreen(RoomScreen):
         """Each phone's own part alone (live.RESYNC_OWN): the room's frame carried the rest."""
         if not viewers:
             return []
-        room = selectors.room(Seminar.objects.get(pk=viewers[0].seminar_id))
-        people = room.seminar.participants.in_bulk({viewer.participant_id for viewer in viewers})
+        # The live state alone (version, item on): an own part needs no program, no timer.
+        seminar = Seminar.objects.get(pk=viewers[0].seminar_id)
+        state = selectors.live_state(seminar)
+        room = selectors.Room(seminar=seminar, state=state, items=[], now=timezone.now(), current=state.item)
+        people = seminar.participants.in_bulk({viewer.participant_id for viewer in viewers})
         parts = []
         for viewer in viewers:
             with translation.override(viewer.language):

@@ -4,7 +4,7 @@ import threading
 import time
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from seminar import live
 
@@ -20,11 +20,14 @@ def answer_a_request(seminar, answering_seconds: float) -> list[str]:
         yield "projector-da", "<p>frame</p>"
 
     def request() -> None:
-        with live.Answering():
-            with transaction.atomic():
-                live.publish(seminar.pk, render)
-            time.sleep(answering_seconds)  # the view renders its answer
-            events.append("answered")
+        try:
+            with live.Answering():
+                with transaction.atomic():
+                    live.publish(seminar.pk, render)
+                time.sleep(answering_seconds)  # the view renders its answer
+                events.append("answered")
+        finally:
+            connection.close()  # this thread's; left open, it keeps the test database busy
 
     thread = threading.Thread(target=request)
     thread.start()
