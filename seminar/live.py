@@ -31,6 +31,8 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connections, transaction
 
+from seminar.languages import language_codes
+
 log = logging.getLogger(__name__)
 
 
@@ -201,6 +203,11 @@ def listened(seminar_id: int, audience: str) -> bool:
 
     relay = relay_of(outbox.loop)
     return relay is not None and group_name(seminar_id, audience) in relay.members
+
+
+def languages_listened(seminar_id: int, audience: str) -> list[str]:
+    """The language codes whose `<audience>-<code>` may reach a screen (see `listened`)."""
+    return [code for code in language_codes() if listened(seminar_id, f"{audience}-{code}")]
 
 
 def render_and_send(seminar_id: int, render: Render) -> None:

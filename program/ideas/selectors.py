@@ -63,8 +63,8 @@ def wall_frames(item_id: int) -> Iterator[tuple[str, str]]:
     """The wall for the projector and the list for the tablets, once per language that has screens."""
     item = _item(item_id)
     seminar_id = item.day.seminar_id
-    projector = [code for code in language_codes() if live.listened(seminar_id, f"projector-{code}")]
-    tablets = [code for code in language_codes() if live.listened(seminar_id, f"facilitator-{code}")]
+    projector = live.languages_listened(seminar_id, "projector")
+    tablets = live.languages_listened(seminar_id, "facilitator")
     seen = {"version": version(seminar_id)}
     on_wall = {**wall(item), **seen} if projector else {}
     listed = {**tablet(item), **seen} if tablets else {}
@@ -79,7 +79,7 @@ def wall_frames(item_id: int) -> Iterator[tuple[str, str]]:
 def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
     """A table's ideas for its members' phones, once per language that has screens."""
     item = _item(item_id)
-    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
     if not languages:
         return
     context = {**table_ideas(item, group_id), "version": version(item.day.seminar_id)}

@@ -58,7 +58,7 @@ def _item(item_id: int) -> AgendaItem:
 
 def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
-    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
     if not languages:
         return
     context = {**table_cards(item, group_id), "version": version(item.day.seminar_id)}

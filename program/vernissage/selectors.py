@@ -15,7 +15,6 @@ from program.ideas.selectors import version
 from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
 from program.vernissage import rota
 from seminar import live
-from seminar.languages import language_codes
 from seminar.models import Participant
 
 # A visitor counts as "at the gallery now" for this long after opening or refreshing it
@@ -105,7 +104,7 @@ def _item(item_id: int) -> AgendaItem:
 
 def host_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
-    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"group-{group_id}-{code}")]
+    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
     if not languages:
         return
     context = {**host_view(item, Group.objects.get(pk=group_id)), "version": version(item.day.seminar_id)}
@@ -116,7 +115,7 @@ def host_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
 
 def tablet_frames(item_id: int) -> Iterator[tuple[str, str]]:
     item = _item(item_id)
-    languages = [code for code in language_codes() if live.listened(item.day.seminar_id, f"facilitator-{code}")]
+    languages = live.languages_listened(item.day.seminar_id, "facilitator")
     if not languages:
         return
     context = {**tablet(item), "version": version(item.day.seminar_id)}
