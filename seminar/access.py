@@ -36,13 +36,11 @@ def bound_participant(session, seminar: Seminar | int) -> Participant | None:
     participant_id = session.get(PARTICIPANT_KEY, {}).get(str(seminar_id))
     if participant_id is None:
         return None
-    if isinstance(seminar, int):
-        return unique_or_none(Participant.objects.select_related("department", "seminar").filter(
-            pk=participant_id, seminar_id=seminar_id))
-    participant = unique_or_none(Participant.objects.select_related("department").filter(
-        pk=participant_id, seminar_id=seminar_id))
-    if participant is not None:
-        participant.seminar = seminar  # the caller's, already loaded
+    known = not isinstance(seminar, int)  # the caller's seminar, already loaded: no second join
+    rows = Participant.objects.select_related("department", *(() if known else ("seminar",)))
+    participant = unique_or_none(rows.filter(pk=participant_id, seminar_id=seminar_id))
+    if participant is not None and known:
+        participant.seminar = seminar
     return participant
 
 

@@ -116,7 +116,7 @@ def _requeue(outbox: "Outbox", seminar_id: int, render: Render, answered: thread
 # The request whose commit published frames is answered before they are rendered (at most
 # this long): rendered side by side, the two share the interpreter lock a millisecond at a
 # time and both finish late. One after the other, a facilitator's "Næste" was answered
-# sooner and the phones' frame rendered in 3 ms instead of 27 (bench/fanout.py --probe).
+# sooner and the phones' frame rendered in 12 ms instead of 27 (bench/fanout.py --probe).
 ANSWER_FIRST_SECONDS = 0.1
 _answering = threading.local()
 
