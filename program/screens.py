@@ -115,13 +115,16 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     languages = language_codes()
+    audiences = [f"{role}-{language}" for language in languages for role in ("projector", "participant", "facilitator")]
+    audiences += [f"group-{group_id}-{language}" for language in languages for group_id in groups]
+    heard = {audience for audience, yes in zip(audiences, live.listening(seminar_id, audiences), strict=True) if yes}
     for language in languages:  # the default language first: most screens read it
         for role in ("projector", "participant"):
-            if live.listened(seminar_id, f"{role}-{language}"):
+            if f"{role}-{language}" in heard:
                 with translation.override(language):
                     yield f"{role}-{language}", render_room(role, room)
     for language in languages if round_ is not None else ():
-        listening = {group_id for group_id in groups if live.listened(seminar_id, f"group-{group_id}-{language}")}
+        listening = {group_id for group_id in groups if f"group-{group_id}-{language}" in heard}
         if not listening:
             continue
         with translation.override(language):
@@ -129,7 +132,7 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
                 if group_id in listening:
                     yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
     for language in languages:
-        if live.listened(seminar_id, f"facilitator-{language}"):
+        if f"facilitator-{language}" in heard:
             with translation.override(language):
                 yield f"facilitator-{language}", render_room("facilitator", room)
 

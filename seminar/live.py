@@ -189,25 +189,38 @@ def publish_latest(seminar_id: int, key: str, render: Render) -> None:
 def listened(seminar_id: int, audience: str) -> bool:
     """Whether a frame for `audience` may reach a screen; False only when it certainly cannot.
 
-    Certain only in a server on a process-local channel layer (the embedded default), whose
-    relay holds every socket there is. Renders skip the audiences no screen receives (the
-    English frames while every phone reads Danish, the tablets' while none is open): a
-    screen that connects later joins its groups first and then renders its own snapshot
-    from the database, so it misses nothing. With a shared layer (Redis) another worker
-    may hold the sockets: always True.
+    Renders skip the audiences no screen receives (the English frames while every phone
+    reads Danish, the tablets' while none is open): a screen that connects later joins
+    its groups first and then renders its own snapshot from the database, so it misses
+    nothing. Certain only in a server: on a process-local channel layer (the embedded
+    default) this process's relay holds every socket there is; on Redis, Redis counts
+    each group's subscribers, one per process holding a socket of it
+    (`seminar.listeners`). Anything else counts as listened.
     """
-    outbox = current_outbox()
-    if outbox is None or not outbox.local:
-        return True
-    from seminar.relay import relay_of
+    return listening(seminar_id, [audience])[0]
 
-    relay = relay_of(outbox.loop)
-    return relay is not None and group_name(seminar_id, audience) in relay.members
+
+def listening(seminar_id: int, audiences: list[str]) -> list[bool]:
+    """`listened` for several audiences at once (one question to Redis)."""
+    outbox = current_outbox()
+    if outbox is None:
+        return [True] * len(audiences)
+    groups = [group_name(seminar_id, audience) for audience in audiences]
+    if outbox.local:
+        from seminar.relay import relay_of
+
+        relay = relay_of(outbox.loop)
+        return [relay is not None and group in relay.members for group in groups]
+    from seminar import listeners
+
+    return listeners.subscribed(groups) or [True] * len(audiences)
 
 
 def languages_listened(seminar_id: int, audience: str) -> list[str]:
     """The language codes whose `<audience>-<code>` may reach a screen (see `listened`)."""
-    return [code for code in language_codes() if listened(seminar_id, f"{audience}-{code}")]
+    codes = language_codes()
+    heard = listening(seminar_id, [f"{audience}-{code}" for code in codes])
+    return [code for code, yes in zip(codes, heard, strict=True) if yes]
 
 
 def render_and_send(seminar_id: int, render: Render) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from channels.layers import get_channel_layer
 
 from seminar import live
+from seminar.listeners import Confirmer
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ class Relay:
         self._lock = asyncio.Lock()
         self._tasks: list[asyncio.Task] = []
         self.last_fanout = 0.0
+        self.confirmer = Confirmer()
 
     async def join(self, group: str, key: object, send: Send, wire: object | None = None) -> None:
         """Deliver the group's frames to this socket: to `wire` directly if given, else via `send`.
@@ -124,6 +126,7 @@ class Relay:
             local = self.members.setdefault(group, {})
             if not local:
                 await self.layer.group_add(group, self.channel)
+                await self.confirmer.confirm(group)  # renders may skip the group until Redis counts it
             local[key] = (send, wire)
 
     async def leave(self, group: str, key: object) -> None:

@@ -1,13 +1,19 @@
-"""live.listened: renders skip the audiences no screen receives (embedded default, in a server)."""
+"""live.listened: renders skip the audiences no screen receives (in a server, embedded or on Redis)."""
+
+import asyncio
+import uuid
 
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from channels.layers import channel_layers
+from channels.layers import channel_layers, get_channel_layer
 
 from program.ideas import selectors as idea_selectors
-from seminar import live
+from program.screens import room_frames
+from seminar import listeners, live
+from seminar.relay import get_relay
 from tests.program.tables import seat
+from tests.servers import free_port, redis_url
 from tests.sockets import screen
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,3 +70,85 @@ def test_outside_a_server_every_audience_is_rendered(seminar):
     assert live.listened(seminar.pk, "projector-en")
     assert audiences(idea_selectors.wall_frames(brainstorm.item.pk)) == [
         "projector-da", "facilitator-da", "projector-en", "facilitator-en"]
+
+
+def redis_layer(settings, url: str) -> None:
+    """Redis pub/sub as the channel layer, under a prefix of this test's own."""
+    settings.CHANNEL_LAYERS = {"default": {
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "CONFIG": {"hosts": [url], "prefix": f"test-listened-{uuid.uuid4().hex[:8]}"}}}
+    channel_layers.backends.clear()
+
+
+async def eventually(check, seconds: float = 2.0) -> bool:
+    """Unsubscribing is not confirmed: poll until `check()` holds."""
+    for _ in range(int(seconds / 0.01)):
+        if await asyncio.to_thread(check):
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+class Socket:
+    held = None  # no snapshot on its way: frames go straight to `send`
+
+
+@pytest.mark.redis
+def test_on_redis_a_group_is_listened_while_some_process_holds_a_socket_of_it(seminar, settings):
+    redis_layer(settings, redis_url())
+    phones, tablets = live.group_name(seminar.pk, "participant-da"), live.group_name(seminar.pk, "facilitator-da")
+
+    async def work():
+        relay = get_relay()
+        key = Socket()
+        await relay.join(phones, key, send=lambda frame: asyncio.sleep(0))
+        joined = await asyncio.to_thread(listeners.subscribed, [phones, tablets])  # confirmed by join: no wait
+        await relay.leave(phones, key)
+        left = await eventually(lambda: listeners.subscribed([phones]) == [False])
+        for task in relay._tasks:
+            task.cancel()
+        await get_channel_layer().flush()
+        return joined, left
+
+    joined, left = async_to_sync(work)()
+
+    assert joined == [True, False]
+    assert left
+
+
+@pytest.mark.redis
+def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, projector_client, settings):
+    redis_layer(settings, redis_url())
+    brainstorm = seat(seminar, "brainstorm")
+
+    def wall() -> list[str]:
+        return audiences(idea_selectors.wall_frames(brainstorm.item.pk))
+
+    async def work():
+        nobody = await database_sync_to_async(wall)()
+        projector = screen(seminar.slug, "projector", projector_client, language=b"da")
+        await projector.connect()
+        await projector.receive_from()  # the snapshot: its groups are joined
+        danish = await database_sync_to_async(wall)()
+        room = audiences(await database_sync_to_async(lambda: list(room_frames(seminar.pk)))())
+        await projector.disconnect()
+        await get_channel_layer().flush()
+        return nobody, danish, room
+
+    nobody, danish, room = async_to_sync(with_outbox)(work)
+
+    assert nobody == []
+    assert danish == ["projector-da"]
+    assert room == ["projector-da"]
+
+
+def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings):
+    redis_layer(settings, f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    group = live.group_name(seminar.pk, "projector-en")
+
+    assert listeners.subscribed([group]) is None
+
+    async def work():
+        return live.listening(seminar.pk, ["projector-en", "facilitator-en"])
+
+    assert async_to_sync(with_outbox)(work) == [True, True]

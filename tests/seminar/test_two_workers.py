@@ -1,28 +1,16 @@
 """Two daphne workers sharing Redis: an action through one reaches a socket on the other."""
 
 import asyncio
-import os
 import urllib.parse
 import urllib.request
 import uuid
 
 import pytest
-import redis
 import websockets
 
-from tests.conftest import need
-from tests.servers import Daphne
+from tests.servers import Daphne, redis_url
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-def redis_url() -> str:
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        need(False, f"needs Redis at {url} (start it, or set REDIS_URL)")
-    return url
 
 
 def cookie_header(client) -> str:
