@@ -520,6 +520,7 @@ class Options:
     connect_timeout: float
     py_spy: Path | None = None
     quiet_wait: float = 0.0
+    probe_events: Path | None = None
 
 
 async def wait_for_quiet(ours: list, limit: float, threshold: float = 25.0) -> float:
@@ -680,7 +681,7 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
             # [version, p50 ms, p99 ms, click ms] for each measured advance
             "per_advance": per_advance,
             "closed_early": clients.closed_early,
-            **({"probe": read_probe(server.probes, clicks)} if server.probes else {}),
+            **({"probe": read_probe(server.probes, clicks, opts.probe_events)} if server.probes else {}),
         }
     finally:
         await clients.close()
@@ -799,10 +800,18 @@ def install_probe():
     async def deliver(self, group, frame, *args, **kwargs):
         t0 = time.monotonic()
         count = await original_deliver(self, group, frame, *args, **kwargs)
-        emit("deliver", group, t0, time.monotonic(), count)
+        emit("deliver", group, t0, time.monotonic(), count, frame.startswith(live.CONTROL))
         return count
 
     relay.Relay.deliver = deliver
+    original_send_frame = live.send_frame
+
+    async def send_frame(group, frame, origin=None):
+        t0 = time.monotonic()
+        await original_send_frame(group, frame, origin)
+        emit("publish", group, t0, time.monotonic())
+
+    live.send_frame = send_frame
     lag_task: list = []
 
     async def sample_lag() -> None:
@@ -832,12 +841,13 @@ def install_probe():
     return probe_application
 
 
-def read_probe(paths: list[Path], clicks: list[dict]) -> dict:
+def read_probe(paths: list[Path], clicks: list[dict], events_to: Path | None = None) -> dict:
     """Average, over the measured advances, where the time between click and fan-out went."""
-    events = []
-    for path in paths:
+    events = []  # each event ends with the index of the worker that wrote it
+    for worker, path in enumerate(paths):
         with contextlib.suppress(OSError):
-            events += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+            events += [[*json.loads(line), worker] for line in path.read_text().splitlines() if line.strip()]
+    workers = len(paths) > 1
     sums: dict[str, list[float]] = {}
 
     def add(key: str, value: float) -> None:
@@ -847,6 +857,18 @@ def read_probe(paths: list[Path], clicks: list[dict]) -> dict:
         t0 = click["t0"]
         t_end = clicks[n + 1]["t0"] if n + 1 < len(clicks) else t0 + 5
         window = [e for e in events if t0 <= (e[1] if e[0] == "lag" else e[2]) < t_end]
+        if events_to is not None:  # each event as [version, kind, what, ms from click to start, to end, worker]
+            with events_to.open("a") as out:
+                for e in window:
+                    start, end = (e[1], e[1] + e[2]) if e[0] == "lag" else (e[2], e[3])
+                    out.write(json.dumps([click["expect"], e[0], e[1], round((start - t0) * 1000, 2),
+                                          round((end - t0) * 1000, 2), e[-1]]) + "\n")
+        ends = [e[3] for e in window if e[0] == "deliver" and "participant" in e[1] and not e[5]]
+        renders = [e for e in window if e[0] == "render"]
+        add(f"advance to version {click['expect']}: last phone frame written",
+            (max(ends) - t0) * 1000 if ends else float("nan"))
+        add(f"advance to version {click['expect']}: rendering, all frames",
+            sum(e[3] - e[2] for e in renders) * 1000)
         for e in window:
             kind = e[0]
             if kind == "http":
@@ -868,12 +890,18 @@ def read_probe(paths: list[Path], clicks: list[dict]) -> dict:
             elif kind in ("render_and_send", "render_off_request"):
                 add(f"{kind}: click -> start", (e[2] - t0) * 1000)
                 add(f"{kind}: click -> done", (e[3] - t0) * 1000)
-            elif kind == "deliver" and "participant" in e[1]:
-                add("deliver participant: click -> start", (e[2] - t0) * 1000)
-                add("deliver participant: click -> end", (e[3] - t0) * 1000)
-                add("deliver participant: duration", (e[3] - e[2]) * 1000)
+            elif kind == "publish" and "participant" in e[1]:
+                audience = e[1].split("-", 2)[-1]  # seminar-<id>-<audience>
+                add(f"publish {audience} to the layer: click -> start", (e[2] - t0) * 1000)
+                add(f"publish {audience} to the layer: duration", (e[3] - e[2]) * 1000)
+            elif kind == "deliver" and "participant" in e[1] and not e[5]:  # frames, not instructions
+                audience = e[1].split("-", 2)[-1]
+                who = f"deliver {audience} (worker {e[-1]})" if workers else f"deliver {audience}"
+                add(f"{who}: click -> start", (e[2] - t0) * 1000)
+                add(f"{who}: click -> end", (e[3] - t0) * 1000)
+                add(f"{who}: duration", (e[3] - e[2]) * 1000)
                 if e[4]:
-                    add("deliver participant: us per socket", (e[3] - e[2]) * 1e6 / e[4])
+                    add(f"{who}: us per socket", (e[3] - e[2]) * 1e6 / e[4])
             elif kind == "gc":
                 add(f"gc gen{e[1]} pause", (e[3] - e[2]) * 1000)
             elif kind == "lag":
@@ -881,7 +909,8 @@ def read_probe(paths: list[Path], clicks: list[dict]) -> dict:
     advances = max(1, len(clicks))
     report = {}
     for key, values in sorted(sums.items()):
-        report[key] = {"mean": round(statistics.mean(values), 2), "max": round(max(values), 2),
+        report[key] = {"median": round(statistics.median(values), 2),
+                       "mean": round(statistics.mean(values), 2), "max": round(max(values), 2),
                        "per_advance": round(len(values) / advances, 2)}
     return report
 
@@ -940,7 +969,8 @@ async def main_async(args: argparse.Namespace) -> int:
     configs = [c for c in CONFIGS if c in configs]
     sizes = [int(s) for s in args.screens.split(",")] if args.screens else list(DEFAULT_SCREENS)
     opts = Options(args.advances, args.interval, args.batch, args.grace, args.connect_timeout,
-                   Path(args.py_spy) if args.py_spy else None, args.quiet_wait)
+                   Path(args.py_spy) if args.py_spy else None, args.quiet_wait,
+                   Path(args.probe_events) if args.probe_events else None)
     secret = secrets.token_urlsafe(50)
     clicker = Clicker()
     await clicker.start()
@@ -984,9 +1014,10 @@ async def main_async(args: argparse.Namespace) -> int:
         for row in rows:
             if row.get("probe"):
                 print(f"\nwhere the time goes: {row['config']} @ {row['screens']} "
-                      "(ms from the click unless noted; mean / max / events per advance)")
+                      "(ms from the click unless noted; median / mean / max / events per advance)")
                 for key, value in row["probe"].items():
-                    print(f"  {key:<48} {value['mean']:>9.2f} {value['max']:>9.2f} {value['per_advance']:>6}")
+                    print(f"  {key:<52} {value['median']:>8.2f} {value['mean']:>8.2f} {value['max']:>8.2f}"
+                          f" {value['per_advance']:>6}")
     return 1 if failed else 0
 
 
@@ -1028,6 +1059,8 @@ def main() -> int:
                         help="sample the (first) server with py-spy over the advances into DIR")
     parser.add_argument("--probe", action="store_true",
                         help="serve the app with timing probes and print where the time goes")
+    parser.add_argument("--probe-events", metavar="FILE",
+                        help="with --probe: append every probed event, in ms from its click, to FILE")
     args = parser.parse_args()
     raise_fd_limit()
     if args.nice:

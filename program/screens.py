@@ -149,15 +149,17 @@ def has_person_regions(item) -> bool:
 
 
 def resync_phones(seminar_id: int) -> None:
-    """After commit, every phone of the seminar gets its full state again, its own region with it.
+    """After commit, every phone of the seminar renders its own part again (live.RESYNC_OWN).
 
-    A room frame carries no phone's own region; when the program moves onto or off an item
-    whose kind has one, phones connected before would keep none (votes and handshakes then
-    have no marks to target, a process leader no controls) or a stale one.
+    A room frame carries no phone's own region; when the program moves onto an item whose
+    kind has one, phones connected before would keep none (votes and handshakes then have
+    no marks to target, a process leader no controls). One instruction per language group
+    reaches every phone: one per person was a channel-layer message each, 2,000 Redis
+    publishes in a row on the outbox (docs/live.md).
     """
     def frames():
-        for participant_id in Participant.objects.filter(seminar_id=seminar_id).values_list("pk", flat=True):
-            yield f"person-{participant_id}", live.RESYNC_OWN
+        for code in live.languages_listened(seminar_id, "participant"):
+            yield f"participant-{code}", live.RESYNC_OWN
 
     # Behind the room's frames of the same change: the room must not wait for 2,000 resyncs.
     live.publish(seminar_id, frames, behind=True)
