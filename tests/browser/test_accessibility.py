@@ -96,3 +96,20 @@ def test_tablet_runs_the_program_with_the_keyboard_alone(seminar, screens):
     tablet.keyboard.press("Space")
     expect(projector.locator("#projector-screen h1")).to_have_text("Velkommen")
     expect(tablet.locator("#current-heading")).to_have_text("Velkommen")
+
+
+def test_program_list_jumps_and_reveals_with_the_keyboard(seminar, screens):
+    """Each row's "Go" and "Reveal" submit the list's one form for their item (form="...")."""
+    surprise = next(item for item in factories.items(seminar) if item.secret)
+    projector = screens.projector(seminar)
+    tablet = screens.tablet(seminar)
+
+    tablet.locator(f"#jump-{surprise.pk}").focus()
+    tablet.keyboard.press("Enter")
+    expect(tablet.locator("#current-heading")).to_have_text("Overraskelse")
+    expect(projector.locator("#projector-screen .lead")).not_to_contain_text("Hemmelig koncert")
+
+    tablet.locator(f"#reveal-{surprise.pk}").focus()
+    tablet.keyboard.press("Enter")
+    expect(projector.locator("#projector-screen .lead")).to_have_text("Hemmelig koncert")
+    expect(tablet.locator(f"#reveal-{surprise.pk}")).to_have_count(0)

@@ -191,3 +191,14 @@ def test_language_switch_to_english_and_back(phone_client, seminar):
 
     phone_client.post("/i18n/setlang/", {"language": "da", "next": f"/s/{seminar.slug}/"})
     assert "Programmet er ikke begyndt endnu." in phone_client.get(f"/s/{seminar.slug}/").content.decode()
+
+
+def test_program_list_has_one_jump_form_that_each_row_submits_with_its_item(seminar, facilitator_client):
+    page = facilitator_client.get(f"/s/{seminar.slug}/run/").content.decode()
+    items = factories.items(seminar)
+
+    assert page.count('id="jump-form"') == 1 and page.count('hx-post="/s/' + seminar.slug + '/run/jump/"') == 1
+    for item in items:
+        assert f'form="jump-form" name="item" value="{item.pk}" id="jump-{item.pk}"' in page
+    surprise = next(item for item in items if item.secret)
+    assert f'form="reveal-form" name="item" value="{surprise.pk}" id="reveal-{surprise.pk}"' in page
