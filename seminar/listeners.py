@@ -17,6 +17,7 @@ as listened: a frame rendered for no one costs time, a frame skipped for someone
 import asyncio
 import logging
 import threading
+import time
 
 import redis
 import redis.asyncio
@@ -58,15 +59,23 @@ def _client(url: str) -> redis.Redis:
         return client
 
 
+# After Redis failed to answer, it is not asked again for this long: each question would
+# wait for its timeout, and a render asks up to three.
+RETRY_AFTER_SECONDS = 5.0
+_not_before = 0.0
+
+
 def subscribed(groups: list[str]) -> list[bool] | None:
     """For each group, whether some process listens to it; None when Redis cannot tell."""
+    global _not_before
     config = _layer_config()
-    if config is None or not groups:
+    if config is None or not groups or time.monotonic() < _not_before:
         return None
     url, prefix = config
     try:
         counts = _client(url).pubsub_numsub(*(channel_of(prefix, group) for group in groups))
     except redis.RedisError:
+        _not_before = time.monotonic() + RETRY_AFTER_SECONDS
         log.warning("could not ask Redis who listens; rendering every audience", exc_info=True)
         return None
     return [count > 0 for _, count in counts]

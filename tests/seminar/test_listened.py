@@ -4,6 +4,7 @@ import asyncio
 import uuid
 
 import pytest
+import redis
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers, get_channel_layer
@@ -142,11 +143,22 @@ def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, proj
     assert room == ["projector-da"]
 
 
-def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings):
+def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, monkeypatch):
     redis_layer(settings, f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     group = live.group_name(seminar.pk, "projector-en")
+    monkeypatch.setattr(listeners, "_not_before", 0.0)
+    asked = []
+    numsub = redis.Redis.pubsub_numsub
+
+    def counted(self, *channels):
+        asked.append(channels)
+        return numsub(self, *channels)
+
+    monkeypatch.setattr(redis.Redis, "pubsub_numsub", counted)
 
     assert listeners.subscribed([group]) is None
+    assert listeners.subscribed([group]) is None  # not asked again at once: each try waits its timeout
+    assert len(asked) == 1
 
     async def work():
         return live.listening(seminar.pk, ["projector-en", "facilitator-en"])
