@@ -115,9 +115,11 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     languages = language_codes()
-    audiences = [f"{role}-{language}" for language in languages for role in ("projector", "participant", "facilitator")]
+    audiences = [f"{role}-{language}" for language in languages
+                 for role in ("projector", "participant", "facilitator")]
     audiences += [f"group-{group_id}-{language}" for language in languages for group_id in groups]
-    heard = {audience for audience, yes in zip(audiences, live.listening(seminar_id, audiences), strict=True) if yes}
+    heard = {audience for audience, yes in zip(audiences, live.listening(seminar_id, audiences), strict=True)
+             if yes}  # one question to Redis for the whole render
     for language in languages:  # the default language first: most screens read it
         for role in ("projector", "participant"):
             if f"{role}-{language}" in heard:
