@@ -10,7 +10,10 @@ Danish and no tablet open, the English and tablet frames of each advance.
 The ordering that makes a skip safe: a relay's `join` returns only once Redis counts its
 subscription (`confirm`), and the socket renders its own snapshot after that. A render
 that finds no subscriber therefore began before the snapshot's read, which sees the same
-commit. Whatever cannot be answered (another layer, several Redis hosts, an error) counts
+commit. The rendering process's own sockets count whatever Redis says (`live.listening`),
+so a pub/sub connection that is reconnecting costs no frame to them. Not covered: a
+count that another worker's subscription, about to go, satisfied while ours was still
+on its way; the window is a round trip, and the next change or reconnect heals it. Whatever cannot be answered (another layer, several Redis hosts, an error) counts
 as listened: a frame rendered for no one costs time, a frame skipped for someone is lost.
 """
 
@@ -74,11 +77,11 @@ def subscribed(groups: list[str]) -> list[bool] | None:
     url, prefix = config
     try:
         counts = _client(url).pubsub_numsub(*(channel_of(prefix, group) for group in groups))
-    except redis.RedisError:
+        return [count > 0 for _, count in counts]
+    except Exception:  # an unanswerable question means listened, whatever the cause
         _not_before = time.monotonic() + RETRY_AFTER_SECONDS
         log.warning("could not ask Redis who listens; rendering every audience", exc_info=True)
         return None
-    return [count > 0 for _, count in counts]
 
 
 class Confirmer:
@@ -102,7 +105,10 @@ class Confirmer:
         try:
             while True:
                 [(_, count)] = await client.pubsub_numsub(channel)
-                if count > 0 or loop.time() >= deadline:
+                if count > 0:
+                    return
+                if loop.time() >= deadline:
+                    log.warning("Redis did not count a subscription to %s in %s s", group, CONFIRM_SECONDS)
                     return
                 await asyncio.sleep(0.002)
         except redis.RedisError:  # the layer's own subscription will fail or heal the same way

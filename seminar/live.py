@@ -201,19 +201,32 @@ def listened(seminar_id: int, audience: str) -> bool:
 
 
 def listening(seminar_id: int, audiences: list[str]) -> list[bool]:
-    """`listened` for several audiences at once (one question to Redis)."""
+    """`listened` for several audiences at once (one question to Redis, if any)."""
     outbox = current_outbox()
     if outbox is None:
         return [True] * len(audiences)
-    groups = [group_name(seminar_id, audience) for audience in audiences]
-    if outbox.local:
-        from seminar.relay import relay_of
+    from seminar.relay import relay_of
 
-        relay = relay_of(outbox.loop)
-        return [relay is not None and group in relay.members for group in groups]
+    relay = relay_of(outbox.loop)
+    groups = [group_name(seminar_id, audience) for audience in audiences]
+    here = [relay is not None and group in relay.members for group in groups]
+    if outbox.local or all(here):
+        return here
+    # This process's own sockets count whatever Redis says (its subscription may be
+    # reconnecting); Redis is asked about the others.
     from seminar import listeners
 
-    return listeners.subscribed(groups) or [True] * len(audiences)
+    elsewhere = listeners.subscribed([group for group, local in zip(groups, here, strict=True) if not local])
+    if elsewhere is None:
+        return [True] * len(audiences)
+    answers = iter(elsewhere)
+    return [local or next(answers) for local in here]
+
+
+def skippable(group: str) -> bool:
+    """Whether renders may skip the group's frames when no screen listens (`listening`):
+    every group but a person's own, whose pushes are never skipped."""
+    return not group.split("-", 2)[-1].startswith("person-")
 
 
 def languages_listened(seminar_id: int, audience: str) -> list[str]:

@@ -114,6 +114,7 @@ class Relay:
         self._tasks: list[asyncio.Task] = []
         self.last_fanout = 0.0
         self.confirmer = Confirmer()
+        self._confirming: dict[str, asyncio.Future] = {}
 
     async def join(self, group: str, key: object, send: Send, wire: object | None = None) -> None:
         """Deliver the group's frames to this socket: to `wire` directly if given, else via `send`.
@@ -126,8 +127,17 @@ class Relay:
             local = self.members.setdefault(group, {})
             if not local:
                 await self.layer.group_add(group, self.channel)
-                await self.confirmer.confirm(group)  # renders may skip the group until Redis counts it
+                if live.skippable(group):
+                    self._confirming[group] = asyncio.ensure_future(self.confirmer.confirm(group))
             local[key] = (send, wire)
+            confirming = self._confirming.get(group)
+        if confirming is not None:
+            # Other workers' renders may skip the group until Redis counts this process's
+            # subscription; the socket renders its snapshot only after that. Outside the
+            # lock: other joins and leaves go on meanwhile.
+            await asyncio.shield(confirming)
+            if self._confirming.get(group) is confirming:
+                del self._confirming[group]
 
     async def leave(self, group: str, key: object) -> None:
         async with self._lock:

@@ -202,3 +202,4 @@ def test_program_list_has_one_jump_form_that_each_row_submits_with_its_item(semi
         assert f'form="jump-form" name="item" value="{item.pk}" id="jump-{item.pk}"' in page
     surprise = next(item for item in items if item.secret)
     assert f'form="reveal-form" name="item" value="{surprise.pk}" id="reveal-{surprise.pk}"' in page
+    assert f'aria-label="Afslør {surprise.title}"' in page  # each "Reveal" says which item

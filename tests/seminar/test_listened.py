@@ -20,6 +20,12 @@ from tests.sockets import screen
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def redis_asked_again(monkeypatch):
+    """Each test starts as if Redis had never failed to answer (listeners.RETRY_AFTER_SECONDS)."""
+    monkeypatch.setattr(listeners, "_not_before", 0.0)
+
+
 def audiences(frames) -> list[str]:
     return [audience for audience, _ in frames]
 
@@ -146,7 +152,6 @@ def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, proj
 def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, monkeypatch):
     redis_layer(settings, f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     group = live.group_name(seminar.pk, "projector-en")
-    monkeypatch.setattr(listeners, "_not_before", 0.0)
     asked = []
     numsub = redis.Redis.pubsub_numsub
 
@@ -164,3 +169,63 @@ def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, 
         return live.listening(seminar.pk, ["projector-en", "facilitator-en"])
 
     assert async_to_sync(with_outbox)(work) == [True, True]
+
+
+def test_on_a_shared_layer_this_process_sockets_count_whatever_redis_says(
+        seminar, projector_client, monkeypatch, settings):
+    # Redis counts no subscriber (its pub/sub connection to this process is reconnecting):
+    # this process's own projector still gets its frame; the audiences it has no socket
+    # of are Redis's to answer.
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    channel_layers.backends.clear()
+    brainstorm = seat(seminar, "brainstorm")
+    asked = []
+
+    def nobody(groups):
+        asked.extend(groups)
+        return [False] * len(groups)
+
+    async def work():
+        projector = screen(seminar.slug, "projector", projector_client, language=b"da")
+        await projector.connect()
+        await projector.receive_from()
+        monkeypatch.setattr(live.Outbox, "local", property(lambda self: False))
+        monkeypatch.setattr(listeners, "subscribed", nobody)
+        frames = await database_sync_to_async(lambda: audiences(idea_selectors.wall_frames(brainstorm.item.pk)))()
+        await projector.disconnect()
+        return frames
+
+    assert async_to_sync(with_outbox)(work) == ["projector-da"]
+    assert live.group_name(seminar.pk, "projector-da") not in asked
+    assert live.group_name(seminar.pk, "projector-en") in asked
+
+
+def test_only_groups_a_render_may_skip_wait_for_redis_and_the_wait_holds_up_no_other_join():
+    confirmed = []
+    release = asyncio.Event()
+
+    async def confirm(group):
+        confirmed.append(group)
+        await release.wait()
+
+    async def work():
+        relay = get_relay()
+        relay.confirmer.confirm = confirm
+        send = lambda frame: asyncio.sleep(0)  # noqa: E731
+        await relay.join("seminar-1-person-7", Socket(), send)  # a person's own pushes: never skipped
+        first = asyncio.create_task(relay.join("seminar-1-projector-da", Socket(), send))
+        second = asyncio.create_task(relay.join("seminar-1-projector-da", Socket(), send))
+        await asyncio.sleep(0.05)
+        waiting = not first.done() and not second.done()
+        await asyncio.wait_for(relay.join("seminar-1-person-8", Socket(), send), 1)  # the lock is free
+        release.set()
+        await asyncio.gather(first, second)
+        for task in relay._tasks:
+            task.cancel()
+        return waiting
+
+    waiting = async_to_sync(work)()
+
+    assert waiting  # both sockets of the new group wait for its one confirmation
+    assert confirmed == ["seminar-1-projector-da"]
+    assert not live.skippable("seminar-1-person-7") and live.skippable("seminar-1-group-3-da")
