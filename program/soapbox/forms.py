@@ -55,8 +55,10 @@ class StepForm(forms.Form):
                            error_messages={"required": _("Say what the step is."), "max_length": TOO_LONG})
     with_whom = forms.CharField(label=_("With whom"), max_length=MAX_STEP_WHO,
                                 error_messages={"required": _("Say who you do it with."), "max_length": TOO_LONG})
-    by_when = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}),
-                              error_messages={"required": _("Give a date."), "invalid": _("Give a date.")})
+    # A date input takes an ISO date whatever the language; a localised one shows as empty.
+    by_when = forms.DateField(
+        label=_("By when"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        error_messages={"required": _("Give a date."), "invalid": _("Give a date.")})
 
     def __init__(self, *args, earliest=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """The soapbox over HTTP: phones, the process leader's phone, the tablet; who may do and read what."""
 
+import re
 import uuid
 
 import pytest
@@ -289,3 +290,35 @@ def test_the_feedback_a_speaker_got_is_not_in_another_speakers_phone(room):
 
     assert "Til den første" in phone(first.participant).get(f"/s/{slug}/", **EN).content.decode()
     assert "Til den første" not in phone(second.participant).get(f"/s/{slug}/", **EN).content.decode()
+
+
+def form_values(html: str) -> dict[str, str]:
+    """What a browser would send back from the plan form as rendered: each input's value."""
+    values = {}
+    for tag in re.findall(r"<input[^>]*>", html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and name.group(1).startswith("steps-"):
+            values[name.group(1)] = value.group(1) if value else ""
+    return values
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_action_plan_saved_three_times_from_its_own_form_keeps_every_step(room, language):
+    author = room.tables[0].members[0]
+    client = phone(author)
+    lang = {"HTTP_ACCEPT_LANGUAGE": language}
+    steps = [("Visionsdag", "Alle", "2026-05-01"), ("Borgerpanel", "Kulturhuset", "2026-09-15"),
+             ("Opfølgning", "Direktionen", "2027-01-10")]
+
+    for count in range(1, 4):
+        shown = client.get(url(room, "slot/plan/"), HTTP_HX_REQUEST="true", **lang).content.decode()
+        data = form_values(shown) | {"key": str(uuid.uuid4())}
+        what, who, when = steps[count - 1]
+        data |= {f"steps-{count - 1}-what": what, f"steps-{count - 1}-with_whom": who,
+                 f"steps-{count - 1}-by_when": when}
+        saved = client.post(url(room, "plan/"), data, HTTP_HX_REQUEST="true", **lang)
+        assert saved.status_code == 200, saved.content.decode()
+
+    plan = selectors.plan(room.item, author)
+    assert [(s.what, s.with_whom, s.by_when.isoformat()) for s in plan.steps.all()] == steps
+    assert 'value="2026-05-01"' in client.get(url(room, "slot/plan/"), HTTP_HX_REQUEST="true", **lang).content.decode()
