@@ -68,7 +68,7 @@ def _displays(session) -> dict[str, int]:
 
 
 def bind_display(session, seminar: Seminar) -> None:
-    """Bind the session to the seminar's projector under a new session key (see bind_participant)."""
+    """Bind the session to the seminar's projector under a new session key (as bind_participant)."""
     session[DISPLAY_KEY] = {**_displays(session), str(seminar.pk): seminar.display_version}
     session.cycle_key()
 
@@ -78,7 +78,8 @@ def is_display(session, seminar: Seminar | int) -> bool:
     if version is None:
         return False
     if isinstance(seminar, int):
-        current = Seminar.objects.filter(pk=seminar).values_list("display_version", flat=True).first()
+        rows = Seminar.objects.filter(pk=seminar)
+        current = rows.values_list("display_version", flat=True).first()
     else:
         current = seminar.display_version
     return version == current

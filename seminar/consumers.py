@@ -255,7 +255,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             # Access renewed or revoked (seminar/services.py): a socket whose binding no
             # longer counts goes, as a new connect with its session would be refused.
             kwargs = self.scope["url_route"]["kwargs"]
-            viewer = await database_sync_to_async(resolve_viewer)(self.scope, kwargs["slug"], kwargs["role"])
+            viewer = await database_sync_to_async(resolve_viewer)(
+                self.scope, kwargs["slug"], kwargs["role"])
             if viewer is None and not self.gone:
                 await self.close(code=CLOSE_FORBIDDEN)
         else:

@@ -20,7 +20,7 @@ def set_present(*, participant: Participant, present: bool) -> Participant:
 
 
 def _unused_code(seminar_id: int) -> str:
-    """A fresh personal code no one else in the seminar has (the unique constraint is the last guard)."""
+    """A fresh personal code no one else in the seminar has (the unique constraint guards last)."""
     taken = set(Participant.objects.filter(seminar_id=seminar_id).values_list("code", flat=True))
     code = new_code()
     while code in taken:

@@ -109,7 +109,8 @@ def person_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: in
 @require_POST
 @access.facilitator_required
 def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
-    person = services.renew_access(participant=get_object_or_404(seminar.participants, pk=participant_id))
+    person = get_object_or_404(seminar.participants, pk=participant_id)
+    person = services.renew_access(participant=person)
     messages.success(request, _("%(name)s has a new link and code. The old ones no longer work.")
                      % {"name": person.name})
     return _see("seminar:person_access", seminar.slug, person.pk)
@@ -118,9 +119,10 @@ def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
 @require_POST
 @access.facilitator_required
 def revoke_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
-    person = services.revoke_access(participant=get_object_or_404(seminar.participants, pk=participant_id))
-    messages.success(request, _("%(name)s's link and code no longer work. Give a new link to let them in again.")
-                     % {"name": person.name})
+    person = get_object_or_404(seminar.participants, pk=participant_id)
+    person = services.revoke_access(participant=person)
+    messages.success(request, _("%(name)s's link and code no longer work. "
+                                "Give a new link to let them in again.") % {"name": person.name})
     return _see("seminar:person_access", seminar.slug, person.pk)
 
 
@@ -137,6 +139,6 @@ def display_access(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @access.facilitator_required
 def renew_display(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     services.renew_display_link(seminar=seminar)
-    messages.success(request, _("The projector has a new display link. Screens opened with the old one "
-                                "have stopped; open the new link on the projector."))
+    messages.success(request, _("The projector has a new display link. Screens opened with the old "
+                                "one have stopped; open the new link on the projector."))
     return _see("seminar:display_access", seminar.slug)

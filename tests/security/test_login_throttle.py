@@ -71,9 +71,11 @@ def test_forged_forwarded_entries_do_not_escape_the_login_limit(facilitator):
     client = Client()
     for i in range(6):
         client.post("/login/", {"username": "kenneth", "password": f"guess-{i}"},
-                    REMOTE_ADDR=f"203.0.113.{i}", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}, {PROXY_SAW}")
+                    REMOTE_ADDR=f"203.0.113.{i}",
+                    HTTP_X_FORWARDED_FOR=f"203.0.113.{i}, {PROXY_SAW}")
 
     response = client.post("/login/", {"username": "kenneth", "password": RIGHT},
-                           REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR=f"203.0.113.50, {PROXY_SAW}")
+                           REMOTE_ADDR="203.0.113.50",
+                           HTTP_X_FORWARDED_FOR=f"203.0.113.50, {PROXY_SAW}")
 
     assert response.status_code == 429

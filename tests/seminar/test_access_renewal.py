@@ -76,7 +76,8 @@ def test_renewing_one_person_leaves_the_others_bound(facilitator_client, seminar
     assert other_phone.get(f"/s/{seminar.slug}/").status_code == 200
 
 
-def test_renewing_the_display_link_stops_the_old_projector(facilitator_client, seminar, projector_client):
+def test_renewing_the_display_link_stops_the_old_projector(facilitator_client, seminar,
+                                                           projector_client):
     old_token = seminar.display_token
 
     response = facilitator_client.post(f"/s/{seminar.slug}/projector-link/renew/")
@@ -93,8 +94,8 @@ def test_renewing_the_display_link_stops_the_old_projector(facilitator_client, s
     assert fresh.get(f"/s/{seminar.slug}/projector/").status_code == 200
 
 
-def test_links_are_renewed_only_by_facilitators_with_a_post(facilitator_client, phone_client, seminar,
-                                                            participant):
+def test_links_are_renewed_only_by_facilitators_with_a_post(facilitator_client, phone_client,
+                                                            seminar, participant):
     renew_url = f"/s/{seminar.slug}/people/{participant.pk}/access/renew/"
     token = participant.token
 
@@ -105,12 +106,14 @@ def test_links_are_renewed_only_by_facilitators_with_a_post(facilitator_client, 
     participant.refresh_from_db()
     assert participant.token == token
     other = factories.seminar()
-    assert facilitator_client.post(f"/s/{other.slug}/people/{participant.pk}/access/renew/").status_code == 404
+    elsewhere = f"/s/{other.slug}/people/{participant.pk}/access/renew/"
+    assert facilitator_client.post(elsewhere).status_code == 404
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("change", [services.renew_access, services.revoke_access])
-def test_an_open_phone_socket_of_the_old_binding_is_closed(seminar, participant, phone_client, change):
+def test_an_open_phone_socket_of_the_old_binding_is_closed(seminar, participant, phone_client,
+                                                           change):
     other = factories.participant(seminar)
     other_phone = Client()
     other_phone.get(f"/p/{other.token}/")
@@ -145,7 +148,8 @@ def test_an_open_projector_socket_of_the_old_display_link_is_closed(seminar, pro
 
         assert await old.receive_output(timeout=3) == {"type": "websocket.close", "code": 4403}
         fresh = Client()
-        await database_sync_to_async(fresh.get)(f"/s/{seminar.slug}/display/{renewed.display_token}/")
+        new_link = f"/s/{seminar.slug}/display/{renewed.display_token}/"
+        await database_sync_to_async(fresh.get)(new_link)
         new = screen(seminar.slug, "projector", fresh)
         assert (await new.connect())[0]
         await new.receive_from(timeout=2)
