@@ -49,7 +49,8 @@ def join(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     paused = _code_entry_paused(seminar)
     status = 429 if paused else 200
     if request.method == "POST" and not paused:
-        address = throttle.hashed(throttle.client_address(request))  # header text: keep the key tame
+        # The address may come from a header: hashed, the cache key stays short and plain.
+        address = throttle.hashed(throttle.client_address(request))
         attempts = throttle.hit(f"join-attempts:{seminar.pk}:{address}",
                                 settings.JOIN_CODE_WINDOW_SECONDS)
         if attempts > settings.JOIN_CODE_ATTEMPTS:
