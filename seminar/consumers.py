@@ -251,6 +251,14 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if frame in (live.RESYNC, live.RESYNC_OWN):
             # Served with the other resyncs of this change; the relay goes on meanwhile.
             resyncs().add(self, own_only=frame == live.RESYNC_OWN)
+        elif frame == access.RECHECK:
+            # Access renewed or revoked (seminar/services.py): a socket whose binding no
+            # longer counts goes, as a new connect with its session would be refused.
+            kwargs = self.scope["url_route"]["kwargs"]
+            viewer = await database_sync_to_async(resolve_viewer)(
+                self.scope, kwargs["slug"], kwargs["role"])
+            if viewer is None and not self.gone:
+                await self.close(code=CLOSE_FORBIDDEN)
         else:
             await self.send(text_data=frame)
 

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from seminar.models import CODE_LENGTH
@@ -35,3 +37,19 @@ class RosterUploadForm(forms.Form):
 
 class PresenceForm(forms.Form):
     present = forms.TypedChoiceField(choices=[("1", _("Present")), ("0", _("Absent"))], coerce=lambda v: v == "1")
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """The login form; `locked` (set by the view from the failure counters) refuses before
+    the password is even checked."""
+
+    locked = False
+
+    def clean(self):
+        if self.locked:
+            minutes = max(1, settings.LOGIN_WINDOW_SECONDS // 60)
+            raise forms.ValidationError(
+                _("Too many failed logins. Try again in %(minutes)d minutes at the latest."),
+                code="throttled", params={"minutes": minutes},
+            )
+        return super().clean()

@@ -24,6 +24,9 @@ class Seminar(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # Raised when the display link is renewed: a projector bound with an older version no
+    # longer counts (its session stores the version it was bound with).
+    display_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("seminar")
@@ -72,6 +75,10 @@ class Participant(models.Model):
     present = models.BooleanField(_("present"), default=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     code = models.CharField(_("personal code"), max_length=CODE_LENGTH, default=new_code, editable=False)
+    # Raised when the link and code are renewed or revoked: a phone bound with an older
+    # version no longer counts. Revoked: neither the link nor the code lets anyone in.
+    access_version = models.PositiveIntegerField(default=1, editable=False)
+    access_revoked = models.BooleanField(_("access revoked"), default=False, editable=False)
 
     objects = ParticipantQuerySet.as_manager()
 

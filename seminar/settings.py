@@ -216,9 +216,23 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# How many proxies in front of the workers append to X-Forwarded-For (nginx alone: 1). The
+# client's address is the entry the outermost trusted proxy appended (seminar/throttle.py);
+# 0 takes the address daphne reports. docs/deploy.md.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
 # Code entry on the join page: attempts per address per window.
 JOIN_CODE_ATTEMPTS = int(os.environ.get("JOIN_CODE_ATTEMPTS", 10))
 JOIN_CODE_WINDOW_SECONDS = int(os.environ.get("JOIN_CODE_WINDOW_SECONDS", 600))
+# Wrong codes per seminar per window, from all addresses together: past it, code entry
+# pauses for everyone (personal links still work), so rotating addresses cannot guess on.
+JOIN_WRONG_CODES = int(os.environ.get("JOIN_WRONG_CODES", 200))
+JOIN_WRONG_CODES_WINDOW_SECONDS = int(os.environ.get("JOIN_WRONG_CODES_WINDOW_SECONDS", 600))
+
+# Facilitator login: failed logins per window, per username and address, and per address.
+LOGIN_FAILURES_PER_USER = int(os.environ.get("LOGIN_FAILURES_PER_USER", 10))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", 30))
+LOGIN_WINDOW_SECONDS = int(os.environ.get("LOGIN_WINDOW_SECONDS", 900))
 
 # A group_send that cannot reach the layer (Redis outage) gives up after this long.
 LIVE_SEND_TIMEOUT_SECONDS = float(os.environ.get("LIVE_SEND_TIMEOUT_SECONDS", 2.0))

@@ -13,6 +13,14 @@ seminar_patterns = [
     path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
     path("s/<slug:slug>/people/import/", people.roster_import, name="roster_import"),
     path("s/<slug:slug>/people/cards/", people.join_cards, name="join_cards"),
+    path("s/<slug:slug>/people/<int:participant_id>/access/", people.person_access,
+         name="person_access"),
+    path("s/<slug:slug>/people/<int:participant_id>/access/renew/", people.renew_access,
+         name="renew_access"),
+    path("s/<slug:slug>/people/<int:participant_id>/access/revoke/", people.revoke_access,
+         name="revoke_access"),
+    path("s/<slug:slug>/projector-link/", people.display_access, name="display_access"),
+    path("s/<slug:slug>/projector-link/renew/", people.renew_display, name="renew_display"),
 ]
 
 urlpatterns = [
@@ -21,7 +29,7 @@ urlpatterns = [
     path("", include("groups.urls")),
     path("", include("goals.urls")),
     path("", include("interviews.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", entry.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
-"""The facilitator's people pages: roster import with preview, check-in, join cards."""
+"""The facilitator's people pages: roster import with preview, check-in, join cards, and
+the personal and display links (shown, renewed, revoked)."""
 
 import base64
 
@@ -82,7 +83,62 @@ def join_cards(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     cards = [
         {"person": person, "link": links.personal_link(person),
          "qr": links.qr_svg(links.personal_link(person), title=person.name)}
-        for person in seminar.participants.select_related("department")
+        for person in seminar.participants.filter(access_revoked=False).select_related("department")
     ]
     return render(request, "seminar/join_cards.html",
                   {"seminar": seminar, "cards": cards, "join_link": links.join_link(seminar)})
+
+
+def _see(route: str, *args) -> HttpResponse:
+    response = redirect(route, *args)
+    response.status_code = 303  # after a POST: the browser fetches the page with GET
+    return response
+
+
+@require_GET
+@access.facilitator_required
+def person_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
+    """A participant's personal link and code, to show or hand over, with renew and revoke."""
+    person = get_object_or_404(seminar.participants.select_related("department"), pk=participant_id)
+    link = links.personal_link(person)
+    context = {"seminar": seminar, "person": person, "link": link,
+               "qr": links.qr_svg(link, title=person.name)}
+    return render(request, "seminar/person_access.html", context)
+
+
+@require_POST
+@access.facilitator_required
+def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
+    person = get_object_or_404(seminar.participants, pk=participant_id)
+    person = services.renew_access(participant=person)
+    messages.success(request, _("%(name)s has a new link and code. The old ones no longer work.")
+                     % {"name": person.name})
+    return _see("seminar:person_access", seminar.slug, person.pk)
+
+
+@require_POST
+@access.facilitator_required
+def revoke_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
+    person = get_object_or_404(seminar.participants, pk=participant_id)
+    person = services.revoke_access(participant=person)
+    messages.success(request, _("%(name)s's link and code no longer work. "
+                                "Give a new link to let them in again.") % {"name": person.name})
+    return _see("seminar:person_access", seminar.slug, person.pk)
+
+
+@require_GET
+@access.facilitator_required
+def display_access(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    """The projector's display link, to open on the projector's browser, with renew."""
+    link = links.display_link(seminar)
+    context = {"seminar": seminar, "link": link, "qr": links.qr_svg(link)}
+    return render(request, "seminar/display_access.html", context)
+
+
+@require_POST
+@access.facilitator_required
+def renew_display(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    services.renew_display_link(seminar=seminar)
+    messages.success(request, _("The projector has a new display link. Screens opened with the old "
+                                "one have stopped; open the new link on the projector."))
+    return _see("seminar:display_access", seminar.slug)

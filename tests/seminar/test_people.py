@@ -54,9 +54,31 @@ def test_join_cards_carry_name_department_qr_and_code(facilitator_client, semina
 
     assert participant.name in html and participant.department.name in html
     assert participant.code in html and "<svg" in html
+    # The drawing scales with the card's CSS box only with a viewBox and no fixed size.
+    assert '<svg viewBox="0 0 ' in html and '<svg width=' not in html
 
 
 def test_people_pages_are_for_facilitators_only(phone_client, seminar, participant):
-    for url in ("", "import/", "cards/"):
-        assert phone_client.get(f"/s/{seminar.slug}/people/{url}").status_code == 302
+    for url in ("people/", "people/import/", "people/cards/", f"people/{participant.pk}/access/",
+                "projector-link/"):
+        assert phone_client.get(f"/s/{seminar.slug}/{url}").status_code == 302
     assert Client().post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"}).status_code == 302
+
+
+def test_people_page_leads_to_each_persons_link_and_code(facilitator_client, seminar, participant):
+    people = facilitator_client.get(f"/s/{seminar.slug}/people/").content.decode()
+    access_url = f"/s/{seminar.slug}/people/{participant.pk}/access/"
+
+    page = facilitator_client.get(access_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert f'href="{access_url}"' in people
+    assert f'href="/s/{seminar.slug}/projector-link/"' in people
+    assert f"Link and code for {participant.name}" in page
+    assert f"/p/{participant.token}/" in page and participant.code in page and "<svg" in page
+
+
+def test_projector_link_panel_shows_the_display_link(facilitator_client, seminar):
+    page = facilitator_client.get(f"/s/{seminar.slug}/projector-link/").content.decode()
+
+    assert f"/s/{seminar.slug}/display/{seminar.display_token}/" in page and "<svg" in page
+    assert f'action="/s/{seminar.slug}/projector-link/renew/"' in page
