@@ -55,12 +55,11 @@ class OriginGuard:
 
     def __init__(self, application) -> None:
         self.application = application
-        self.allowed = allowed_origins()
 
     async def __call__(self, scope, receive, send):
         origins = [value for name, value in scope.get("headers", []) if name == b"origin"]
         origin = origins[0].decode("latin1") if len(origins) == 1 else None
-        if origin_allowed(origin, self.allowed):
+        if origin_allowed(origin, allowed_origins()):  # read per socket: a few microseconds
             return await self.application(scope, receive, send)
         return await WebsocketDenier()(scope, receive, send)
 
