@@ -11,8 +11,6 @@ pings it: `--ping-interval`, `--ping-timeout`).
     python -m seminar.serve --http-idle-timeout 20 [daphne's options] seminar.asgi:application
 """
 
-import argparse
-
 from daphne.cli import CommandLineInterface
 from daphne.server import Server
 
@@ -31,14 +29,20 @@ class SeminarServer(Server):
 class SeminarCommandLine(CommandLineInterface):
     server_class = SeminarServer
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.parser.add_argument(
+            "--http-idle-timeout", type=float, default=HTTP_IDLE_TIMEOUT,
+            help="Seconds an HTTP connection may send nothing while its request is read, "
+                 "or sit idle between requests, before it is closed",
+        )
+
     def run(self, args):
-        ours = argparse.ArgumentParser(add_help=False)
-        ours.add_argument("--http-idle-timeout", type=float, default=HTTP_IDLE_TIMEOUT)
-        known, rest = ours.parse_known_args(args)
-        if known.http_idle_timeout <= 0:
-            raise SystemExit("--http-idle-timeout must be more than 0 seconds")
-        SeminarServer.http_idle_timeout = known.http_idle_timeout
-        return super().run(rest)
+        idle = self.parser.parse_args(args).http_idle_timeout
+        if idle <= 0:
+            self.parser.error("--http-idle-timeout must be more than 0 seconds")
+        SeminarServer.http_idle_timeout = idle
+        return super().run(args)
 
 
 if __name__ == "__main__":
