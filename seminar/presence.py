@@ -9,6 +9,7 @@ deletes its own rows at once. Never domain data; never needed for correctness.
 """
 
 import asyncio
+import contextvars
 import datetime as dt
 import logging
 import os
@@ -183,9 +184,16 @@ def on_server_shutdown(book: PresenceBook) -> None:
         return
     from twisted.internet import defer
 
-    reactor.addSystemEventTrigger(
-        "before", "shutdown", lambda: defer.Deferred.fromFuture(asyncio.ensure_future(book.close()))
-    )
+    loop = asyncio.get_running_loop()
+
+    def close() -> defer.Deferred:
+        # In a context of its own: the trigger may fire inside a callback that inherited a
+        # database_sync_to_async call's context, where asgiref refuses another such call
+        # ("would deadlock").
+        task = loop.create_task(book.close(), context=contextvars.Context())
+        return defer.Deferred.fromFuture(task)
+
+    reactor.addSystemEventTrigger("before", "shutdown", close)
 
 
 _books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = weakref.WeakKeyDictionary()
