@@ -49,7 +49,7 @@ run: $(VENV)/.run-deps
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py collectstatic --noinput -v0
 	$(VPY) manage.py setup_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	@echo "Serving on $(BASE_URL)/ (Ctrl-C stops; open every screen at this address)"
 	$(VPY) -m seminar.serve -b $(HOST) -p $(PORT) $(DAPHNE_LIMITS) seminar.asgi:application
 
 # One test worker per core (TEST_WORKERS=0 runs them in this process); the browser tests

@@ -63,9 +63,10 @@ def test_a_killed_workers_phones_stop_counting_within_seconds(seminar, facilitat
 
         (count, waited), shown = asyncio.run(scenario())
 
-    # The dead worker's rows stop counting after STALE_SECONDS (15) since its last heartbeat.
+    # The dead worker's rows stop counting at most STALE_SECONDS (15) after the kill (their
+    # last heartbeat came before it); HEARTBEAT_SECONDS more is slack for a busy machine.
     assert count == ON_THE_OTHER, f"{count} phones counted {waited:.1f} s after the kill"
-    assert waited <= presence.STALE_SECONDS + 5
+    assert waited <= presence.STALE_SECONDS + presence.HEARTBEAT_SECONDS
     assert shown is not None  # the live worker's sweep told the tablet
 
 
