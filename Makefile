@@ -7,6 +7,12 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export BASE_URL
 
+# daphne's limits on slow, idle and abusive connections, as in production (docs/deploy.md,
+# "Connection limits"); `make run` has no proxy in front to enforce them.
+DAPHNE_LIMITS := --http-idle-timeout 20 --http-timeout 60 --websocket_connect_timeout 10 \
+	--ping-interval 15 --ping-timeout 20 \
+	--websocket-max-message-size 4096 --websocket-max-frame-size 4096
+
 VENV := .venv
 VPY := $(VENV)/bin/python
 
@@ -43,8 +49,8 @@ run: $(VENV)/.run-deps
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py collectstatic --noinput -v0
 	$(VPY) manage.py setup_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) seminar.asgi:application
+	@echo "Serving on $(BASE_URL)/ (Ctrl-C stops; open every screen at this address)"
+	$(VPY) -m seminar.serve -b $(HOST) -p $(PORT) $(DAPHNE_LIMITS) seminar.asgi:application
 
 # One test worker per core (TEST_WORKERS=0 runs them in this process); the browser tests
 # all go to one worker, the rest are shared out.

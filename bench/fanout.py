@@ -446,7 +446,9 @@ class Screens:
             headers = [("Accept-Language", "da" if (index // 2) % 2 == 0 else "en")]
             if server.sessions:
                 headers.append(("Cookie", f"sessionid={server.sessions['phones'][index]}"))
-            ws = await connect(url, origin=f"http://127.0.0.1:{port}", additional_headers=headers,
+            # Behind the proxy every worker serves BASE_URL's origin (the first port here);
+            # the socket guard compares scheme, host and port.
+            ws = await connect(url, origin=f"http://127.0.0.1:{server.click_port}", additional_headers=headers,
                                compression=None, ping_interval=None, max_size=None,
                                open_timeout=timeout, close_timeout=1, user_agent_header=None)
             try:

@@ -6,22 +6,30 @@ import weakref
 from concurrent.futures import ThreadPoolExecutor
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import close_old_connections, connections
 
 from seminar import access, live
-from seminar.languages import language_codes, language_for_scope
+from seminar.languages import language_for_scope
 from seminar.models import Seminar
-from seminar.presence import PresenceBook
+from seminar.presence import presence_book
 from seminar.relay import get_relay, prepare, write_prepared
+from seminar.socket_guard import Pace
 
 log = logging.getLogger(__name__)
 
-# Close codes in the private range (4000-4999); the page's script stops retrying on these.
+# Close codes in the private range (4000-4999): autobahn lets an application send only
+# 1000 and 3000-4999, and refuses the rest with an exception (the client then sees 1011).
+# The page's script stops retrying on 4403 only.
 CLOSE_FORBIDDEN = 4403
-CLOSE_TOO_BIG = 1009
-# Clients only send keep-alives; anything larger is not ours (daphne sets no limit).
+CLOSE_TOO_BIG = 4009  # after 1009, "message too big"
+CLOSE_TOO_FAST = 4029  # after HTTP's 429
+# Our pages send nothing over the socket (the server's pings keep it alive, answered inside
+# the websocket protocol): a message is not ours, a big one or a stream of them is abuse.
 MAX_CLIENT_MESSAGE = 1024
+MESSAGE_BURST = 30
+MESSAGES_PER_SECOND = 5
 # Resyncs (live.RESYNC) that arrive within this long are served together; the room's
 # own frames of the same change go out meanwhile. A batch runs on a thread of its own
 # (not Django's one thread for database work, where a click and every connect would
@@ -61,25 +69,6 @@ def resolve_viewer(scope: dict, slug: str, role: str) -> live.Viewer | None:
         if participant is not None:
             return live.Viewer(seminar.pk, role, language, participant_id=participant.pk)
     return None
-
-
-def presence_changed(seminar_id: int) -> None:
-    """Tell the facilitators' tablets how many screens are connected now."""
-    screen = live.screen_for("facilitator")
-    if screen is None or not hasattr(screen, "presence_frame"):
-        return
-    for language in language_codes():
-        live.send_now(seminar_id, f"facilitator-{language}", screen.presence_frame(seminar_id, language))
-
-
-_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = weakref.WeakKeyDictionary()
-
-
-def presence_book() -> PresenceBook:
-    loop = asyncio.get_running_loop()
-    if loop not in _books:
-        _books[loop] = PresenceBook(presence_changed)
-    return _books[loop]
 
 
 class Resyncs:
@@ -181,6 +170,28 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     # frame is either newer or shows what the snapshot shows.
     held: list[str] | None = None
     holds = 0  # a connect's snapshot and a resync's may overlap
+    counted = False  # in this process's presence counts
+    cleaned = False
+    pace: Pace | None = None
+
+    async def __call__(self, scope, receive, send) -> None:
+        # However the instance ends (a disconnect, a close the server refused, an error in
+        # a handler, daphne cancelling it after the connection dropped or at shutdown), it
+        # leaves the relay and the presence count: a ghost costs every fan-out and inflates
+        # the tablet's count.
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await self.cleanup()
+
+    async def dispatch(self, message) -> None:
+        # Channels closes stale database connections before every handler: a hop to the one
+        # database thread. A client's message needs no database, and a flood of them must
+        # not queue up there in front of everyone's connects and clicks.
+        if message.get("type") == "websocket.receive":
+            await self.websocket_receive(message)
+        else:
+            await super().dispatch(message)
 
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
@@ -193,6 +204,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         await self.accept()
         await self.sync()
         presence_book().connected(self.viewer.seminar_id, self.viewer.role)
+        self.counted = True
 
     async def sync(self) -> None:
         """Join this viewer's audiences (leaving any it lost) and send the full state."""
@@ -263,15 +275,44 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.send(text_data=frame)
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
-        """Clients have nothing to say over the socket; keep-alives land here and are dropped."""
+        """Clients have nothing to say over the socket: a message is dropped, unless it is too
+        big or comes too fast (`Pace`), and then the socket is closed."""
+        if self.pace is None:
+            self.pace = Pace(MESSAGE_BURST, MESSAGES_PER_SECOND)
         if len(text_data or bytes_data or "") > MAX_CLIENT_MESSAGE:
-            await self.close(code=CLOSE_TOO_BIG)
+            await self.refuse(CLOSE_TOO_BIG)
+        elif not self.pace.allow():
+            await self.refuse(CLOSE_TOO_FAST)
+
+    async def refuse(self, code: int) -> None:
+        """Clean up, close with `code`, and stop: what the client sends next is never read."""
+        await self.cleanup()
+        try:
+            await self.close(code=code)
+        except Exception:  # the connection is gone already; nothing left to tell it
+            log.debug("close %s not sent", code, exc_info=True)
+        raise StopConsumer
 
     async def disconnect(self, code: int) -> None:
-        self.gone = True
-        if self.viewer is None:
+        await self.cleanup()
+
+    async def cleanup(self) -> None:
+        """Leave the presence count and every relay group, once, whichever way the socket ends."""
+        if self.cleaned:
             return
+        self.cleaned = True
+        self.gone = True
+        if self.viewer is None:  # refused before joining anything
+            return
+        if self.counted:
+            self.counted = False
+            presence_book().disconnected(self.viewer.seminar_id, self.viewer.role)
         relay = get_relay()
-        for group in self.audiences:
-            await relay.leave(group, self)
-        presence_book().disconnected(self.viewer.seminar_id, self.viewer.role)
+        # Every group the relay holds this socket in, not only `audiences`: a join cut short
+        # (the instance cancelled while it waited) may have added it before `audiences` was set.
+        groups = [group for group, local in list(relay.members.items()) if self in local]
+        for group in groups:
+            try:
+                await relay.leave(group, self)
+            except Exception:  # the others must still be left
+                log.warning("socket not removed from %s", group, exc_info=True)

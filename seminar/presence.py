@@ -1,17 +1,22 @@
 """Which screens are connected, per seminar and role, adding up across worker processes.
 
 Each process counts its own sockets and writes one row per seminar and role
-(`ScreenCount`), debounced, and refreshes its rows while it lives. Readers sum the rows
-refreshed recently, so a worker that died without saying goodbye stops counting after
-`STALE_SECONDS`. Never domain data; never needed for correctness.
+(`ScreenCount`), debounced, and refreshes its rows every `HEARTBEAT_SECONDS` while it
+lives. Readers sum the rows refreshed within `STALE_SECONDS`; a worker killed without
+saying goodbye stops counting then, and the next heartbeat of a live worker deletes its
+rows and tells the tablets. A worker stopped gracefully (daphne's SIGTERM or SIGINT)
+deletes its own rows at once. Never domain data; never needed for correctness.
 """
 
 import asyncio
+import contextvars
 import datetime as dt
 import logging
 import os
 import socket
+import sys
 import uuid
+import weakref
 from collections import Counter
 from collections.abc import Callable
 
@@ -19,13 +24,17 @@ from channels.db import database_sync_to_async
 from django.db.models import Sum
 from django.utils import timezone
 
+from seminar import live
+from seminar.languages import language_codes
 from seminar.models import ScreenCount
 
 log = logging.getLogger(__name__)
 WORKER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+ROLES = ("projector", "participant", "facilitator")
 DEBOUNCE_SECONDS = 0.5
-HEARTBEAT_SECONDS = 30
-STALE_SECONDS = 90
+# A heartbeat is one UPDATE of this worker's rows and one SELECT for rows gone stale.
+HEARTBEAT_SECONDS = 5
+STALE_SECONDS = 15
 
 
 def screen_counts(seminar_id: int) -> dict[str, int]:
@@ -36,7 +45,7 @@ def screen_counts(seminar_id: int) -> dict[str, int]:
         .values("role")
         .annotate(total=Sum("count"))
     )
-    counts = {"projector": 0, "participant": 0, "facilitator": 0}
+    counts = dict.fromkeys(ROLES, 0)
     counts.update({row["role"]: row["total"] for row in rows})
     return counts
 
@@ -50,6 +59,36 @@ def _write(seminar_id: int, counts: dict[str, int]) -> None:
         )
 
 
+def _refresh(seminar_ids: set[int]) -> int:
+    """Mark this worker's rows of these seminars fresh; returns how many rows there were."""
+    return ScreenCount.objects.filter(worker=WORKER, seminar_id__in=seminar_ids).update(
+        updated_at=timezone.now()
+    )
+
+
+def _sweep() -> set[int]:
+    """Delete the rows of workers gone silent; returns the seminars whose count dropped."""
+    stale = ScreenCount.objects.filter(updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
+    rows = list(stale.values_list("pk", "seminar_id", "count"))
+    if not rows:
+        return set()
+    ScreenCount.objects.filter(pk__in=[pk for pk, _, _ in rows]).delete()
+    return {seminar_id for _, seminar_id, count in rows if count}
+
+
+def _forget() -> None:
+    ScreenCount.objects.filter(worker=WORKER).delete()
+
+
+def presence_changed(seminar_id: int) -> None:
+    """Tell the facilitators' tablets how many screens are connected now."""
+    screen = live.screen_for("facilitator")
+    if screen is None or not hasattr(screen, "presence_frame"):
+        return
+    for language in language_codes():
+        live.send_now(seminar_id, f"facilitator-{language}", screen.presence_frame(seminar_id, language))
+
+
 class PresenceBook:
     """This process's connected sockets, flushed to the database shortly after a change."""
 
@@ -57,6 +96,7 @@ class PresenceBook:
         self.counts: Counter[tuple[int, str]] = Counter()
         self.dirty: set[int] = set()
         self.on_change = on_change
+        self.closed = False
         self._flush_task: asyncio.Task | None = None
         self._heartbeat_task: asyncio.Task | None = None
 
@@ -69,6 +109,8 @@ class PresenceBook:
         self._mark(seminar_id)
 
     def _mark(self, seminar_id: int) -> None:
+        if self.closed:  # the server is stopping; its rows are deleted (`close`)
+            return
         self.dirty.add(seminar_id)
         if self._flush_task is None or self._flush_task.done():
             self._flush_task = asyncio.create_task(self._flush_soon())
@@ -76,23 +118,30 @@ class PresenceBook:
             self._heartbeat_task = asyncio.create_task(self._heartbeat())
 
     def _snapshot(self, seminar_id: int) -> dict[str, int]:
-        roles = ("projector", "participant", "facilitator")
-        return {role: max(self.counts[(seminar_id, role)], 0) for role in roles}
+        return {role: max(self.counts[(seminar_id, role)], 0) for role in ROLES}
 
     async def _flush_soon(self) -> None:
         # Loops until nothing is pending, so a change made while a write was under way
         # is written too (a new flush task starts only once this one has finished).
-        while self.dirty:
+        while self.dirty and not self.closed:
             await asyncio.sleep(DEBOUNCE_SECONDS)
             seminars, self.dirty = self.dirty, set()
             for seminar_id in seminars:
                 await self._write(seminar_id, notify=True)
 
     async def _heartbeat(self) -> None:
-        while any(self.counts.values()):
+        while any(self.counts.values()) and not self.closed:
             await asyncio.sleep(HEARTBEAT_SECONDS)
-            for seminar_id in {key[0] for key in self.counts}:
-                await self._write(seminar_id, notify=False)
+            seminars = {key[0] for key in self.counts}
+            try:
+                rows = await database_sync_to_async(_refresh)(seminars)
+                if rows < len(seminars) * len(ROLES):  # swept while this worker stalled
+                    for seminar_id in seminars:
+                        await self._write(seminar_id, notify=True)
+                for seminar_id in await database_sync_to_async(_sweep)():
+                    await database_sync_to_async(self.on_change)(seminar_id)
+            except Exception:  # never stops the heartbeat; the next one tries again
+                log.warning("presence heartbeat failed", exc_info=True)
             for key in [key for key, count in self.counts.items() if count <= 0]:
                 del self.counts[key]
 
@@ -104,3 +153,56 @@ class PresenceBook:
                 await database_sync_to_async(self.on_change)(seminar_id)
         except Exception:
             log.warning("presence for seminar %s not written", seminar_id, exc_info=True)
+
+    async def close(self) -> None:
+        """The server is stopping: delete this worker's rows and tell the tablets."""
+        if self.closed:
+            return
+        self.closed = True
+        for task in (self._flush_task, self._heartbeat_task):
+            if task is not None:
+                task.cancel()
+        seminars = {seminar_id for (seminar_id, _), count in self.counts.items() if count > 0}
+        try:
+            # On the same database thread as the writes, so it runs after any under way.
+            await database_sync_to_async(_forget)()
+            for seminar_id in seminars:
+                await database_sync_to_async(self.on_change)(seminar_id)
+        except Exception:
+            log.warning("presence rows of %s not deleted", WORKER, exc_info=True)
+
+
+def on_server_shutdown(book: PresenceBook) -> None:
+    """Close `book` when daphne stops gracefully (SIGTERM, SIGINT).
+
+    Daphne runs on Twisted's reactor, whose "before shutdown" triggers run while the event
+    loop still turns (daphne cancels its sockets' instances in one); a Deferred returned
+    there is waited for. Outside a running reactor (tests) nothing is registered.
+    """
+    reactor = sys.modules.get("twisted.internet.reactor")
+    if reactor is None or not getattr(reactor, "running", False):
+        return
+    from twisted.internet import defer
+
+    loop = asyncio.get_running_loop()
+
+    def close() -> defer.Deferred:
+        # In a context of its own: the trigger may fire inside a callback that inherited a
+        # database_sync_to_async call's context, where asgiref refuses another such call
+        # ("would deadlock").
+        task = loop.create_task(book.close(), context=contextvars.Context())
+        return defer.Deferred.fromFuture(task)
+
+    reactor.addSystemEventTrigger("before", "shutdown", close)
+
+
+_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = weakref.WeakKeyDictionary()
+
+
+def presence_book() -> PresenceBook:
+    """The running event loop's book (one per process in a server)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _books:
+        _books[loop] = PresenceBook(presence_changed)
+        on_server_shutdown(_books[loop])
+    return _books[loop]

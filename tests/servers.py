@@ -56,10 +56,12 @@ def database_url() -> str:
 
 
 class Daphne:
-    """One daphne worker on a free port; a context manager that always stops it."""
+    """One daphne worker on a free port, started as production starts it (`seminar.serve`)
+    with `args` added to its command line; a context manager that always stops it."""
 
-    def __init__(self, port: int | None = None, **env: str) -> None:
+    def __init__(self, port: int | None = None, args: tuple[str, ...] = (), **env: str) -> None:
         self.port = port or free_port()
+        self.args = list(args)
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "DATABASE_URL": database_url(), "BASE_URL": self.url,
                     "SECRET_KEY": settings.SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost", **env}
@@ -68,7 +70,8 @@ class Daphne:
 
     def start(self, timeout: float = 20) -> "Daphne":
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port), "seminar.asgi:application"],
+            [sys.executable, "-m", "seminar.serve", "-b", "127.0.0.1", "-p", str(self.port), *self.args,
+             "seminar.asgi:application"],
             cwd=BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout

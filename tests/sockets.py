@@ -1,11 +1,12 @@
 """Open a screen's websocket against the real ASGI application, as a browser would."""
 
 from channels.testing import WebsocketCommunicator
+from django.conf import settings
 from django.test import Client
 
 from seminar.asgi import application
 
-ORIGIN = b"http://127.0.0.1:8000"
+ORIGIN = settings.BASE_URL.encode()  # the page that opens the socket is served from here
 
 
 def cookies(client: Client | None) -> bytes:

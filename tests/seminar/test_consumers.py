@@ -203,14 +203,61 @@ def test_tablet_sees_how_many_screens_are_connected(seminar, facilitator_client,
     run(scenario)
 
 
-def test_oversized_client_message_closes_the_socket(seminar, phone_client):
+def relay_sockets() -> int:
+    """How many sockets the relay holds, in any of its groups."""
+    return len({key for local in get_relay().members.values() for key in local})
+
+
+def test_oversized_client_message_closes_the_socket_and_leaves_no_ghost(seminar, phone_client, monkeypatch):
+    monkeypatch.setattr(presence, "DEBOUNCE_SECONDS", 0.01)
+
+    async def scenario():
+        stays, goes = (screen(seminar.slug, "participant", phone_client) for _ in range(2))
+        for socket in (stays, goes):
+            await socket.connect()
+            await socket.receive_from(timeout=2)
+        assert relay_sockets() == 2
+        await goes.send_to(text_data="x" * 100_000)
+        assert await goes.receive_output(timeout=2) == {"type": "websocket.close", "code": 4009}
+        await goes.wait(timeout=2)  # its instance has ended
+        assert relay_sockets() == 1
+        await asyncio.sleep(0.3)  # the debounced presence write
+        counts = await database_sync_to_async(presence.screen_counts)(seminar.pk)
+        await stays.disconnect()
+        return counts
+
+    assert async_to_sync(scenario)()["participant"] == 1
+
+
+def test_a_socket_sending_too_fast_is_closed_and_a_slow_one_is_not(seminar, phone_client):
+    async def scenario():
+        slow, fast = (screen(seminar.slug, "participant", phone_client) for _ in range(2))
+        for socket in (slow, fast):
+            await socket.connect()
+            await socket.receive_from(timeout=2)
+        for _ in range(3):
+            await slow.send_to(text_data="ping")
+        for _ in range(200):
+            await fast.send_to(text_data="ping")
+        assert await fast.receive_output(timeout=2) == {"type": "websocket.close", "code": 4029}
+        assert await slow.receive_nothing(timeout=0.3)
+        assert relay_sockets() == 1
+        await slow.disconnect()
+
+    run(scenario)
+
+
+def test_an_instance_cancelled_without_a_disconnect_leaves_the_relay(seminar, phone_client):
+    """daphne cancels an instance that outlives its connection, and every instance at shutdown."""
     async def scenario():
         socket = screen(seminar.slug, "participant", phone_client)
         await socket.connect()
         await socket.receive_from(timeout=2)
-        await socket.send_to(text_data="x" * 100_000)
-        closed = await socket.receive_output(timeout=2)
-        assert closed == {"type": "websocket.close", "code": 1009}
+        assert relay_sockets() == 1
+        socket.future.cancel()
+        await asyncio.sleep(0.1)
+        assert relay_sockets() == 0
+        assert presence.presence_book().counts[(seminar.pk, "participant")] == 0
 
     run(scenario)
 

@@ -1,0 +1,49 @@
+"""daphne, with a bound on how long an HTTP connection may sit idle before its request is in.
+
+Twisted drops an HTTP connection that has sent nothing for its factory's `timeOut` (60 s)
+while a request's headers or body are being read, and between requests on a kept-alive
+connection; daphne's command line cannot set it. A client that opens many connections
+and sends half a request on each holds them that long. `--http-idle-timeout` sets it.
+The wait for the application's answer does not count (Twisted pauses the timer once a
+request is in), and neither does an open websocket (it is handed to autobahn, which
+pings it: `--ping-interval`, `--ping-timeout`).
+
+    python -m seminar.serve --http-idle-timeout 20 [daphne's options] seminar.asgi:application
+"""
+
+from daphne.cli import CommandLineInterface
+from daphne.server import Server
+
+HTTP_IDLE_TIMEOUT = 20
+
+
+class SeminarServer(Server):
+    http_idle_timeout: float = HTTP_IDLE_TIMEOUT
+
+    def listen_success(self, port):
+        # The factory exists from here on and builds every connection's protocol with it.
+        self.http_factory.timeOut = self.http_idle_timeout
+        return super().listen_success(port)
+
+
+class SeminarCommandLine(CommandLineInterface):
+    server_class = SeminarServer
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parser.add_argument(
+            "--http-idle-timeout", type=float, default=HTTP_IDLE_TIMEOUT,
+            help="Seconds an HTTP connection may send nothing while its request is read, "
+                 "or sit idle between requests, before it is closed",
+        )
+
+    def run(self, args):
+        idle = self.parser.parse_args(args).http_idle_timeout
+        if idle <= 0:
+            self.parser.error("--http-idle-timeout must be more than 0 seconds")
+        SeminarServer.http_idle_timeout = idle
+        return super().run(args)
+
+
+if __name__ == "__main__":
+    SeminarCommandLine.entrypoint()
