@@ -242,8 +242,16 @@ async def converge(phones: list[Phone], db: Database, since: float, timeout: flo
         await asyncio.sleep(0.1)
     reached = [max(p.seen.get(truth.version, since), since) for p in phones if shows_truth(p, truth, countdown)]
     seconds = (max(reached) - since) if good == len(phones) and reached else None
-    return {"converged": good, "of": len(phones), "seconds": round(seconds, 2) if seconds is not None else None,
-            "version": truth.version}
+    row = {"converged": good, "of": len(phones), "seconds": round(seconds, 2) if seconds is not None else None,
+           "version": truth.version}
+    stragglers = [p for p in phones if not shows_truth(p, truth, countdown)]
+    if stragglers:  # what the first few show instead, to tell a stale phone from a dead one
+        row["stragglers"] = [{"phone": p.index, "connected": p.connected, "version": p.version,
+                              "countdown": [p.remaining_ms(), p.countdown and p.countdown[1]],
+                              "connects": p.connects, "failed_connects": p.failed_connects}
+                             for p in stragglers[:5]]
+        row["truth"] = [truth.version, truth.remaining_ms, truth.running]
+    return row
 
 
 @dataclass

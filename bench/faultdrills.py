@@ -68,6 +68,7 @@ class Room:
         self.tablet = Facilitator(ctx.sessions["facilitator"], self.balancer, self.db)
         self.ledger = Ledger()
         self.direction = "back"
+        self.last_step = time.monotonic()
 
     async def __aenter__(self) -> "Room":
         self.app.start()
@@ -95,6 +96,7 @@ class Room:
         """One facilitator step, back and forth around the brainstorm so the program never ends."""
         self.direction = "next" if self.direction == "back" else "back"
         version = (await self.db.truth()).version
+        self.last_step = time.monotonic()
         status, _ = await self.tablet.post(f"/s/{SLUG}/run/step/",
                                            {"version": str(version), "direction": self.direction}, prefer)
         return status
@@ -118,9 +120,11 @@ class Room:
             await self.advance()
             await asyncio.sleep(every)
 
-    async def finish(self, since: float, timeout: float = 60, countdown: bool = False) -> dict:
+    async def finish(self, since: float, timeout: float = 60, countdown: bool = False,
+                     resend: bool = True) -> dict:
         """Resend what failed, wait for the phones, count the ideas and the failures."""
-        await self.ledger.resend_unacked(self, self.phones)
+        if resend:
+            await self.ledger.resend_unacked(self, self.phones)
         row = await converge(self.phones, self.db, since, timeout, countdown)
         if self.ledger.sent:
             row.update(await self.ledger.tally(self.db))
@@ -151,22 +155,20 @@ async def redis_down(ctx: Context) -> dict:
     outage = ctx.sizes.outage
     async with Room(ctx, ctx.sizes.room) as room:
         await room.open_phones()
-
-        async def fault() -> float:
-            await asyncio.sleep(5)
-            await asyncio.to_thread(ctx.redis.stop)
-            await asyncio.sleep(outage)
-            await asyncio.to_thread(ctx.redis.start)
-            return time.monotonic()
-
-        load = outage + 10
-        back, *_ = await asyncio.gather(fault(), room.idea_load(room.phones, load, every=6.0),
-                                        room.click_load(load, every=5.0))
-        await room.advance()
+        ideas = asyncio.create_task(room.idea_load(room.phones, 5 + outage + 5, every=6.0))
+        clicks = asyncio.create_task(room.click_load(5 + outage - 1, every=5.0))
+        await asyncio.sleep(5)
+        await asyncio.to_thread(ctx.redis.stop)
+        await asyncio.sleep(outage)
+        await asyncio.to_thread(ctx.redis.start)
+        await clicks
+        await asyncio.sleep(1)
+        await room.advance()  # the first step after Redis is back: does it reach every phone?
         last = time.monotonic()
-        row = await room.finish(last)
-        row["notes"] = (f"Redis stopped {outage:.0f} s under ideas and steps; time from the first step "
-                        f"{last - back:.0f} s after Redis returned")
+        await ideas
+        row = await room.finish(last, timeout=20)
+        row["notes"] = (f"Redis stopped {outage:.0f} s under ideas and steps; time from the first step, "
+                        f"1 s after Redis returned (no later step heals a phone it missed)")
         return row
 
 
@@ -186,10 +188,10 @@ async def redis_slow(ctx: Context) -> dict:
             slow = percentile(room.ledger.times, 50) * 1000
             await asyncio.to_thread(proxy.slow, False)
             row = await room.finish(started, timeout=30)
-            row["notes"] = (f"50 ms round trip to Redis: {connected['converged']}/{connected['of']} phones "
-                            f"connected in 45 s; idea p50 {fast:.0f} ms -> {slow:.0f} ms; "
-                            f"figures after the delay was lifted in converged")
-            row["connected_slow"] = connected
+            row["after_delay_lifted"] = {k: row[k] for k in ("converged", "of", "seconds")}
+            row.update({k: connected[k] for k in ("converged", "of", "seconds")})
+            row["notes"] = (f"50 ms round trip to Redis; converged: phones connected and current within 45 s "
+                            f"of all reconnecting at once; idea p50 {fast:.0f} ms -> {slow:.0f} ms")
             row["idea_p50_ms"] = [round(fast, 1), round(slow, 1)]
             return row
     finally:
@@ -209,15 +211,15 @@ async def pg_restart(ctx: Context) -> dict:
     async with Room(ctx, ctx.sizes.room) as room:
         await room.open_phones()
 
-        async def fault() -> float:
-            await asyncio.sleep(4)
-            await asyncio.to_thread(ctx.pg.restart)
-            return time.monotonic()
-
-        back, *_ = await asyncio.gather(fault(), room.idea_load(room.phones, 16, every=4.0),
-                                        room.click_load(16, every=2.0))
-        row = await room.finish(time.monotonic())
-        row["notes"] = "PostgreSQL restarted (fast) under ideas and steps; time from the end of the load"
+        load = asyncio.gather(room.idea_load(room.phones, 16, every=4.0), room.click_load(16, every=2.0))
+        await asyncio.sleep(4)
+        restarted = time.monotonic()
+        await asyncio.to_thread(ctx.pg.restart)
+        back = time.monotonic()
+        await load
+        row = await room.finish(room.last_step)
+        row["notes"] = (f"PostgreSQL restarted (fast, {back - restarted:.1f} s) under ideas and steps; "
+                        "time from the last step")
         return row
 
 
@@ -326,14 +328,14 @@ async def latencies(room: Room, clicks: int, every: float) -> list[float]:
 async def never_read(ctx: Context) -> dict:
     async with Room(ctx, ctx.sizes.room) as room:
         await room.open_phones()
-        before = await latencies(room, 5, 1.0)
+        before = await latencies(room, 10, 0.5)
         sessions = ctx.sessions["phones"][ctx.sizes.room:ctx.sizes.room + ctx.sizes.stuck]
         stuck = [await stuck_socket(room.app.ports[n % 2], key) for n, key in enumerate(sessions)]
         after = await latencies(room, 20, 0.5)
-        row = await room.finish(time.monotonic())
+        row = await room.finish(room.last_step)
         late = sum(x == float("inf") for x in after)
-        row["notes"] = (f"{len(stuck)} sockets never read; the others' step p99 {percentile(before, 99):.0f} ms "
-                        f"before, {percentile(after, 99):.0f} ms with them (20 steps, 0.5 s apart; "
+        row["notes"] = (f"time from the last step; {len(stuck)} sockets never read; the others' step p99 {percentile(before, 99):.0f} ms "
+                        f"before (10 steps), {percentile(after, 99):.0f} ms with them (20 steps; 0.5 s apart; "
                         f"{late} frames not there 0.5 s after the step)")
         for sock in stuck:
             sock.close()
@@ -357,18 +359,22 @@ async def disk_full(ctx: Context) -> dict:
             answers = []
             for phone in room.phones:
                 out = io.BytesIO()
-                Image.effect_noise((640, 480), 60 + phone.index).convert("RGB").save(out, "JPEG", quality=90)
+                Image.effect_noise((320, 240), 60 + phone.index).convert("RGB").save(out, "JPEG", quality=90)
                 key = room.ledger.new(phone.index)
                 status = await room.ledger.send(room, phone, key, photo=out.getvalue())
                 answers.append(status)
-            row = await room.finish(time.monotonic(), timeout=1)
+            row = await room.finish(time.monotonic(), timeout=1, resend=False)
             rows = await room.db._query("SELECT photo, photo_small FROM program_idea WHERE photo <> ''")
             known = {name for pair in rows for name in pair}
             files = [str(p.relative_to(media)) for p in media.rglob("*") if p.is_file()]
             orphans = [name for name in files if name not in known]
             refused = [s for s in answers if s not in (200, 0) and s < 500]
             explained = sum(b'class="error" role="alert">' in body for body in room.ledger.refusals)
-            row.update({"converged": None, "of": None, "seconds": None, "orphans": len(orphans)})
+            for key in ("stragglers", "truth"):  # no phone had the page open here
+                row.pop(key, None)
+            # A refused upload was answered as refused: lost is what was answered 200 and not stored.
+            row.update({"converged": None, "of": None, "seconds": None, "orphans": len(orphans),
+                        "lost": row["acked_not_stored"]})
             row["notes"] = (f"10 photos into a 300 KB MEDIA_ROOT: answers {answers}; {len(refused)} refused, "
                             f"{explained} of the failed answers with a message, {sum(s >= 500 for s in answers)} server errors; "
                             f"{len(orphans)} orphan files")
