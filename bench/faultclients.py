@@ -232,8 +232,9 @@ def shows_truth(phone: Phone, truth: Truth, countdown: bool) -> bool:
 
 async def converge(phones: list[Phone], db: Database, since: float, timeout: float,
                    countdown: bool = False) -> dict:
-    """Wait until every phone is connected and shows the true state; how many did, and when."""
-    deadline = since + timeout
+    """Wait (up to `timeout` s from now) until every phone is connected and shows the true
+    state; how many did, and how long after `since` the last one got there."""
+    deadline = time.monotonic() + timeout
     while True:
         truth = await db.truth()
         good = sum(shows_truth(p, truth, countdown) for p in phones)

@@ -16,9 +16,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.fanout import SLUG, percentile
 from bench.faultclients import Balancer, Database, Facilitator, Ledger, Phone, converge
 from bench.faultrig import App, Postgres, RedisServer, SlowProxy
-from bench.fanout import SLUG, percentile
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Sizes:
     drill_timeout: float = 420.0
 
     @classmethod
-    def quick(cls) -> "Sizes":
+    def quick(cls) -> Sizes:
         return cls(phones=60, room=30, stuck=5, outage=10.0, rounds=5, drill_timeout=240.0)
 
     @property
@@ -70,7 +70,7 @@ class Room:
         self.direction = "back"
         self.last_step = time.monotonic()
 
-    async def __aenter__(self) -> "Room":
+    async def __aenter__(self) -> Room:
         self.app.start()
         return self
 
@@ -131,6 +131,9 @@ class Room:
         row["failed"] = self.ledger.failed + self.tablet.failed
         row["statuses"] = {str(k): v for k, v in sorted((self.ledger.statuses + self.tablet.statuses).items())}
         row["server_errors_logged"] = self.app.log_lines("Traceback", "Internal Server Error")
+        # Phones that had to try again (a handshake refused or timed out) explain a slow convergence.
+        row["phone_connects"] = {"ok": sum(p.connects for p in self.phones),
+                                 "failed": sum(p.failed_connects for p in self.phones)}
         return row
 
     async def presence_after(self, seconds: float) -> str:
@@ -187,7 +190,7 @@ async def redis_slow(ctx: Context) -> dict:
             await idea_round(room, room.phones)
             slow = percentile(room.ledger.times, 50) * 1000
             await asyncio.to_thread(proxy.slow, False)
-            row = await room.finish(started, timeout=30)
+            row = await room.finish(time.monotonic(), timeout=30)
             row["after_delay_lifted"] = {k: row[k] for k in ("converged", "of", "seconds")}
             row.update({k: connected[k] for k in ("converged", "of", "seconds")})
             row["notes"] = (f"50 ms round trip to Redis; converged: phones connected and current within 45 s "
