@@ -78,6 +78,7 @@ class Phone:
         self.countdown: tuple[int, bool, float] | None = None  # remaining ms, running, received at
         self.seen: dict[int, float] = {}  # version -> when this phone first showed it
         self.connected = False
+        self.connected_at = 0.0  # when the socket now open was opened
         self.online = True
         self.connects = 0
         self.failed_connects = 0
@@ -121,7 +122,7 @@ class Phone:
                 await self._pause(delay + random.random() * delay)
                 delay = min(delay * 2, 10.0)
                 continue
-            self.ws, self.connected, delay = ws, True, 0.5
+            self.ws, self.connected, self.connected_at, delay = ws, True, time.monotonic(), 0.5
             self.connects += 1
             try:
                 async for data in ws:
@@ -241,7 +242,9 @@ async def converge(phones: list[Phone], db: Database, since: float, timeout: flo
         if good == len(phones) or time.monotonic() >= deadline:
             break
         await asyncio.sleep(0.1)
-    reached = [max(p.seen.get(truth.version, since), since) for p in phones if shows_truth(p, truth, countdown)]
+    # A phone got there when it had both the true version and the socket it still holds.
+    reached = [max(p.seen.get(truth.version, since), p.connected_at, since)
+               for p in phones if shows_truth(p, truth, countdown)]
     seconds = (max(reached) - since) if good == len(phones) and reached else None
     row = {"converged": good, "of": len(phones), "seconds": round(seconds, 2) if seconds is not None else None,
            "version": truth.version}
