@@ -82,6 +82,7 @@ class Phone:
         self.online = True
         self.connects = 0
         self.failed_connects = 0
+        self.why_failed: Counter = Counter()
         self.wake = asyncio.Event()
         self.ws = None
         self.task: asyncio.Task | None = None
@@ -115,7 +116,8 @@ class Phone:
                     break
                 except ConnectionRefusedError:
                     continue  # the balancer tries the next worker
-                except (OSError, TimeoutError, Exception):
+                except Exception as error:  # as the browser: any failed handshake is a retry later
+                    self.why_failed[type(error).__name__] += 1
                     break
             if ws is None:
                 self.failed_connects += 1

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import random
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,7 @@ class Room:
         self.ledger = Ledger()
         self.direction = "back"
         self.last_step = time.monotonic()
+        self.failed_at_open = 0
 
     async def __aenter__(self) -> Room:
         self.app.start()
@@ -88,6 +90,7 @@ class Room:
                 phone.start()
             await asyncio.sleep(0.3)
         result = await converge(phones or self.phones, self.db, started, timeout)
+        self.failed_at_open = sum(p.failed_connects for p in self.phones)
         if result["converged"] != result["of"]:
             raise RuntimeError(f"only {result['converged']} of {result['of']} phones connected at the start")
         return time.monotonic() - started
@@ -133,7 +136,9 @@ class Room:
         row["server_errors_logged"] = self.app.log_lines("Traceback", "Internal Server Error")
         # Phones that had to try again (a handshake refused or timed out) explain a slow convergence.
         row["phone_connects"] = {"ok": sum(p.connects for p in self.phones),
-                                 "failed": sum(p.failed_connects for p in self.phones)}
+                                 "failed": sum(p.failed_connects for p in self.phones),
+                                 "failed_while_opening": self.failed_at_open,
+                                 "why": dict(sum((p.why_failed for p in self.phones), Counter()))}
         return row
 
     async def presence_after(self, seconds: float) -> str:
