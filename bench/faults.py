@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import faultdrills  # noqa: E402
+from bench import faultdrills, faultroom  # noqa: E402
 from bench.fanout import raise_fd_limit  # noqa: E402
 from bench.faultrig import Postgres, RedisServer, have_tools, seed  # noqa: E402
 
@@ -74,11 +74,11 @@ async def run(args: argparse.Namespace) -> int:
     try:
         pg.init()
         redis.start()
-        sizes = faultdrills.Sizes.quick() if args.quick else faultdrills.Sizes()
+        sizes = faultroom.Sizes.quick() if args.quick else faultdrills.Sizes()
         print(f"# seeding {sizes.seats} participants into a private cluster on port {pg.port}, "
               f"Redis on {redis.port} ({workdir})", file=sys.stderr)
         sessions = seed(pg, sizes.seats, workdir)
-        ctx = faultdrills.Context(workdir, pg, redis, sessions, sizes)
+        ctx = faultroom.Context(workdir, pg, redis, sessions, sizes)
         for name in names:
             print(f"# {name} ...", file=sys.stderr, flush=True)
             started = time.monotonic()
@@ -88,8 +88,9 @@ async def run(args: argparse.Namespace) -> int:
                 failed = True
                 row = {"drill": name, "notes": f"DRILL FAILED: {error!r}"}
                 traceback.print_exc()
-                with contextlib.suppress(Exception):  # a drill that died may have left Redis down
-                    redis.start() if redis.proc is None else None
+                if redis.proc is None:  # a drill that died may have left Redis stopped
+                    with contextlib.suppress(Exception):
+                        redis.start()
             row["drill"] = name
             row["wall_s"] = round(time.monotonic() - started, 1)
             rows.append(row)
