@@ -27,5 +27,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "seminar.errors.bad_request"
 handler404 = "seminar.errors.not_found"
 handler500 = "seminar.errors.server_error"
