@@ -14,12 +14,14 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from seminar import live  # noqa: E402
+from seminar.bodylimit import BodyLimit, guard_daphne  # noqa: E402
 from seminar.relay import wire_for  # noqa: E402
 from seminar.routing import websocket_urlpatterns  # noqa: E402
 
+guard_daphne()
 router = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": BodyLimit(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )
