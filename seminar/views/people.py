@@ -15,6 +15,7 @@ from seminar.models import Seminar
 from seminar.roster import RosterError, import_roster, parse_roster
 
 UPLOAD_KEY = "roster-upload"
+PREVIEW_ROWS = 50  # the page stays small; the counts say what else will be imported
 
 
 @require_GET
@@ -68,11 +69,13 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            context["rows"] = parse_roster(data, upload.name)
+            rows = parse_roster(data, upload.name)
         except RosterError as error:
             context["problems"] = error.problems
             return render(request, "seminar/roster_import.html", context, status=400)
         request.session[UPLOAD_KEY] = {"name": upload.name, "data": base64.b64encode(data).decode()}
+        context.update(rows=rows[:PREVIEW_ROWS], total=len(rows), more=len(rows) - PREVIEW_ROWS,
+                       departments=len({row.department for row in rows}))
     return render(request, "seminar/roster_import.html", context)
 
 
