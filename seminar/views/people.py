@@ -22,7 +22,7 @@ PREVIEW_ROWS = 50  # the page stays small; the counts say what else will be impo
 @access.facilitator_required
 def people(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     participants = seminar.participants.select_related("department")
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if query:
         participants = participants.filter(name__icontains=query)
     context = {"seminar": seminar, "participants": participants, "query": query,

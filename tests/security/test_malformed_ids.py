@@ -190,7 +190,7 @@ def _routes(patterns, prefix=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif "<int:" in str(pattern.pattern) or "<str:" in str(pattern.pattern):
+        elif re.search(r"<(int|str|token):", str(pattern.pattern)):
             yield prefix + str(pattern.pattern)
 
 
@@ -199,14 +199,22 @@ ROUTES = sorted(set(_routes(get_resolver().url_patterns)))
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_no_address_with_an_out_of_range_or_odd_id_is_a_server_error(seminar, facilitator, route):
-    """URL ids are `<int:>` (ASCII digits, any length) or strings checked by their view:
-    twenty digits, which no database column holds, "²" and 0 answer 4xx, even for a
-    logged-in facilitator whose browser is also bound to a participant (every guard passes)."""
+    """URL ids are `<int:>` (ASCII digits, any length), link tokens or slot names: twenty
+    digits, which no database column holds, "²", 0 and a NUL byte (which PostgreSQL refuses
+    in a query) answer 4xx, even for a logged-in facilitator whose browser is also bound
+    to a participant (every guard passes)."""
     client = Client()
     client.force_login(facilitator)
     client.get(f"/p/{factories.participant(seminar).token}/")
 
-    for value in ("99999999999999999999", "²", "0"):
-        path = "/" + re.sub(r"<(int|str):\w+>", value, route.replace("<slug:slug>", seminar.slug))
+    for value in ("99999999999999999999", "²", "0", "%00"):
+        path = "/" + re.sub(r"<(int|str|token):\w+>", value, route.replace("<slug:slug>", seminar.slug))
         for method in (client.get, client.post):
             assert (path, method(path).status_code in (400, 403, 404, 405)) == (path, True)
+
+
+def test_a_nul_byte_in_the_people_search_is_ignored(facilitator_client, seminar, participant):
+    response = facilitator_client.get(f"/s/{seminar.slug}/people/", {"q": participant.name[:3] + "\x00"}, **EN)
+
+    assert response.status_code == 200
+    assert participant.name in response.content.decode()
