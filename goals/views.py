@@ -12,13 +12,14 @@ from program import activities
 from program.models import AgendaItem
 from seminar import access
 from seminar.http import HtmxHttpRequest
+from seminar.idfields import IdField
 from seminar.models import Seminar
 from django.shortcuts import get_object_or_404
 
 
 class ShowForm(forms.Form):
     what = forms.ChoiceField(choices=Showing.What.choices, required=False)
-    ref = forms.IntegerField(required=False, min_value=1)
+    ref = IdField(required=False, min_value=1)
 
 
 @require_POST

@@ -42,9 +42,9 @@ def round_page(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, num
     return render(request, "groups/round.html", _round_context(seminar, _round(seminar, grouping_id, number)))
 
 
-def _back(request: HtmxHttpRequest, seminar: Seminar, round_: Round, **extra) -> HttpResponse:
+def _back(request: HtmxHttpRequest, seminar: Seminar, round_: Round, status: int = 200, **extra) -> HttpResponse:
     if request.htmx:
-        return render(request, "groups/round.html#panel", _round_context(seminar, round_, **extra))
+        return render(request, "groups/round.html#panel", _round_context(seminar, round_, **extra), status=status)
     for message in extra.get("errors", []):
         messages.error(request, message)
     response = redirect("groups:round", slug=seminar.slug, grouping_id=round_.grouping_id, number=round_.number)
@@ -91,7 +91,7 @@ def move(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, number: i
     round_ = _round(seminar, grouping_id, number)
     form = MoveForm(request.POST, round_=round_)
     if not form.is_valid():
-        return _back(request, seminar, round_, errors=[_("Choose a person and a group of this round.")])
+        return _back(request, seminar, round_, 400, errors=[_("Choose a person and a group of this round.")])
     person, group = form.cleaned_data["participant"], form.cleaned_data["group"]
     warnings = selectors.move_warnings(round_, person, group)
     services.move_person(round_=round_, participant=person, group=group)

@@ -7,6 +7,7 @@ are full of: dates (30.10.2014), years (2014 og 2015), prices (1.250 kr.), times
 (kl. 10.15) and counts ("Storegade 2 gange om ugen" is not an address).
 """
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -35,10 +36,12 @@ _CPR = re.compile(_ALONE_BEFORE + r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2}
 _PHONE = re.compile(
     r"(?:(?<![\w+])(?:\+|00)45 ?|" + _ALONE_BEFORE + r"(?<!\+))"
     r"(?P<number>[1-9]\d(?P<sep> ?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3} \d{4})" + _ALONE_AFTER
-    + r"(?!\s*(?:kr|kroner|mio|mia)\b)"  # "1000 2000 kr." is money
+    + r"(?!\s*+(?:kr|kroner|mio|mia)\b)"  # "1000 2000 kr." is money
 )
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# Linear in the text: an address starts only where a run of its characters starts (not
+# again at every dot of "a.a.a…"), and the local part is taken whole, without giving back.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 
 _STREET_SUFFIXES = (
     "vej", "vejen", "gade", "allé", "alle", "stræde", "strædet", "torv", "torvet", "plads",
@@ -48,10 +51,14 @@ _SUFFIX = "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True))
 # A street name is a word of at least two letters before the suffix ("Storegade",
 # "Kirkevej"), or a capitalised name with the suffix as its own word ("Frederiksberg
 # Allé"); a bare "vej" or "parken" is ordinary text.
+# The name is bounded (no Danish street name is near 40 characters) so that a match tried at
+# every word of "a.a.a…" or "a-a-a…" looks a fixed distance ahead, not to the end of the text.
 _LETTER = "A-Za-zÆØÅæøåÉéÜüÖöÄä"
+_NAME = 40
 _STREET = (
-    rf"(?:\b[{_LETTER}][{_LETTER}.-]*[{_LETTER}](?:{_SUFFIX})"
-    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde)))"
+    rf"(?:\b[{_LETTER}](?=[{_LETTER}.-]{{1,{_NAME}}}+\s)"
+    rf"[{_LETTER}.-]*[{_LETTER}](?:{_SUFFIX})"
+    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]{{1,{_NAME}}}+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde)))"
 )
 # What follows a number that makes it a count rather than a house number.
 _UNITS = (
@@ -61,8 +68,8 @@ _UNITS = (
 )
 _UNIT = "|".join(sorted((re.escape(unit) for unit in _UNITS), key=len, reverse=True))
 _ADDRESS = re.compile(
-    _STREET + rf"\s+(?P<number>\d{{1,4}}(?:[A-Za-z]\b|(?-i: [A-H]\b))?)(?![\d.,:]\d|\d)"
-    rf"(?!\s*(?:{_UNIT})(?![{_LETTER}]))",
+    _STREET + rf"\s++(?P<number>\d{{1,4}}(?:[A-Za-z]\b|(?-i: [A-H]\b))?)(?![\d.,:]\d|\d)"
+    rf"(?!\s*+(?:{_UNIT})(?![{_LETTER}]))",
     re.IGNORECASE,
 )
 
@@ -87,14 +94,18 @@ def _looks_like_two_years(number: str) -> bool:
 def findings(text: str) -> list[Finding]:
     """Everything in the text that looks like it could identify a person, in order."""
     found: list[tuple[int, Finding]] = []
-    taken: list[range] = []
+    # The spans taken so far, disjoint and sorted, so a text full of matches costs n log n.
+    starts: list[int] = []
+    stops: list[int] = []
 
     def add(match: re.Match, kind: str) -> None:
-        span = range(match.start(), match.end())
-        if any(span.start < other.stop and other.start < span.stop for other in taken):
+        start, stop = match.span()
+        at = bisect.bisect_right(starts, start)
+        if (at and stops[at - 1] > start) or (at < len(starts) and starts[at] < stop):
             return
-        taken.append(span)
-        found.append((match.start(), Finding(kind, match.group(0).strip())))
+        starts.insert(at, start)
+        stops.insert(at, stop)
+        found.append((start, Finding(kind, match.group(0).strip())))
 
     for match in _EMAIL.finditer(text):
         add(match, EMAIL)

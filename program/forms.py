@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from program.models import AgendaItem, LiveState
 from program.services import MAX_SHIFT_MINUTES
+from seminar.idfields import IdChoiceField
 from seminar.models import Seminar
 
 
@@ -16,7 +17,7 @@ class StepForm(VersionedForm):
     direction = forms.ChoiceField(choices=[("next", _("Next")), ("back", _("Back"))])
 
 
-class SeminarItemField(forms.ModelChoiceField):
+class SeminarItemField(IdChoiceField):
     def label_from_instance(self, obj: AgendaItem) -> str:
         return obj.title
 

@@ -13,13 +13,15 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs Django set u
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from seminar import live  # noqa: E402
+from seminar.bodylimit import BodyLimit, guard_daphne  # noqa: E402
 from seminar.relay import wire_for  # noqa: E402
 from seminar.routing import websocket_urlpatterns  # noqa: E402
 from seminar.socket_guard import OriginGuard  # noqa: E402
 
+guard_daphne()
 router = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": BodyLimit(django_asgi_app),
         "websocket": OriginGuard(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -1,17 +1,33 @@
-"""The roster: participants read from CSV or XLSX, checked whole before anything is saved."""
+"""The roster: participants read from CSV or XLSX, checked whole before anything is saved.
+
+Every value is checked against its column in the database (length, no control characters),
+so a bad file is a list of rows to fix on SQLite and PostgreSQL alike, never a crash. A file
+is read only as far as `MAX_ROWS` rows: a 60,000-row sheet is refused at once.
+"""
 
 import csv
 import io
+import itertools
+import re
+import zipfile
 from dataclasses import dataclass
 
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from seminar.models import Department, Participant, Seminar
 
 COLUMNS = ("name", "department", "title", "email", "role")
+MAX_ROWS = 2000  # a seminar of a whole municipality's leaders is a few hundred
+MAX_COLUMNS = 30  # a sheet may have a few extra columns; the rest is never read
+SHOWN_VALUE = 40  # characters of a bad value repeated in its message
+LIMITS = {"name": Participant._meta.get_field("name").max_length,
+          "department": Department._meta.get_field("name").max_length,
+          "title": Participant._meta.get_field("title").max_length,
+          "email": Participant._meta.get_field("email").max_length}
 
 
 class RosterError(Exception):
@@ -29,29 +45,99 @@ class RosterRow:
     role: str
 
 
+def _too_many() -> RosterError:
+    return RosterError([(0, _("The file has more than %(max)d participants; split it and import "
+                              "the parts one after the other.") % {"max": MAX_ROWS})])
+
+
 def _csv_records(data: bytes) -> list[dict[str, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise RosterError([(0, f"the file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8")])
+        raise RosterError([(0, _("The file is not UTF-8 text (byte %(byte)d); save it as CSV UTF-8.")
+                            % {"byte": error.start})])
     first_line = text.splitlines()[0] if text.strip() else ","
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    records = list(itertools.islice(reader, MAX_ROWS + 1))
+    if len(records) > MAX_ROWS:
+        raise _too_many()
+    return records
+
+
+_ROW_TAG = re.compile(rb"<(?:\w{1,8}:)?row[\s>/]")  # at most 14 bytes: fits in the overlap
+_OVERLAP = 16
+
+
+def _more_rows_than(data: bytes, limit: int) -> bool:
+    """Whether the first sheet has more than `limit` rows, read only as far as needed.
+
+    openpyxl reads the whole shared-string table before the first row (1.4 s for 60,000
+    rows), so a sheet far over the cap is counted in its raw XML first and refused at once.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = sorted(name for name in archive.namelist()
+                        if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"))
+        if not sheets:
+            return False
+        with archive.open(sheets[0]) as sheet:
+            rows, text = 0, b""
+            while rows <= limit:
+                chunk = sheet.read(256 * 1024)
+                text = text[-_OVERLAP:] + chunk
+                # A tag starting in the overlap is counted with the next chunk, whole.
+                end = len(text) - _OVERLAP if chunk else len(text)
+                rows += sum(1 for tag in _ROW_TAG.finditer(text) if tag.start() < end)
+                if not chunk:
+                    break
+            return rows > limit
 
 
 def _xlsx_records(data: bytes) -> list[dict[str, str]]:
     try:
+        # Raw rows include empty ones with only a format, so only a sheet far over the cap
+        # is refused unread; below that, openpyxl counts the rows that hold something.
+        if _more_rows_than(data, 5 * MAX_ROWS):
+            raise _too_many()
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        header = [str(cell or "").strip() for cell in next(rows, [])]
+        records = []
+        for row in rows:
+            if any(cell not in (None, "") for cell in row):
+                if len(records) == MAX_ROWS:
+                    raise _too_many()
+                records.append({key: "" if cell is None else str(cell)
+                                for key, cell in zip(header, row)})
+        return records
+    except RosterError:
+        raise
     except Exception:  # openpyxl raises many kinds for a broken or foreign file
-        raise RosterError([(0, "the file is not a readable Excel workbook (.xlsx)")])
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header = [str(cell or "").strip() for cell in next(rows, [])]
-    return [{key: "" if cell is None else str(cell) for key, cell in zip(header, row)}
-            for row in rows if any(cell not in (None, "") for cell in row)]
+        raise RosterError([(0, _("The file is not a readable Excel workbook (.xlsx)."))])
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= SHOWN_VALUE else value[:SHOWN_VALUE] + "…"
+
+
+def _value_problems(values: dict[str, str]) -> dict[str, str]:
+    """What is wrong with the row's values as the database would store them, by column."""
+    problems = {}
+    for column, limit in LIMITS.items():
+        value = values[column]
+        if any(ord(char) < 32 for char in value):
+            escaped = _shown(value.encode("unicode_escape").decode())
+            problems[column] = _("column %(column)s holds a control character: “%(value)s”") % {
+                "column": column, "value": escaped}
+        elif len(value) > limit:
+            problems[column] = _(
+                "column %(column)s is %(length)d characters long, at most %(limit)d: “%(value)s”"
+            ) % {"column": column, "length": len(value), "limit": limit, "value": _shown(value)}
+    return problems
 
 
 def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
-    """Read a roster from CSV (UTF-8, comma or semicolon) or XLSX.
+    """Read a roster from CSV (UTF-8, comma or semicolon) or XLSX, at most `MAX_ROWS` rows.
 
     Raises RosterError listing every bad row (row numbers as the spreadsheet shows them).
     """
@@ -60,30 +146,37 @@ def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
     header = {key.strip().lower() for record in records[:1] for key in record if key}
     missing = [column for column in ("name", "department") if records and column not in header]
     if not records:
-        raise RosterError([(1, "the file has no participants")])
+        raise RosterError([(1, _("The file has no participants."))])
     if missing:
-        raise RosterError([(1, f"missing column(s): {', '.join(missing)}")])
+        raise RosterError([(1, _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})])
     problems, rows, emails = [], [], {}
     for number, raw in enumerate(records, start=2):
-        lowered = {(key or "").strip().lower(): (value or "") for key, value in raw.items()}
-        values = {key: lowered.get(key, "").strip() for key in COLUMNS}
+        lowered = {key.strip().lower(): value or "" for key, value in raw.items() if isinstance(key, str)}
+        values = {key: str(lowered.get(key, "")).strip() for key in COLUMNS}
         role = values["role"].lower() or Participant.Role.PARTICIPANT
+        bad_values = _value_problems(values)
+        row_problems = list(bad_values.values())
         if not values["name"]:
-            problems.append((number, "name is missing"))
+            row_problems.append(_("name is missing"))
         if not values["department"]:
-            problems.append((number, "department is missing"))
+            row_problems.append(_("department is missing"))
         if role not in Participant.Role.values:
-            problems.append((number, f"role must be one of {', '.join(Participant.Role.values)}"))
-        if values["email"]:
+            row_problems.append(_("role must be one of %(roles)s")
+                                % {"roles": ", ".join(Participant.Role.values)})
+        if values["email"] and "email" not in bad_values:
             try:
                 validate_email(values["email"])
             except ValidationError:
-                problems.append((number, f"e-mail {values['email']!r} is not valid"))
+                row_problems.append(_("e-mail %(email)s is not valid")
+                                    % {"email": repr(_shown(values["email"]))})
             key = values["email"].lower()
             if key in emails:
-                problems.append((number, f"e-mail {values['email']} is also on row {emails[key]}"))
+                row_problems.append(_("e-mail %(email)s is also on row %(row)d")
+                                    % {"email": values["email"], "row": emails[key]})
             emails.setdefault(key, number)
-        rows.append(RosterRow(values["name"], values["department"], values["title"], values["email"], role))
+        problems += [(number, problem) for problem in row_problems]
+        rows.append(RosterRow(values["name"], values["department"], values["title"], values["email"],
+                              role))
     if problems:
         raise RosterError(problems)
     return rows
@@ -98,14 +191,14 @@ def import_roster(*, seminar: Seminar, data: bytes, filename: str = "roster.csv"
     """
     rows = parse_roster(data, filename)
     taken = set(seminar.participants.exclude(email="").values_list("email", flat=True))
-    clashes = [(n, f"e-mail {row.email} is already on the roster") for n, row in enumerate(rows, 2)
-               if row.email and row.email in taken]
+    clashes = [(n, _("e-mail %(email)s is already on the roster") % {"email": row.email})
+               for n, row in enumerate(rows, 2) if row.email and row.email in taken]
     if clashes:
         raise RosterError(clashes)
     departments = {d.name: d for d in seminar.departments.all()}
     for row in rows:
         if row.department not in departments:
             departments[row.department] = Department.objects.create(seminar=seminar, name=row.department)
-        Participant.objects.create(seminar=seminar, name=row.name, department=departments[row.department],
-                                   title=row.title, email=row.email, role=row.role)
+        Participant.objects.create(seminar=seminar, name=row.name, title=row.title, email=row.email,
+                                   department=departments[row.department], role=row.role)
     return len(rows)

@@ -221,6 +221,17 @@ SECURE_CSP = {
 # 0 takes the address daphne reports. docs/deploy.md.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 
+# Request sizes (docs/deploy.md). The largest body is a phone's photo (seminar/photos.py,
+# 12 MB) with its form, so the whole body may be 13 MB; seminar/bodylimit.py refuses more
+# with 413 while it arrives. Text fields are small (an interview is ~75 KB url-encoded at
+# worst), files past 1 MB go to a temporary file, and 1,000 fields covers an admin action
+# on a page of rows.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", 13 * 2**20))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+
 # Code entry on the join page: attempts per address per window.
 JOIN_CODE_ATTEMPTS = int(os.environ.get("JOIN_CODE_ATTEMPTS", 10))
 JOIN_CODE_WINDOW_SECONDS = int(os.environ.get("JOIN_CODE_WINDOW_SECONDS", 600))

@@ -1,14 +1,30 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from seminar.views import entry, people
 
+
+class TokenConverter:
+    """A link's secret as `new_token` makes them (URL-safe base64): anything else, a NUL byte
+    that PostgreSQL refuses in a query included, is a bad link (404) before a lookup."""
+
+    regex = "[A-Za-z0-9_-]{1,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "token")
+
 seminar_patterns = [
     path("", entry.home, name="home"),
-    path("p/<str:token>/", entry.personal_link, name="personal_link"),
+    path("p/<token:token>/", entry.personal_link, name="personal_link"),
     path("s/<slug:slug>/join/", entry.join, name="join"),
-    path("s/<slug:slug>/display/<str:token>/", entry.display_link, name="display_link"),
+    path("s/<slug:slug>/display/<token:token>/", entry.display_link, name="display_link"),
     path("s/<slug:slug>/people/", people.people, name="people"),
     path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
     path("s/<slug:slug>/people/import/", people.roster_import, name="roster_import"),
@@ -35,5 +51,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "seminar.errors.bad_request"
 handler404 = "seminar.errors.not_found"
 handler500 = "seminar.errors.server_error"

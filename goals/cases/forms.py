@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goals.forms import VersionedForm, text_field
 from goals.models.cases import MAX_NOTE, MAX_TEXT, MAX_TITLE, PARTNERS, PosterNote
+from seminar.idfields import IdField
 from seminar.submissions import SubmissionForm
 
 
@@ -39,7 +40,7 @@ class TakeawayForm(VersionedForm):
 
 
 class PickForm(forms.Form):
-    case = forms.IntegerField(error_messages={"required": _("Choose a case first.")})
+    case = IdField(error_messages={"required": _("Choose a case first.")})
 
 
 class AnalysisForm(VersionedForm):

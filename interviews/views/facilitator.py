@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -12,7 +12,7 @@ from interviews.forms import CardActionForm, PickForm
 from interviews.models import TAG_LABELS, Interview, Pick, TableCard
 from program import homework
 from seminar import access, links
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, optional_id
 from seminar.models import Seminar
 from seminar.spreadsheets import csv_download
 
@@ -48,8 +48,10 @@ def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @access.facilitator_required
 def picker(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     """Every interview, filtered by tag, with the actions that put one on the projector."""
-    item_id = request.GET.get("item", "")
-    item = selectors.plenum_item(seminar, int(item_id) if item_id.isdigit() else None)
+    item_id = optional_id(request.GET.get("item"))
+    item = selectors.plenum_item(seminar, item_id)
+    if item_id is not None and item is None:
+        raise Http404
     tag = request.GET.get("tag", "")
     tag = tag if tag in TAG_LABELS else ""
     interviews = Interview.objects.filter(seminar=seminar).tagged(tag).select_related("author")

@@ -57,7 +57,9 @@ def warnings(*texts: str) -> list[str]:
 
 def _page(request, seminar, participant, form, *, status=200, saved=False, error="", mine=None) -> HttpResponse:
     interview = selectors.interview_of(participant)
-    texts = [str(form[name].value() or "") for name in ("who", "said", "quotes")]
+    # A refused form may hold any amount of text; the warning looks at what a valid one could.
+    texts = [str(form[name].value() or "")[: form.fields[name].max_length]
+             for name in ("who", "said", "quotes")]
     context = {"seminar": seminar, "participant": participant, "form": form, "interview": interview,
                "closed": selectors.tables_opened(seminar), "saved": saved, "error": error, "mine": mine,
                "warnings": warnings(*texts)}

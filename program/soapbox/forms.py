@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from program.models.soapbox import MAX_DRAFT_PART, MAX_FEEDBACK, MAX_STEP_WHAT, MAX_STEP_WHO, SpeechDraft
 from program.soapbox import selectors
 from program.soapbox.writing import MAX_STEPS
+from seminar.idfields import IdsChoiceField
 from seminar.models import Participant
 from seminar.submissions import SubmissionForm
 
@@ -87,7 +88,7 @@ class LeadForm(forms.Form):
     version = forms.IntegerField(min_value=1)
     action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
     minutes = forms.IntegerField(required=False, min_value=-30, max_value=30)
-    volunteers = forms.ModelMultipleChoiceField(
+    volunteers = IdsChoiceField(
         queryset=Participant.objects.none(), required=False,
         error_messages={"invalid_choice": _("Someone you ticked is no longer a volunteer. Look again."),
                         "invalid_pk_value": _("Someone you ticked is no longer a volunteer. Look again.")})

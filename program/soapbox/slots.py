@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from program.models import AgendaItem, Speaker
 from program.soapbox import selectors
 from program.soapbox.forms import DraftForm, FeedbackForm, PlanForm, StepFormSet
+from seminar.http import parse_id
 from seminar.models import Participant
 
 NAMES = ("volunteer", "draft", "plan")
@@ -56,8 +57,8 @@ def render_slot(request, item: AgendaItem, participant: Participant, name: str, 
         context.setdefault("form", PlanForm())
         context.setdefault("formset", step_formset(item, participant))
         context["plan"] = selectors.plan(item, participant)
-    elif name.startswith("speaker-") and name[8:].isdigit():
-        speaker = speaker_for(item, participant, int(name[8:]))
+    elif name.startswith("speaker-"):
+        speaker = speaker_for(item, participant, parse_id(name.removeprefix("speaker-")))
         context["speaker"] = speaker
         context["is_me"] = speaker.participant_id == participant.pk
         context.setdefault("form", FeedbackForm(prefix=f"fb{speaker.pk}"))

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from groups.models import Group
 from program.models import TableCard, TableTalkShow
 from program.models.tabletalk import MAX_CARD
+from seminar.idfields import IdChoiceField
 from seminar.submissions import SubmissionForm
 
 
@@ -26,7 +27,7 @@ class CardForm(SubmissionForm):
 
 class ShowForm(forms.Form):
     mode = forms.ChoiceField(choices=TableTalkShow.Mode.choices, required=False)
-    group = forms.ModelChoiceField(queryset=Group.objects.none(), required=False)
+    group = IdChoiceField(queryset=Group.objects.none(), required=False)
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)

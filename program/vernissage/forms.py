@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from program.models import AgendaItem, Reaction
 from program.models.vernissage import MAX_CLOSING, MAX_COMMENT
+from seminar.idfields import IdChoiceField
 from seminar.submissions import SubmissionForm
 
 
 class _AtItem(forms.Form):
-    item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), widget=forms.HiddenInput)
+    item = IdChoiceField(queryset=AgendaItem.objects.none(), widget=forms.HiddenInput)
 
     def __init__(self, *args, seminar, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """Galleries for visitors (react, comment), printable QR codes, the facilitator's rota and closing."""
 
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from program.models import AgendaItem, Comment, Idea
 from program.vernissage import selectors, services
 from program.vernissage.forms import ClosingForm, CommentForm, ReactForm
 from seminar import access, links
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, parse_id
 from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast, new_key
 
@@ -92,6 +93,11 @@ def _back(request: HtmxHttpRequest, seminar: Seminar, item: AgendaItem, idea: Id
     return response
 
 
+def _posted_item(request: HtmxHttpRequest, form: ReactForm | CommentForm) -> AgendaItem:
+    """The vernissage the phone was looking at: 400 if the id is malformed, 404 if unknown."""
+    return get_object_or_404(form.fields["item"].queryset, pk=parse_id(request.POST.get("item")))
+
+
 @require_POST
 def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     seminar, participant, _facilitator = _viewer(request, slug)
@@ -100,9 +106,9 @@ def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
                              item__day__seminar=seminar, hidden=False)
     form = ReactForm(request.POST, seminar=seminar)
+    item = _posted_item(request, form)
     if not form.is_valid():
-        return HttpResponse(status=400)
-    item = form.cleaned_data["item"]
+        raise BadRequest("not a reaction")
     status = 200
     try:
         services.react(item=item, idea=idea, visitor=participant, kind=form.cleaned_data["kind"])
@@ -119,9 +125,7 @@ def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
                              item__day__seminar=seminar, hidden=False)
     form = CommentForm(request.POST, seminar=seminar)
-    item = form.fields["item"].queryset.filter(pk=request.POST.get("item") or 0).first()
-    if item is None:
-        return HttpResponse(status=400)
+    item = _posted_item(request, form)
     sent, status = False, 200
     if form.is_valid():
         try:

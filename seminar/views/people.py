@@ -16,13 +16,14 @@ from seminar.models import Seminar
 from seminar.roster import RosterError, import_roster, parse_roster
 
 UPLOAD_KEY = "roster-upload"
+PREVIEW_ROWS = 50  # the page stays small; the counts say what else will be imported
 
 
 @require_GET
 @access.facilitator_required
 def people(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     participants = seminar.participants.select_related("department")
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if query:
         participants = participants.filter(name__icontains=query)
     context = {"seminar": seminar, "participants": participants, "query": query,
@@ -69,11 +70,13 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            context["rows"] = parse_roster(data, upload.name)
+            rows = parse_roster(data, upload.name)
         except RosterError as error:
             context["problems"] = error.problems
             return render(request, "seminar/roster_import.html", context, status=400)
         request.session[UPLOAD_KEY] = {"name": upload.name, "data": base64.b64encode(data).decode()}
+        context.update(rows=rows[:PREVIEW_ROWS], total=len(rows), more=len(rows) - PREVIEW_ROWS,
+                       departments=len({row.department for row in rows}))
     return render(request, "seminar/roster_import.html", context)
 
 

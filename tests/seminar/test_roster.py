@@ -1,10 +1,18 @@
 import pytest
+from django.utils import translation
 
 from seminar.models import Participant
 from seminar.roster import RosterError, import_roster, parse_roster
 from tests.conftest import REFERENCE_PROGRAM
 
 HEADER = "name,department,title,email,role\n"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are translated; these tests read them in English."""
+    with translation.override("en"):
+        yield
 
 
 def test_demo_roster_loads_72_plus_leads_with_4_process_leaders(seminar):
