@@ -20,14 +20,19 @@ from django.core.cache.backends.redis import RedisCache
 
 log = logging.getLogger(__name__)
 
+# Django makes a cache object per thread and per request context: what Redis did lately is
+# kept here, per location, for all of them.
+_skip_until: dict[str, float] = {}
+_lock = threading.Lock()
+
 
 def _fail_open(name: str):
     def method(self, *args, **kwargs):
-        if time.monotonic() >= self._skip_until:
+        if time.monotonic() >= _skip_until.get(self._location, 0.0):
             try:
                 return getattr(RedisCache, name)(self, *args, **kwargs)
-            except redis.RedisError:  # refused, timed out, loading: Redis cannot answer now
-                self._redis_failed()
+            except redis.RedisError as error:  # refused, timed out, loading: cannot answer now
+                self._redis_failed(error)
         return getattr(self._fallback, name)(*args, **kwargs)
 
     method.__name__ = name
@@ -43,22 +48,22 @@ class FailOpenRedisCache(RedisCache):
         options.setdefault("socket_connect_timeout", timeout)
         super().__init__(server, {**params, "OPTIONS": options})
         local = {key: value for key, value in params.items() if key in ("TIMEOUT", "KEY_PREFIX", "VERSION")}
+        self._location = str(server)
+        # LocMemCache keeps its data per name: every instance in the process shares it.
         self._fallback = LocMemCache(f"failopen-{server}", local)
-        self._skip_until = 0.0
-        self._lock = threading.Lock()
 
-    def _redis_failed(self) -> None:
-        with self._lock:
-            first = time.monotonic() >= self._skip_until
-            self._skip_until = time.monotonic() + getattr(settings, "CACHE_SKIP_SECONDS", 5.0)
+    def _redis_failed(self, error: Exception) -> None:
+        with _lock:
+            first = time.monotonic() >= _skip_until.get(self._location, 0.0)
+            _skip_until[self._location] = time.monotonic() + getattr(settings, "CACHE_SKIP_SECONDS", 5.0)
         if first:
-            log.warning("the Redis cache does not answer; using this process's memory for a while",
-                        exc_info=True)
+            log.warning("the Redis cache does not answer (%r); using this process's memory "
+                        "for a while", error)
 
     @property
     def redis_skipped(self) -> bool:
         """Whether calls go to the local cache now (Redis failed a moment ago)."""
-        return time.monotonic() < self._skip_until
+        return time.monotonic() < _skip_until.get(self._location, 0.0)
 
     add = _fail_open("add")
     get = _fail_open("get")
