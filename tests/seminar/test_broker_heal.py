@@ -1,0 +1,80 @@
+"""Two daphne workers on a private Redis that goes away and comes back.
+
+While Redis is stopped, a worker's own phones still get every frame it publishes; once
+Redis answers again, the other worker's phones, which missed that frame, are resynced to
+the true state within a few seconds (seminar.broker).
+"""
+
+import asyncio
+import time
+import uuid
+
+import pytest
+import websockets
+
+from tests.seminar.outage import Browser, PrivateRedis
+from tests.servers import Daphne
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def private_redis():
+    server = PrivateRedis().start()
+    yield server
+    server.stop()
+
+
+async def phone_on(worker: Daphne, slug: str, phone: Browser):
+    url = worker.url.replace("http", "ws") + f"/ws/s/{slug}/participant/"
+    cookie = "; ".join(f"{k}={v}" for k, v in phone.cookies.items())
+    socket = await websockets.connect(url, additional_headers={"Cookie": cookie, "Origin": worker.url})
+    assert 'data-version="1"' in await asyncio.wait_for(socket.recv(), 5)
+    return socket
+
+
+async def frame_with(socket, text: str, within: float) -> str | None:
+    """The first frame that contains `text`, or None if none came in time."""
+    deadline = asyncio.get_running_loop().time() + within
+    while (left := deadline - asyncio.get_running_loop().time()) > 0:
+        try:
+            frame = await asyncio.wait_for(socket.recv(), left)
+        except TimeoutError:
+            return None
+        if text in frame:
+            return frame
+    return None
+
+
+def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_it_is_back(
+        seminar, facilitator_client, phone_client, private_redis):
+    env = {"REDIS_URL": private_redis.url, "REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
+
+    with Daphne(**env) as first, Daphne(**env) as second:
+        tablet = Browser(first.url, facilitator_client)
+        phone = Browser(first.url, phone_client)
+
+        async def scenario() -> tuple[str | None, str | None, str | None, float]:
+            here = await phone_on(first, seminar.slug, phone)
+            there = await phone_on(second, seminar.slug, phone)
+            private_redis.stop()
+            await asyncio.to_thread(tablet.get, f"/s/{seminar.slug}/run/")
+            answer = await asyncio.to_thread(
+                tablet.post, f"/s/{seminar.slug}/run/step/", {"version": 1, "direction": "next"})
+            assert answer.status == 200
+            own = await frame_with(here, 'data-version="2"', within=5)
+            missed = await frame_with(there, 'data-version="2"', within=1)
+            private_redis.start()
+            back = time.monotonic()
+            healed = await frame_with(there, 'data-version="2"', within=15)
+            took = time.monotonic() - back
+            await here.close()
+            await there.close()
+            return own, missed, healed, took
+
+        own, missed, healed, took = asyncio.run(scenario())
+
+    assert own is not None and "Kaffe" in own  # the worker's own phone, Redis or not
+    assert missed is None  # the other worker could not have it while Redis was down
+    assert healed is not None and "Kaffe" in healed, second.output()[-3000:]
+    assert took < 10  # generous: the heal comes within about a second of Redis answering
