@@ -212,7 +212,9 @@ class Relay:
         return await self.broker.call(awaitable, why)
 
     async def _subscribe(self, group: str) -> bool:
-        if self.channel is None:
+        # While the link is cut, joins do not wait on Redis, one after the other under the
+        # lock: the broker's heal subscribes every group then.
+        if self.channel is None or (self.broker is not None and self.broker.cut_off):
             return False
         return await self._layer_call(self.layer.group_add(group, self.channel), "a subscribe")
 

@@ -5,9 +5,12 @@ an idea, a facilitator's "Næste" and a join code are answered while Redis refus
 within about a second while it hangs (the bounds below are generous for a busy machine).
 """
 
+import asyncio
+import time
 import uuid
 
 import pytest
+import websockets
 
 from program import selectors
 from program.models import Idea
@@ -57,6 +60,19 @@ def act_in_the_room(worker: Daphne, seminar, brainstorm, phone_client, facilitat
     return answers
 
 
+def snapshot_seconds(worker: Daphne, seminar, client) -> float:
+    """How long a phone's websocket takes to get its snapshot (the room's state)."""
+    async def connect() -> float:
+        started = time.monotonic()
+        cookie = "; ".join(f"{name}={m.value}" for name, m in client.cookies.items())
+        url = worker.url.replace("http", "ws") + f"/ws/s/{seminar.slug}/participant/"
+        async with websockets.connect(url, additional_headers={"Cookie": cookie, "Origin": worker.url}) as ws:
+            assert 'id="phone-live"' in await asyncio.wait_for(ws.recv(), 10)
+            return time.monotonic() - started
+
+    return asyncio.run(connect())
+
+
 def assert_answered(answers, seminar, text: str, within: float) -> None:
     statuses = {name: answer.status for name, answer in answers.items()}
     assert statuses == {"phone page": 200, "idea": 200, "next": 200, "wrong code": 400, "right code": 302}
@@ -76,6 +92,7 @@ def test_every_request_is_answered_while_redis_is_stopped(
 
         answers = act_in_the_room(worker, seminar, brainstorm, phone_client, facilitator_client,
                                   "Idé mens Redis er væk")
+        assert snapshot_seconds(worker, seminar, phone_client) < 5
 
         log = worker.output()
     assert "Traceback" not in log, log
@@ -92,10 +109,12 @@ def test_every_request_is_answered_within_a_second_or_so_while_redis_hangs(
         try:
             answers = act_in_the_room(worker, seminar, brainstorm, phone_client, facilitator_client,
                                       "Idé mens Redis hænger")
+            connect = snapshot_seconds(worker, seminar, phone_client)
         finally:
             private_redis.resume()
     # Each request waits at most one cache timeout (0.3 s) before the cache is skipped.
     assert_answered(answers, seminar, "Idé mens Redis hænger", within=2.5)
+    assert connect < 3
 
 
 def _bound(brainstorm):
