@@ -12,7 +12,8 @@ connect, attempts, and p50/p95 of a page load.
     .venv/bin/python bench/connects.py                           # 100 phones; 0, 25, 50 ms
     .venv/bin/python bench/connects.py --phones 200 --rtt 0,50
     .venv/bin/python bench/connects.py --app-root /tmp/before    # another checkout of the app
-    .venv/bin/python bench/connects.py --database-url postgres://postgres@127.0.0.1:5432/bench_connects
+    .venv/bin/python bench/connects.py \
+        --database-url postgres://postgres@127.0.0.1:5432/bench_connects
 
 The database is a fresh SQLite file (or the given PostgreSQL database, emptied by migrate
 on a fresh database only: give one that does not exist yet or may be dropped).
@@ -116,7 +117,8 @@ async def storm(url: str, port: int, sessions: list[str], deadline: float) -> di
     span = last - started
     return {"connected": len(times), "phones": len(sessions), "seconds_to_last": round(span, 2),
             "connects_per_s": round(len(times) / span, 1) if span else None,
-            "connect_p50_ms": _ms(percentile(times, 50)), "connect_p95_ms": _ms(percentile(times, 95)),
+            "connect_p50_ms": _ms(percentile(times, 50)),
+            "connect_p95_ms": _ms(percentile(times, 95)),
             "attempts": attempts}
 
 
@@ -127,7 +129,8 @@ def _ms(seconds: float) -> int | None:
 def page_loads(base: str, session: str, count: int = 20) -> dict:
     times = []
     for _ in range(count):
-        request = urllib.request.Request(f"{base}/s/{SLUG}/", headers={"Cookie": f"sessionid={session}"})
+        request = urllib.request.Request(f"{base}/s/{SLUG}/",
+                                         headers={"Cookie": f"sessionid={session}"})
         begun = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
@@ -148,15 +151,17 @@ def run(rtt_ms: int, args, workdir: Path, redis_port: int) -> dict:
         env["PYTHONPATH"] = str(args.app_root)
         if args.database_url:
             env["DATABASE_URL"] = args.database_url
-        setup = subprocess.run([PYTHON, str(ROOT / "bench" / "fanout.py"), "_setup", str(args.phones)],
-                               cwd=args.app_root, env=env, capture_output=True, text=True, timeout=600)
+        setup = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "fanout.py"), "_setup", str(args.phones)],
+            cwd=args.app_root, env=env, capture_output=True, text=True, timeout=600)
         if setup.returncode != 0:
             raise RuntimeError(setup.stderr[-3000:])
         sessions = json.loads(setup.stdout)["phones"]
         log = workdir / f"daphne-{rtt_ms}.log"
-        procs.append(subprocess.Popen([DAPHNE, "-b", "127.0.0.1", "-p", str(http_port), "seminar.asgi:application"],
-                                      cwd=args.app_root, env=env, stdout=log.open("w"),
-                                      stderr=subprocess.STDOUT, preexec_fn=child_setup))
+        procs.append(subprocess.Popen(
+            [DAPHNE, "-b", "127.0.0.1", "-p", str(http_port), "seminar.asgi:application"],
+            cwd=args.app_root, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            preexec_fn=child_setup))
         wait_for_port(http_port, procs[1])
         page_loads(f"http://127.0.0.1:{http_port}", sessions[0], count=2)  # warm up
         url = f"ws://127.0.0.1:{http_port}/ws/s/{SLUG}/participant/"
@@ -224,9 +229,10 @@ def _create(url: str) -> None:
 
 
 def _line(row: dict) -> str:
-    return (f"Redis RTT {row['rtt_ms']:>3} ms: {row['connected']}/{row['phones']} connected, last after "
-            f"{row['seconds_to_last']} s ({row['connects_per_s']}/s), connect p50 {row['connect_p50_ms']} ms "
-            f"p95 {row['connect_p95_ms']} ms, {row['attempts']} attempts; page p50 {row['page_p50_ms']} ms "
+    return (f"Redis RTT {row['rtt_ms']:>3} ms: {row['connected']}/{row['phones']} connected, "
+            f"last after {row['seconds_to_last']} s ({row['connects_per_s']}/s), "
+            f"connect p50 {row['connect_p50_ms']} ms p95 {row['connect_p95_ms']} ms, "
+            f"{row['attempts']} attempts; page p50 {row['page_p50_ms']} ms "
             f"p95 {row['page_p95_ms']} ms")
 
 

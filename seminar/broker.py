@@ -40,13 +40,19 @@ class Broker:
         self._cut_at = 0  # pings up to this one were sent before the link was found cut
         self._waiting: dict[int, float] = {}  # ping -> when it was sent
         self._healing: asyncio.Task | None = None
+        self._started = False
 
-    def tasks(self) -> list[asyncio.Task]:
-        return [asyncio.create_task(self._publisher()), asyncio.create_task(self._watch())]
+    def start(self) -> None:
+        """Start publishing and watching (once): at the relay's first join or first frame."""
+        if not self._started:
+            self._started = True
+            self.relay._tasks += [asyncio.create_task(self._publisher()),
+                                  asyncio.create_task(self._watch())]
 
     def failed(self, why: str) -> None:
         if not self.cut_off:
-            log.warning("live link to the other workers cut (%s); serving this worker's screens alone", why)
+            log.warning("live link to the other workers cut (%s); serving this worker's screens "
+                        "alone", why)
         self.cut_off = True
         self._cut_at = self._seq
 
@@ -62,6 +68,7 @@ class Broker:
 
     def publish(self, group: str, frame: str) -> None:
         """Queue a frame for the other workers (this worker's sockets have it already)."""
+        self.start()
         self.queue.put_nowait((group, frame))
 
     async def _publisher(self) -> None:

@@ -47,7 +47,7 @@ class FailOpenRedisCache(RedisCache):
         options.setdefault("socket_timeout", timeout)
         options.setdefault("socket_connect_timeout", timeout)
         super().__init__(server, {**params, "OPTIONS": options})
-        local = {key: value for key, value in params.items() if key in ("TIMEOUT", "KEY_PREFIX", "VERSION")}
+        local = {key: params[key] for key in ("TIMEOUT", "KEY_PREFIX", "VERSION") if key in params}
         self._location = str(server)
         # LocMemCache keeps its data per name: every instance in the process shares it.
         self._fallback = LocMemCache(f"failopen-{server}", local)
@@ -55,7 +55,8 @@ class FailOpenRedisCache(RedisCache):
     def _redis_failed(self, error: Exception) -> None:
         with _lock:
             first = time.monotonic() >= _skip_until.get(self._location, 0.0)
-            _skip_until[self._location] = time.monotonic() + getattr(settings, "CACHE_SKIP_SECONDS", 5.0)
+            skip = getattr(settings, "CACHE_SKIP_SECONDS", 5.0)
+            _skip_until[self._location] = time.monotonic() + skip
         if first:
             log.warning("the Redis cache does not answer (%r); using this process's memory "
                         "for a while", error)

@@ -358,10 +358,10 @@ async def background_turn(limit: float = 2.0) -> None:
 class Outbox:
     """Frames on their way out, sent in order by one task on the server loop.
 
-    Each frame goes first to this process's relay, which writes it to the local sockets
-    without a round trip, and then (unless the layer is process-local) to the relay's
-    broker, which publishes it for the other processes on a task of its own: a Redis that
-    refuses or hangs delays no local socket. `put` may be called from any thread and never
+    Each frame is queued for the relay's broker (unless the layer is process-local), which
+    publishes it for the other processes on a task of its own, and written by this
+    process's relay to the local sockets without a round trip: a Redis that refuses or
+    hangs delays no local socket. `put` may be called from any thread and never
     waits; its future is done once the local sockets have the frame. What cannot reach
     the layer is noted, and healed by resyncs once Redis answers again (seminar.broker).
     """
@@ -392,10 +392,15 @@ class Outbox:
 
         while True:
             group, frame, delivered = await self.queue.get()
-            relay = None
             try:
                 relay = get_relay()
-                await relay.start()
+                # Queued for the broker's own task, which publishes it for the other workers
+                # while these sockets are written to (it runs when the fan-out yields): a
+                # Redis that refuses or hangs never delays or drops the local delivery. A
+                # process-local layer reaches no one but this relay: no broker (it would
+                # walk every channel and group, one per phone, on each send and receive).
+                if relay.broker is not None:
+                    relay.broker.publish(group, frame)
                 await relay.deliver(group, frame)
             except asyncio.CancelledError:
                 raise
@@ -403,10 +408,6 @@ class Outbox:
                 log.exception("live push to %s failed", group)
             finally:
                 delivered.set_result(None)
-            # A process-local layer reaches no one but this relay: no broker (it would walk
-            # every channel and group, one per phone, on each send and receive).
-            if relay is not None and relay.broker is not None:
-                relay.broker.publish(group, frame)
 
 
 _outbox: Outbox | None = None

@@ -117,6 +117,7 @@ class Relay:
         self.members: dict[str, dict[object, tuple[Send, object | None]]] = {}
         self.channel: str | None = None
         self._lock = asyncio.Lock()
+        self._opening = asyncio.Lock()
         self._tasks: list[asyncio.Task] = []
         self.last_fanout = 0.0
         self.confirmer = Confirmer()
@@ -181,29 +182,33 @@ class Relay:
         return len(targets)
 
     async def start(self) -> None:
-        """Open this process's channel and start the relay's tasks (once)."""
+        """Open this process's channel and start the relay's tasks (once, at the first join)."""
         if self._started:
             return
         self._started = True
-        self._tasks = [asyncio.create_task(self._collect())]
+        self._tasks.append(asyncio.create_task(self._collect()))
         if self.broker is not None:
-            self._tasks += self.broker.tasks()
+            self.broker.start()
         await self.open_channel()
 
     async def open_channel(self) -> bool:
-        """This process's relay channel; False while the layer cannot open it (the broker retries)."""
-        if self.broker is None:
-            channel = await self.layer.new_channel("relay.")
-        else:
-            try:
-                channel = await asyncio.wait_for(self.layer.new_channel("relay."), CALL_SECONDS)
-            except Exception:
-                log.debug("opening the relay channel failed", exc_info=True)
-                self.broker.failed("the relay channel could not be opened")
-                return False
-        self.channel = channel
-        self._tasks += [asyncio.create_task(self._receive()), asyncio.create_task(self._rejoin())]
-        return True
+        """Open this process's relay channel; False while the layer cannot (the broker retries)."""
+        async with self._opening:
+            if self.channel is not None:
+                return True
+            if self.broker is None:
+                channel = await self.layer.new_channel("relay.")
+            else:
+                try:
+                    channel = await asyncio.wait_for(self.layer.new_channel("relay."), CALL_SECONDS)
+                except Exception:
+                    log.debug("opening the relay channel failed", exc_info=True)
+                    self.broker.failed("the relay channel could not be opened")
+                    return False
+            self.channel = channel
+            self._tasks += [asyncio.create_task(self._receive()),
+                            asyncio.create_task(self._rejoin())]
+            return True
 
     async def _layer_call(self, awaitable, why: str) -> bool:
         if self.broker is None:

@@ -46,8 +46,11 @@ async def frame_with(socket, text: str, within: float) -> str | None:
     return None
 
 
+@pytest.mark.parametrize("fault", ["stopped", "frozen"])
 def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_it_is_back(
-        seminar, facilitator_client, phone_client, private_redis):
+        seminar, facilitator_client, phone_client, private_redis, fault):
+    down, back = {"stopped": (private_redis.stop, private_redis.start),
+                  "frozen": (private_redis.hang, private_redis.resume)}[fault]
     env = {"REDIS_URL": private_redis.url, "REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
 
     with Daphne(**env) as first, Daphne(**env) as second:
@@ -57,17 +60,17 @@ def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_i
         async def scenario() -> tuple[str | None, str | None, str | None, float]:
             here = await phone_on(first, seminar.slug, phone)
             there = await phone_on(second, seminar.slug, phone)
-            private_redis.stop()
+            down()
             await asyncio.to_thread(tablet.get, f"/s/{seminar.slug}/run/")
             answer = await asyncio.to_thread(
                 tablet.post, f"/s/{seminar.slug}/run/step/", {"version": 1, "direction": "next"})
             assert answer.status == 200
             own = await frame_with(here, 'data-version="2"', within=5)
             missed = await frame_with(there, 'data-version="2"', within=1)
-            private_redis.start()
-            back = time.monotonic()
+            back()
+            returned = time.monotonic()
             healed = await frame_with(there, 'data-version="2"', within=15)
-            took = time.monotonic() - back
+            took = time.monotonic() - returned
             await here.close()
             await there.close()
             return own, missed, healed, took
