@@ -152,3 +152,34 @@ def test_a_refusing_redis_is_skipped_after_its_first_failure(settings):
     assert cache.redis_skipped
     assert cache.incr("pace") == 1
     assert caches.create_connection("default").get("pace") == 1  # another thread's cache object
+
+
+def test_a_pace_count_is_one_round_trip_to_redis_and_keeps_its_window(settings, private_redis):
+    import redis
+
+    from seminar.failopen_cache import hit
+
+    settings.CACHES = {"default": {"BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
+                                   "LOCATION": private_redis.url, "KEY_PREFIX": "pace-test"}}
+    server = redis.Redis.from_url(private_redis.url)
+    server.config_resetstat()
+
+    counts = [hit("pace:idea:7", 60) for _ in range(3)]
+
+    assert counts == [1, 2, 3]
+    stats = server.info("commandstats")
+    assert stats["cmdstat_incrby"]["calls"] == 3 and stats["cmdstat_set"]["calls"] == 3
+    assert "cmdstat_exists" not in stats  # Django's incr asks EXISTS first: a round trip more
+    [key] = server.keys("pace-test:*")
+    assert 0 < server.ttl(key) <= 60
+
+
+def test_the_pace_limit_keeps_counting_while_redis_refuses(settings, participant):
+    from seminar.submissions import PACE_LIMIT, TooFast, check_pace
+
+    settings.CACHES = dead_redis_cache()
+    for _ in range(PACE_LIMIT):
+        check_pace(participant.pk, "idea")
+
+    with pytest.raises(TooFast):
+        check_pace(participant.pk, "idea")
