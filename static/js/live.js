@@ -109,6 +109,8 @@
   // .send-error text), the page's data-send-failed text when the server answered with an
   // error (5xx). Pressing send again is safe: the form's key makes it idempotent.
   function showSendError(event, failure) {
+    var config = event.detail.requestConfig;
+    if (failure && config && config.verb === "get") return; // a page part that did not load: nothing was sent
     var elt = event.detail.elt;
     var holder = elt && elt.closest ? elt.closest("form") || elt.parentNode : null;
     if (!holder) return;
