@@ -78,9 +78,9 @@ def subscribed(groups: list[str]) -> list[bool] | None:
     try:
         counts = _client(url).pubsub_numsub(*(channel_of(prefix, group) for group in groups))
         return [count > 0 for _, count in counts]
-    except Exception:  # an unanswerable question means listened, whatever the cause
+    except Exception as error:  # an unanswerable question means listened, whatever the cause
         _not_before = time.monotonic() + RETRY_AFTER_SECONDS
-        log.warning("could not ask Redis who listens; rendering every audience", exc_info=True)
+        log.warning("could not ask Redis who listens (%r); rendering every audience", error)
         return None
 
 

@@ -297,14 +297,21 @@ def send_now(seminar_id: int, audience: str, frame: str) -> None:
         log.exception("live push to %s failed", audience)
 
 
-async def send_frame(group: str, frame: str, origin: str | None = None) -> None:
-    """To every process's relay; the relay whose channel is `origin` has had it already."""
+async def send_frame(group: str, frame: str, origin: str | None = None) -> bool:
+    """To every process's relay; the relay whose channel is `origin` has had it already.
+
+    Never raises: False when the layer refused, failed or did not answer in time.
+    """
     layer = get_channel_layer()
     message = {"type": "relay.frame", "group": group, "frame": frame, "origin": origin}
     try:
         await asyncio.wait_for(layer.group_send(group, message), settings.LIVE_SEND_TIMEOUT_SECONDS)
+        return True
     except TimeoutError:
         log.warning("live push to %s timed out", group)
+    except Exception as error:  # Redis refused or dropped the connection
+        log.warning("live push to %s failed: %r", group, error)
+    return False
 
 
 # One thread renders every frame after commit: frames leave in commit order, and no
@@ -351,11 +358,12 @@ async def background_turn(limit: float = 2.0) -> None:
 class Outbox:
     """Frames on their way out, sent in order by one task on the server loop.
 
-    Each frame goes to the channel layer for the other processes (unless the layer is
-    process-local) and straight to this process's relay, which writes it to the local
-    sockets without a round trip. `put` may be called from any thread and never waits;
-    its future is done once the local sockets have the frame. A frame that cannot reach
-    the layer in LIVE_SEND_TIMEOUT_SECONDS is dropped there (logged); the next connect heals.
+    Each frame is queued for the relay's broker (unless the layer is process-local), which
+    publishes it for the other processes on a task of its own, and written by this
+    process's relay to the local sockets without a round trip: a Redis that refuses or
+    hangs delays no local socket. `put` may be called from any thread and never
+    waits; its future is done once the local sockets have the frame. What cannot reach
+    the layer is noted, and healed by resyncs once Redis answers again (seminar.broker).
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -386,10 +394,13 @@ class Outbox:
             group, frame, delivered = await self.queue.get()
             try:
                 relay = get_relay()
-                # A process-local layer reaches no one but this relay: skip it (it walks
-                # every channel and group, one per phone, on each send and receive).
-                if not self.local:
-                    await send_frame(group, frame, origin=relay.channel)
+                # Queued for the broker's own task, which publishes it for the other workers
+                # while these sockets are written to (it runs when the fan-out yields): a
+                # Redis that refuses or hangs never delays or drops the local delivery. A
+                # process-local layer reaches no one but this relay: no broker (it would
+                # walk every channel and group, one per phone, on each send and receive).
+                if relay.broker is not None:
+                    relay.broker.publish(group, frame)
                 await relay.deliver(group, frame)
             except asyncio.CancelledError:
                 raise

@@ -10,8 +10,10 @@ iPhones send HEIC/HEIF; pillow-heif lets Pillow read them.
 """
 
 import io
+import logging
 import uuid
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -21,6 +23,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 register_heif_opener()
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 12 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -36,6 +39,13 @@ class PhotoRejected(Exception):
     def __init__(self, message) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class PhotoNotStored(PhotoRejected):
+    """The server could not store the photo (a full disk, say); nothing of it is left behind.
+
+    A refusal like the others: the form comes back with the message and the person's text.
+    """
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ class Stored:
 
 
 NOT_A_PHOTO = _("That file is not a photo we can use. Send a JPEG, PNG or HEIC photo.")
+NOT_STORED = _("The photo could not be saved just now. Your text is kept: send again, "
+               "or send it without the photo.")
 
 
 def _open(upload) -> Image.Image:
@@ -118,15 +130,29 @@ def prepare(upload) -> Prepared:
 
 
 def store(prepared: Prepared, folder: str) -> Stored:
-    """Save both copies through Django's storage under a random name."""
+    """Save both copies through Django's storage under a random name.
+
+    If the storage fails (a full disk fails mid-write and leaves part of a file), whatever
+    was written is removed and PhotoNotStored raised. The caller removes the files again
+    (`discard`) if the row that was to point at them is not saved.
+    """
     stem = f"{folder.strip('/')}/{uuid.uuid4().hex}"
-    name = default_storage.save(f"{stem}.jpg", ContentFile(prepared.full))
-    small_name = default_storage.save(f"{stem}-small.jpg", ContentFile(prepared.small))
-    return Stored(name=name, small_name=small_name, width=prepared.width, height=prepared.height)
+    names: list[str] = []
+    try:
+        for name, data in ((f"{stem}.jpg", prepared.full), (f"{stem}-small.jpg", prepared.small)):
+            names.append(name)  # the random name is free: storage keeps it, or fails on it
+            names[-1] = default_storage.save(name, ContentFile(data))
+    except OSError as error:
+        log.error("storing a photo failed: %r", error)
+        discard(*names)
+        raise PhotoNotStored(NOT_STORED) from error
+    full, small = names
+    return Stored(name=full, small_name=small, width=prepared.width, height=prepared.height)
 
 
 def discard(*names: str) -> None:
-    """Remove stored files (an upload that lost a race with its own retry)."""
+    """Remove stored files whose row was not saved; never raises (a photo is not worth a 500)."""
     for name in names:
         if name:
-            default_storage.delete(name)
+            with suppress(OSError):
+                default_storage.delete(name)

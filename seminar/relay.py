@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from channels.layers import get_channel_layer
 
 from seminar import live
+from seminar.broker import CALL_SECONDS, PING, Broker
 from seminar.listeners import Confirmer
 
 log = logging.getLogger(__name__)
@@ -107,10 +108,16 @@ def prepare(frame: str) -> object:
 
 class Relay:
     def __init__(self) -> None:
+        from channels.layers import InMemoryChannelLayer
+
         self.layer = get_channel_layer()
+        # A shared layer (Redis) may falter: calls to it are bounded and watched (broker.py).
+        self.broker = None if isinstance(self.layer, InMemoryChannelLayer) else Broker(self)
+        self._started = False
         self.members: dict[str, dict[object, tuple[Send, object | None]]] = {}
         self.channel: str | None = None
         self._lock = asyncio.Lock()
+        self._opening = asyncio.Lock()
         self._tasks: list[asyncio.Task] = []
         self.last_fanout = 0.0
         self.confirmer = Confirmer()
@@ -123,12 +130,12 @@ class Relay:
         appended to it instead; the socket sends them after its snapshot.
         """
         async with self._lock:
-            await self._start()
+            await self.start()
             local = self.members.setdefault(group, {})
-            if not local:
-                await self.layer.group_add(group, self.channel)
-                if live.skippable(group):
-                    self._confirming[group] = asyncio.ensure_future(self.confirmer.confirm(group))
+            # Without Redis the socket still joins here: it gets this worker's frames, and
+            # the broker subscribes the group (and resyncs the socket) once Redis answers.
+            if not local and await self._subscribe(group) and live.skippable(group):
+                self._confirming[group] = asyncio.ensure_future(self.confirmer.confirm(group))
             local[key] = (send, wire)
             confirming = self._confirming.get(group)
         if confirming is not None:
@@ -147,7 +154,8 @@ class Relay:
             del local[key]
             if not local:
                 del self.members[group]
-                await self.layer.group_discard(group, self.channel)
+                if self.channel is not None:
+                    await self._layer_call(self.layer.group_discard(group, self.channel), "an unsubscribe")
 
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
@@ -173,12 +181,60 @@ class Relay:
             self.last_fanout = asyncio.get_running_loop().time()
         return len(targets)
 
-    async def _start(self) -> None:
-        if self.channel is not None:
+    async def start(self) -> None:
+        """Open this process's channel and start the relay's tasks (once, at the first join)."""
+        if self._started:
             return
-        self.channel = await self.layer.new_channel("relay.")
-        self._tasks = [asyncio.create_task(self._receive()), asyncio.create_task(self._rejoin()),
-                       asyncio.create_task(self._collect())]
+        self._started = True
+        self._tasks.append(asyncio.create_task(self._collect()))
+        if self.broker is not None:
+            self.broker.start()
+        await self.open_channel()
+
+    async def open_channel(self) -> bool:
+        """Open this process's relay channel; False while the layer cannot (the broker retries)."""
+        async with self._opening:
+            if self.channel is not None:
+                return True
+            if self.broker is None:
+                channel = await self.layer.new_channel("relay.")
+            else:
+                try:
+                    channel = await asyncio.wait_for(self.layer.new_channel("relay."), CALL_SECONDS)
+                except Exception:
+                    log.debug("opening the relay channel failed", exc_info=True)
+                    self.broker.failed("the relay channel could not be opened")
+                    return False
+            self.channel = channel
+            self._tasks += [asyncio.create_task(self._receive()),
+                            asyncio.create_task(self._rejoin())]
+            return True
+
+    async def _layer_call(self, awaitable, why: str) -> bool:
+        if self.broker is None:
+            await awaitable
+            return True
+        return await self.broker.call(awaitable, why)
+
+    async def _subscribe(self, group: str) -> bool:
+        # While the link is cut, joins do not wait on Redis, one after the other under the
+        # lock: the broker's heal subscribes every group then.
+        if self.channel is None or (self.broker is not None and self.broker.cut_off):
+            return False
+        return await self._layer_call(self.layer.group_add(group, self.channel), "a subscribe")
+
+    async def resync_all(self) -> int:
+        """Tell every socket of this process to resync (live.RESYNC); returns how many."""
+        sends = {}
+        for local in self.members.values():
+            for key, (send, _) in local.items():
+                sends.setdefault(key, send)
+        for send in sends.values():
+            try:
+                await send(live.RESYNC)
+            except Exception:
+                log.debug("resync request failed", exc_info=True)
+        return len(sends)
 
     async def _receive(self) -> None:
         while True:
@@ -192,12 +248,14 @@ class Relay:
                 continue
             if message.get("type") == "relay.frame" and message.get("origin") != self.channel:
                 await self.deliver(message["group"], message["frame"])
+            elif message.get("type") == PING and self.broker is not None:
+                self.broker.pong(message.get("seq"))
 
     async def _rejoin(self) -> None:
         while True:
             await asyncio.sleep(REJOIN_SECONDS)
             for group in list(self.members):
-                await self.layer.group_add(group, self.channel)
+                await self._subscribe(group)
 
     async def _collect(self) -> None:
         """Full collections only between fan-outs (see GC_EVERY_SECONDS)."""

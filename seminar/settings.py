@@ -121,6 +121,10 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8}
+    # With a pool, Django passes psycopg_pool's ConnectionPool.check_connection as the pool's
+    # `check`: a pooled connection is tested (one round trip) before it is handed out, so
+    # after a PostgreSQL restart a dead one is replaced instead of failing its request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # Django's SQLite backend, writers queued in the process (seminar/sqlite/base.py).
     DATABASES["default"]["ENGINE"] = "seminar.sqlite"
@@ -149,9 +153,10 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL], "prefix": REDIS_PREFIX},
         }
     }
+    # Fails open: while Redis refuses or hangs, each process counts in its own memory.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": REDIS_PREFIX,
         }
@@ -187,9 +192,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 # Participants keep their phone bound for the whole seminar.
-# Sessions read from the cache (the database keeps them): every phone request reads its
-# session, and a burst of submissions should not spend a query on it each time.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only: a session read from Redis made every request fail
+# while Redis refused or hung, and put a Redis round trip on Django's one thread for
+# database work in every websocket connect. One indexed query a request instead.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
@@ -244,6 +250,10 @@ JOIN_WRONG_CODES_WINDOW_SECONDS = int(os.environ.get("JOIN_WRONG_CODES_WINDOW_SE
 LOGIN_FAILURES_PER_USER = int(os.environ.get("LOGIN_FAILURES_PER_USER", 10))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", 30))
 LOGIN_WINDOW_SECONDS = int(os.environ.get("LOGIN_WINDOW_SECONDS", 900))
+
+# The Redis cache (rate limits) answers within this long or is skipped for CACHE_SKIP_SECONDS.
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", 0.3))
+CACHE_SKIP_SECONDS = float(os.environ.get("CACHE_SKIP_SECONDS", 5.0))
 
 # A group_send that cannot reach the layer (Redis outage) gives up after this long.
 LIVE_SEND_TIMEOUT_SECONDS = float(os.environ.get("LIVE_SEND_TIMEOUT_SECONDS", 2.0))

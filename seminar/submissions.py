@@ -8,8 +8,9 @@ second row. Models keep the key in a field with a unique constraint per author.
 import uuid
 
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from seminar.failopen_cache import hit
 
 # At most this many submissions per person per window (a burst of double taps passes).
 PACE_LIMIT = 20
@@ -40,12 +41,5 @@ class SubmissionForm(forms.Form):
 
 def check_pace(participant_id: int, what: str) -> None:
     """Count a submission; raise TooFast past the limit for the window."""
-    cache_key = f"pace:{what}:{participant_id}"
-    cache.add(cache_key, 0, timeout=PACE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, timeout=PACE_WINDOW_SECONDS)
-        count = 1
-    if count > PACE_LIMIT:
+    if hit(f"pace:{what}:{participant_id}", PACE_WINDOW_SECONDS) > PACE_LIMIT:
         raise TooFast

@@ -51,10 +51,16 @@ def submit_idea(*, item: AgendaItem, author: Participant, text: str, photo=None,
     stored = photos.store(photos.prepare(photo), f"ideas/{item.day.seminar_id}") if photo else None
     try:
         return _save_idea(item=item, author=author, text=text, stored=stored, key=key)
-    except IntegrityError:  # the same key raced in from a retried request
+    except BaseException as error:
+        # No row points at the photo: remove it, whatever failed (a database error, the
+        # same key racing in from a retried request, the author removed meanwhile).
         if stored:
             photos.discard(stored.name, stored.small_name)
-        return Idea.objects.get(author=author, key=key)
+        if isinstance(error, IntegrityError):
+            existing = unique_or_none(Idea.objects.filter(author=author, key=key))
+            if existing is not None:  # the retry's twin won: its idea is the answer
+                return existing
+        raise
 
 
 @transaction.atomic

@@ -104,10 +104,31 @@
     document.querySelectorAll("[data-unless-mark]").forEach(function (el) { el.hidden = marked(el.dataset.unlessMark); });
   }
 
-  function showSendError(event, failed) {
-    var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("form") : null;
-    var notice = form && form.querySelector(".send-error");
-    if (notice) notice.hidden = !failed;
+  // A send that failed leaves the form and its text as they are and says why, near the
+  // form: "check the connection" when it never reached the server (the form's own
+  // .send-error text), the page's data-send-failed text when the server answered with an
+  // error (5xx). Pressing send again is safe: the form's key makes it idempotent.
+  function showSendError(event, failure) {
+    var config = event.detail.requestConfig;
+    if (failure && config && config.verb === "get") return; // a page part that did not load: nothing was sent
+    var elt = event.detail.elt;
+    var holder = elt && elt.closest ? elt.closest("form") || elt.parentNode : null;
+    if (!holder) return;
+    var notice = holder.querySelector(".send-error");
+    if (!notice && failure === "server" && document.body.dataset.sendFailed) {
+      notice = document.createElement("p");
+      notice.className = "send-error error";
+      notice.setAttribute("role", "alert");
+      holder.appendChild(notice);
+    }
+    if (!notice) return;
+    if (notice.dataset.offline === undefined) notice.dataset.offline = notice.textContent;
+    if (failure === "server" && document.body.dataset.sendFailed) {
+      notice.textContent = document.body.dataset.sendFailed;
+    } else if (failure) {
+      notice.textContent = notice.dataset.offline;
+    }
+    notice.hidden = !failure;
   }
 
   function setStatus(state) {
@@ -151,10 +172,9 @@
     setInterval(turnPages, 12000);
     applyMarks();
     document.body.addEventListener("htmx:afterSwap", function () { initCountdowns(); applyMarks(); });
-    // A send that never reached the server leaves the form and its text as they are
-    // and says so; pressing send again is safe (the form's key makes it idempotent).
-    document.body.addEventListener("htmx:sendError", function (event) { showSendError(event, true); });
-    document.body.addEventListener("htmx:beforeRequest", function (event) { showSendError(event, false); });
+    document.body.addEventListener("htmx:sendError", function (event) { showSendError(event, "network"); });
+    document.body.addEventListener("htmx:responseError", function (event) { showSendError(event, "server"); });
+    document.body.addEventListener("htmx:beforeRequest", function (event) { showSendError(event, null); });
     var path = document.body.dataset.liveUrl;
     if (path && "WebSocket" in window) connect(path);
   });
