@@ -26,15 +26,16 @@ _skip_until: dict[str, float] = {}
 _lock = threading.Lock()
 
 
-def hit(key: str, window: int) -> int:
+def hit(key: str, window: int, cache=None) -> int:
     """Count one more event under `key` in a window of `window` seconds; returns the count.
 
     One Redis round trip with FailOpenRedisCache (Django's add and incr take three, which a
-    slow Redis makes every phone's send pay); add and incr on any other cache.
+    slow Redis makes every phone's send pay); add and incr on any other cache. `cache` is
+    the default cache unless given.
     """
     from django.core.cache import caches
 
-    cache = caches["default"]
+    cache = caches["default"] if cache is None else cache
     if isinstance(cache, FailOpenRedisCache):
         return cache.hit(key, window)
     return _add_and_incr(cache, key, window)

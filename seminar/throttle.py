@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from seminar import failopen_cache
+
 log = logging.getLogger(__name__)
 
 
@@ -48,12 +50,7 @@ def hit(key: str, window_seconds: int) -> int:
     0 when the cache fails (the event is let through).
     """
     try:
-        cache.add(key, 0, timeout=window_seconds)
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window_seconds)
-            return 1
+        return failopen_cache.hit(key, window_seconds, cache)
     except Exception:
         log.warning("rate-limit counter %s unavailable; letting the request through", key,
                     exc_info=True)
