@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_GET
+from django.views.generic.base import RedirectView
 
 from seminar.views import entry, people
 
@@ -15,7 +18,11 @@ seminar_patterns = [
     path("s/<slug:slug>/people/cards/", people.join_cards, name="join_cards"),
 ]
 
+# Browsers ask for /favicon.ico whatever the page says; send them to the hashed static file.
+favicon = require_GET(RedirectView.as_view(permanent=False, get_redirect_url=lambda *a, **k: static("favicon.ico")))
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include((seminar_patterns, "seminar"))),
     path("", include("program.urls")),
     path("", include("groups.urls")),

@@ -9,9 +9,8 @@ from program.models import AgendaItem, Idea, IdeaWall, LiveState
 from seminar import live
 from seminar.languages import language_codes
 
-# The wall shows the newest ideas (and the featured one); older ones make room as new
-# ones arrive, so the projector stays readable from the back of the room.
-WALL_SIZE = 24
+# The wall holds every idea, newest first (and the featured one): the projector pages
+# what does not fit on one screen, so no idea drops off.
 # The tablet lists the newest ideas with their buttons; the full list is its own page.
 TABLET_SIZE = 40
 
@@ -25,13 +24,13 @@ def wall_state(item: AgendaItem) -> IdeaWall:
 
 
 def wall(item: AgendaItem) -> dict:
-    """What the projector's wall shows: the featured idea, the newest others, how many in all."""
+    """What the projector's wall shows: the featured idea, the others newest first, how many in all."""
     state = wall_state(item)
     ideas = Idea.objects.filter(item=item).visible().select_related("author", "group")
     if state.paused:
         ideas = ideas.filter(pk__lte=state.paused_after)
     featured = ideas.filter(featured=True).first()
-    newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk")[:WALL_SIZE])
+    newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk"))
     return {"item": item, "seminar": item.day.seminar, "featured": featured, "ideas": newest,
             "total": ideas.count(), "wall": state}
 
