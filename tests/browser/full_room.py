@@ -153,7 +153,7 @@ def views(item: AgendaItem) -> Iterator[tuple[str, Callable[[], None]]]:
     The room's modes come first (the current item with its countdown, find your group,
     join, a message), then the item's own (all tables, the wall, a featured idea, a goal...).
     """
-    state = LiveState.objects.get(seminar_id=item.day.seminar_id)
+    state, _ = LiveState.objects.get_or_create(seminar_id=item.day.seminar_id)
 
     def room_mode(mode: str, message: str = "") -> Callable[[], None]:
         def setup() -> None:  # the countdown runs: it must show, in its place, in every state
