@@ -50,6 +50,10 @@
       var mark = body.querySelector("[data-pager-rest]");
       var low = 0;
       var high = all.length;
+      if (mark) { // counted while it shows, so that the count itself has room
+        mark.hidden = false;
+        mark.textContent = (mark.dataset.pagerRest || "+%s").replace("%s", all.length);
+      }
       while (low < high) {
         var middle = Math.ceil((low + high) / 2);
         all.forEach(function (item, index) { item.hidden = index >= middle; });
@@ -59,6 +63,7 @@
       if (mark) {
         mark.hidden = low === all.length;
         mark.textContent = (mark.dataset.pagerRest || "+%s").replace("%s", all.length - low);
+        if (low === 0 && !fits(body)) mark.hidden = true; // the count above says it already
       }
     });
   }

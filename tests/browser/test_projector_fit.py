@@ -17,7 +17,7 @@ from program.models import Idea
 from seminar.roster import import_roster
 from tests.browser import full_room
 from tests.browser.fit import measure
-from tests.browser.helpers import in_thread
+from tests.browser.helpers import in_thread, wait_live
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,6 +53,7 @@ def test_every_projector_state_fits_every_screen_size(full_seminar, screens):
     for item, view, setup in full_room.every_view(full_seminar):
         setup()
         projector.reload()
+        wait_live(projector)  # the socket's snapshot is in: no swap lands mid-measure
         for width, height in SIZES:
             projector.set_viewport_size({"width": width, "height": height})
             figures = measure(projector)
