@@ -31,7 +31,9 @@
   function setSize(body, px) { body.style.setProperty("--fit", px + "px"); }
 
   function items(body) {
-    return Array.prototype.slice.call(body.querySelectorAll("[data-pager]:not([data-pager='rest']) > *"));
+    // A list the slide does not draw (the wall's grid behind a featured idea) has no pages.
+    return Array.prototype.slice.call(body.querySelectorAll("[data-pager]:not([data-pager='rest']) > *"))
+      .filter(function (item) { return item.parentElement.getClientRects().length > 0; });
   }
 
   // Show only items [from, to); a section whose items are all hidden hides as well.
