@@ -5,7 +5,6 @@ from django.template.loader import render_to_string
 from groups import selectors
 from groups.models import Group, Membership, Round
 
-FIND_GROUP_PAGE = 80
 
 
 def your_group(*, group: Group | None, grouping: bool, version: int) -> str:
