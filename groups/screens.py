@@ -6,7 +6,6 @@ from groups import selectors
 from groups.models import Group, Membership, Round
 
 
-
 def your_group(*, group: Group | None, grouping: bool, version: int) -> str:
     members = []
     if group is not None:
