@@ -54,7 +54,7 @@
       var high = all.length;
       if (mark) { // counted while it shows, so that the count itself has room
         mark.hidden = false;
-        mark.textContent = (mark.dataset.pagerRest || "+%s").replace("%s", all.length);
+        mark.textContent = (mark.dataset.pagerRest || "+#").replace("#", all.length);
       }
       while (low < high) {
         var middle = Math.ceil((low + high) / 2);
@@ -64,7 +64,7 @@
       all.forEach(function (item, index) { item.hidden = index >= low; });
       if (mark) {
         mark.hidden = low === all.length;
-        mark.textContent = (mark.dataset.pagerRest || "+%s").replace("%s", all.length - low);
+        mark.textContent = (mark.dataset.pagerRest || "+#").replace("#", all.length - low);
         if (low === 0 && !fits(body)) mark.hidden = true; // the count above says it already
       }
     });
