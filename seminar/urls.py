@@ -1,16 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.decorators.http import require_GET
-from django.views.generic.base import RedirectView
 
-from seminar.views import entry, people
+from seminar.views import entry, people, theme
 
 seminar_patterns = [
     path("", entry.home, name="home"),
     path("p/<str:token>/", entry.personal_link, name="personal_link"),
     path("s/<slug:slug>/join/", entry.join, name="join"),
+    path("s/<slug:slug>/theme.css", theme.theme, name="theme"),
     path("s/<slug:slug>/display/<str:token>/", entry.display_link, name="display_link"),
     path("s/<slug:slug>/people/", people.people, name="people"),
     path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
@@ -18,11 +16,8 @@ seminar_patterns = [
     path("s/<slug:slug>/people/cards/", people.join_cards, name="join_cards"),
 ]
 
-# Browsers ask for /favicon.ico whatever the page says; send them to the hashed static file.
-favicon = require_GET(RedirectView.as_view(permanent=False, get_redirect_url=lambda *a, **k: static("favicon.ico")))
-
 urlpatterns = [
-    path("favicon.ico", favicon, name="favicon"),
+    path("favicon.ico", theme.favicon, name="favicon"),
     path("", include((seminar_patterns, "seminar"))),
     path("", include("program.urls")),
     path("", include("groups.urls")),
