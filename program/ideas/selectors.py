@@ -9,8 +9,10 @@ from program.models import AgendaItem, Idea, IdeaWall, LiveState
 from seminar import live
 from seminar.languages import language_codes
 
-# The wall holds every idea, newest first (and the featured one): the projector pages
-# what does not fit on one screen, so no idea drops off.
+# The wall holds the ideas newest first (and the featured one): the projector pages what
+# does not fit on one screen, so no idea drops off. The bound keeps a push's render and
+# size in check far beyond a room's brainstorm (two ideas a head for 150 people).
+WALL_SIZE = 300
 # The tablet lists the newest ideas with their buttons; the full list is its own page.
 TABLET_SIZE = 40
 
@@ -30,7 +32,7 @@ def wall(item: AgendaItem) -> dict:
     if state.paused:
         ideas = ideas.filter(pk__lte=state.paused_after)
     featured = ideas.filter(featured=True).first()
-    newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk"))
+    newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk")[:WALL_SIZE])
     return {"item": item, "seminar": item.day.seminar, "featured": featured, "ideas": newest,
             "total": ideas.count(), "wall": state}
 
