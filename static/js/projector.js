@@ -127,9 +127,11 @@
     var height = window.innerHeight;
     var min = MIN * height;
     var max = Number(body.dataset.fitMax || MAX * 100) / 100 * height;
+    // Everything shows again before it is measured: an earlier layout may have hidden whole
+    // sections, and items() leaves out lists that are not drawn.
+    body.querySelectorAll("[data-pager-section], [data-pager] > *").forEach(function (el) { el.hidden = false; });
     var all = items(body);
     show(body, all, 0, all.length);
-    body.querySelectorAll("[data-pager='rest'] > *").forEach(function (item) { item.hidden = false; });
     body.querySelectorAll("[data-pager-rest]").forEach(function (mark) { mark.hidden = true; });
     if (largest(body, min, max) <= min && !fits(body)) trimRest(body);
     if (fits(body) || all.length < 2) {
