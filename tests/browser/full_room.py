@@ -125,7 +125,8 @@ def fill(seminar: Seminar) -> None:
         big = group(person.pk, item)
         if big is not None and big.pk not in {goal.group_id for goal in goals}:
             goals.append(Goal.objects.create(seminar=seminar, item=item, group=big, what=GOAL_WHAT[:600],
-                                             why=sentence(4, 2), how_we_know=sentence(5, 2)))
+                                             why=sentence(4, 2), how_we_know=sentence(5, 2),
+                                             locked_at=timezone.now()))  # the plans build on locked goals
     Handshake.objects.bulk_create(Handshake(goal=goals[0], participant=person) for person in people[:75])
     item = items["department_plans"]
     for person in people:
