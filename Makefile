@@ -23,7 +23,7 @@ CANDIDATES := $(PYTHON) python3.13 python3.12 \
 FOUND_PYTHON := $(firstword $(foreach c,$(CANDIDATES),$(shell \
 	command -v $(c) >/dev/null 2>&1 && $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && command -v $(c))))
 
-.PHONY: run test check-python messages clean
+.PHONY: run test check-python messages clean screenshots
 
 check-python:
 	@if [ -n "$(PYTHON)" ] && [ "$(FOUND_PYTHON)" != "$$(command -v $(PYTHON))" ]; then \
@@ -58,6 +58,10 @@ TEST_WORKERS ?= auto
 test: $(VENV)/.test-deps
 	$(VPY) manage.py collectstatic --noinput -v0
 	$(VPY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# A rehearsal to look at: every item of the reference seminar, full room, every screen size.
+screenshots: $(VENV)/.test-deps
+	$(VPY) bench/screenshots.py screenshots
 
 messages: $(VENV)/.run-deps
 	$(VPY) manage.py makemessages -l da --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'

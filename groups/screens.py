@@ -5,8 +5,6 @@ from django.template.loader import render_to_string
 from groups import selectors
 from groups.models import Group, Membership, Round
 
-FIND_GROUP_PAGE = 80
-
 
 def your_group(*, group: Group | None, grouping: bool, version: int) -> str:
     members = []
@@ -27,11 +25,10 @@ def group_frames(round_: Round, version: int) -> list[tuple[int, str]]:
 
 
 def find_group(round_: Round | None) -> str:
-    """Every present person, alphabetically, with their group; pages of 80 for the projector."""
+    """Every present person, alphabetically, with their group (the projector pages it to fit)."""
     rows = []
     if round_ is not None:
         rows = [(m.participant, m.group) for m in Membership.objects.filter(
             round=round_, participant__present=True).select_related("participant", "group")]
         rows.sort(key=lambda row: row[0].name)
-    pages = [rows[i:i + FIND_GROUP_PAGE] for i in range(0, len(rows), FIND_GROUP_PAGE)]
-    return render_to_string("groups/screens.html#find_group", {"pages": pages})
+    return render_to_string("groups/screens.html#find_group", {"rows": rows})

@@ -17,13 +17,13 @@ from django.db import transaction
 from groups.models import Grouping
 from program import activities
 from program.models import AgendaItem, Day
-from seminar.models import Seminar
+from seminar.models import COLOUR, Seminar
 
 ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
                "place", "returns_at", "secret"}
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
-SEMINAR_FIELDS = {"slug", "title", "place", "description"}
+SEMINAR_FIELDS = {"slug", "title", "place", "description", "colour"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -55,6 +55,7 @@ class ProgramSpec:
     title: str
     place: str = ""
     description: str = ""
+    colour: str = ""
     groupings: list[dict] = field(default_factory=list)
     days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
 
@@ -117,7 +118,10 @@ def parse(text: str) -> ProgramSpec:
         problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
     if not str(head.get("title", "")).strip():
         problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
-    spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(),
+    colour = str(head.get("colour", ""))
+    if colour and not re.match(COLOUR, colour):
+        problems.append((lines.key(head_line, "colour"), "colour must be # and six hex digits, e.g. \"#0b4f8a\""))
+    spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(), colour=colour,
                        place=str(head.get("place", "")), description=str(head.get("description", "")))
 
     names = set()
@@ -206,6 +210,7 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
     if seminar is None:
         seminar = Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
+    seminar.colour = spec.colour
     seminar.save()
     seminar.days.all().delete()
     groupings = {}
@@ -241,6 +246,8 @@ def export_program(seminar: Seminar) -> str:
         out.append(f"place = {_string(seminar.place)}")
     if seminar.description:
         out.append(f"description = {_string(seminar.description)}")
+    if seminar.colour:
+        out.append(f"colour = {_string(seminar.colour)}")
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]

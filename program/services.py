@@ -62,8 +62,9 @@ def _go_to(state: LiveState, item: AgendaItem, now: dt.datetime) -> None:
     state.item = item
     state.timer_ends_at = None
     state.timer_remaining = item.minutes * 60 if item.minutes else None
-    if state.projector == LiveState.Projector.BLANK:
-        state.projector = LiveState.Projector.ITEM
+    # A new item is what the room should see: the join screen, "find your group", a message
+    # or a dark screen belonged to the item before (they showed over the next plenary).
+    state.projector = LiveState.Projector.ITEM
     # The first start is the one that counts for lateness; going back does not rewrite it.
     if item.actual_start is None:
         item.actual_start = now

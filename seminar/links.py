@@ -31,9 +31,10 @@ def facilitator_link(seminar: Seminar) -> str:
 def qr_svg(data: str, title: str = "") -> SafeString:
     """An inline SVG QR code (no script, no style attribute: allowed by our CSP).
 
-    With a viewBox and no size of its own, so the drawing scales to the box CSS gives it:
-    with segno's width and height (25 px) the code stayed that small in a larger box.
+    Without a fixed width and height and with its viewBox, the drawing scales to the box CSS
+    gives it (a fixed 33×33 px code stays 33 px however big its box). The border is the
+    standard quiet zone of four modules, so a code decodes on any background.
     """
-    code = segno.make(data, error="m")
-    svg = code.svg_inline(scale=1, border=2, svgclass="qr", title=title or None, omitsize=True)
+    svg = segno.make(data, error="m").svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="qr", title=title or None)
     return mark_safe(svg)  # segno escapes the title and emits only SVG markup

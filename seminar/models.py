@@ -2,12 +2,15 @@
 
 import secrets
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
+# A seminar's own colour, as the program file gives it: six hex digits, nothing a stylesheet could misread.
+COLOUR = r"^#[0-9a-fA-F]{6}$"
 
 
 def new_token() -> str:
@@ -23,6 +26,8 @@ class Seminar(models.Model):
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("colour"), max_length=7, blank=True,
+                              validators=[RegexValidator(COLOUR, _("Give a colour as # and six hex digits."))])
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).

@@ -16,12 +16,17 @@ from django.http import HttpResponse
 DELIMITER = ";"
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): a name with an override
+# left open would turn the cells after it backwards in some programs. Removed, not escaped.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def safe_cell(value) -> object:
-    """A cell a spreadsheet shows as text: never a formula, whatever a participant typed."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """A cell a spreadsheet shows as text: never a formula, no stray direction control."""
+    if isinstance(value, str):
+        value = value.translate(BIDI_CONTROLS)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from seminar.views import entry, people
+from seminar.views import entry, people, theme
 
 
 class TokenConverter:
@@ -24,6 +24,7 @@ seminar_patterns = [
     path("", entry.home, name="home"),
     path("p/<token:token>/", entry.personal_link, name="personal_link"),
     path("s/<slug:slug>/join/", entry.join, name="join"),
+    path("s/<slug:slug>/theme.css", theme.theme, name="theme"),
     path("s/<slug:slug>/display/<token:token>/", entry.display_link, name="display_link"),
     path("s/<slug:slug>/people/", people.people, name="people"),
     path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
@@ -40,6 +41,7 @@ seminar_patterns = [
 ]
 
 urlpatterns = [
+    path("favicon.ico", theme.favicon, name="favicon"),
     path("", include((seminar_patterns, "seminar"))),
     path("", include("program.urls")),
     path("", include("groups.urls")),

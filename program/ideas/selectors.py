@@ -9,9 +9,10 @@ from program.models import AgendaItem, Idea, IdeaWall, LiveState
 from seminar import live
 from seminar.languages import language_codes
 
-# The wall shows the newest ideas (and the featured one); older ones make room as new
-# ones arrive, so the projector stays readable from the back of the room.
-WALL_SIZE = 24
+# The wall holds the ideas newest first (and the featured one): the projector pages what
+# does not fit on one screen, so no idea drops off. The bound keeps a push's render and
+# size in check far beyond a room's brainstorm (two ideas a head for 150 people).
+WALL_SIZE = 300
 # The tablet lists the newest ideas with their buttons; the full list is its own page.
 TABLET_SIZE = 40
 
@@ -25,7 +26,7 @@ def wall_state(item: AgendaItem) -> IdeaWall:
 
 
 def wall(item: AgendaItem) -> dict:
-    """What the projector's wall shows: the featured idea, the newest others, how many in all."""
+    """What the projector's wall shows: the featured idea, the others newest first, how many in all."""
     state = wall_state(item)
     ideas = Idea.objects.filter(item=item).visible().select_related("author", "group")
     if state.paused:

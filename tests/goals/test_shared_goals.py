@@ -221,7 +221,7 @@ def test_hostile_goal_shows_as_text_on_the_projector_with_its_handshakes(room, p
     html = projector_client.get(f"/s/{room.seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
-    assert '<span class="count">1</span> handshake' in html and "<li>Bo Medlem</li>" in html
+    assert '<span class="count">1</span> handshake' in html and "<li><bdi>Bo Medlem</bdi></li>" in html
 
 
 def test_hidden_goal_leaves_the_projector_and_the_phones(room, facilitator_client, projector_client):
@@ -257,4 +257,4 @@ def test_handshakes_reach_the_projector_live_with_count_and_names(room, projecto
 
     assert first.startswith('<div id="goal-handshakes"') and '<span class="count">1</span>' in first
     assert '<span class="count">2</span>' in second
-    assert "<li>Bo Medlem</li><li>Cai Leder</li>" in second
+    assert "<li><bdi>Bo Medlem</bdi></li><li><bdi>Cai Leder</bdi></li>" in second

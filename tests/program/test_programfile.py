@@ -131,3 +131,27 @@ def test_import_and_export_commands_round_trip(db, tmp_path, capsys):
 
     assert exported.startswith("[seminar]\nslug = \"varde-2014\"")
     assert "secret = true" in exported
+
+
+def test_a_seminar_colour_is_read_checked_and_written_back(db):
+    with_colour = GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "#1F6f4a"')
+    seminar = import_program(text=with_colour)
+    assert seminar.colour == "#1F6f4a"
+    assert 'colour = "#1F6f4a"' in export_program(seminar)
+
+    with pytest.raises(ProgramFileError) as error:
+        import_program(text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "red; }"'), replace=True)
+    assert any(line == 5 and "colour must be" in text for line, text in error.value.problems), error.value
+
+
+def test_the_seminar_colour_is_a_stylesheet_every_page_links(db, client):
+    seminar = import_program(text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "#1f6f4a"'))
+    answer = client.get(f"/s/{seminar.slug}/theme.css")
+    assert answer["Content-Type"].startswith("text/css")
+    assert answer.content.decode() == ":root { --brand: #1f6f4a; }\n"
+    join_page = client.get(f"/s/{seminar.slug}/join/").content.decode()
+    assert f'href="/s/{seminar.slug}/theme.css?c=1f6f4a"' in join_page
+
+    seminar.colour = ""
+    seminar.save()
+    assert client.get(f"/s/{seminar.slug}/theme.css").status_code == 404

@@ -138,6 +138,18 @@ def test_projector_modes_and_message(seminar):
         services.show_on_projector(seminar=seminar, mode="fireworks")
 
 
+@pytest.mark.parametrize("mode", ["groups", "join", "message", "blank"])
+def test_the_projector_returns_to_the_item_when_the_program_moves(seminar, mode):
+    services.step(seminar=seminar, version=1, forward=True)
+    services.show_on_projector(seminar=seminar, mode=mode, message="Find jeres borde")
+    services.step(seminar=seminar, version=state(seminar).version, forward=True)
+    assert state(seminar).projector == "item"
+
+    services.show_on_projector(seminar=seminar, mode=mode, message="Find jeres borde")
+    services.step(seminar=seminar, version=state(seminar).version, forward=False)
+    assert state(seminar).projector == "item"
+
+
 def test_reveal_shows_a_hidden_item_once(seminar):
     secret = next(item for item in factories.items(seminar) if item.secret)
     assert secret.is_hidden

@@ -80,7 +80,7 @@ def test_the_process_leaders_phone_sees_a_new_volunteer(seminar):
         assert "Nobody has volunteered yet." in snapshot
         await database_sync_to_async(services.set_volunteer)(item=room.item, participant=eager, volunteer=True)
         again = await receive_with(socket, f"You lead {table.group.name}")
-        assert f'value="{eager.pk}" id="soapbox-volunteer-{eager.pk}"> {eager.name}' in again
+        assert f'value="{eager.pk}" id="soapbox-volunteer-{eager.pk}"> <bdi>{eager.name}</bdi>' in again
         await socket.disconnect()
 
     async_to_sync(scenario)()

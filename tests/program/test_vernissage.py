@@ -57,7 +57,7 @@ def test_phones_know_who_hosts_now_and_next_turn_moves_the_rota(vernissage, semi
     assert f'data-if-mark="p-{first[0].pk} p-{first[1].pk}"' in host_region(before)
     assert f'data-if-mark="p-{second[0].pk} p-{second[1].pk}"' in host_region(after)
     assert "Hosts, turn 2" in projector
-    assert f"{second[0].name}, {second[1].name}" in projector
+    assert f"<bdi>{second[0].name}</bdi>, <bdi>{second[1].name}</bdi>" in projector
 
 
 def test_hosts_see_how_many_visitors_are_at_their_gallery_now(vernissage, seminar):
