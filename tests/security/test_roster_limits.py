@@ -76,7 +76,7 @@ def test_the_import_command_names_row_column_and_value(seminar, tmp_path, column
     path = tmp_path / "roster.csv"
     path.write_bytes(csv_file(LONG[column][0]))
 
-    with pytest.raises(CommandError) as error:
+    with pytest.raises(CommandError) as error, translation.override("en"):
         call_command("import_roster", seminar.slug, str(path))
 
     assert f"row 2: {long_message(column)}" in str(error.value)
