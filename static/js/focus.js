@@ -1,0 +1,55 @@
+/* Focus stays where the person was after a swap (htmx's answer or a websocket push).
+ *
+ * When the focused control leaves the page with a swap, focus goes to the element that
+ * now has its id (controls keep their id across states: Start and Pause are one
+ * "timer-toggle"), else to what it names in data-focus-after (a reveal button that is
+ * gone after revealing names the heading), else to the nearest still-present ancestor
+ * region's heading. A person who moved focus elsewhere meanwhile keeps their choice.
+ */
+(function () {
+  "use strict";
+
+  var left = null; // {id, after, region, at}: the focused control that may be swapped away
+  var WINDOW_MS = 10000;
+
+  function remember(element) {
+    if (!element || element === document.body) return;
+    var region = element.closest("[id]:not(#" + CSS.escape(element.id || "x") + ")");
+    left = {
+      element: element,
+      id: element.id || null,
+      after: element.dataset ? element.dataset.focusAfter || null : null,
+      region: region ? region.id : null,
+      at: Date.now(),
+    };
+  }
+
+  function focusable(element) {
+    if (!element || element.disabled || element.hidden || element.closest("[hidden]")) return null;
+    if (!element.matches("a[href], button, input, select, textarea, summary, [tabindex]")) element.setAttribute("tabindex", "-1");
+    return element;
+  }
+
+  function restore() {
+    if (!left || left.element.isConnected || Date.now() - left.at > WINDOW_MS) return;
+    var active = document.activeElement;
+    if (active && active !== document.body) return;
+    var target = (left.id && focusable(document.getElementById(left.id))) ||
+      (left.after && focusable(document.getElementById(left.after)));
+    if (!target && left.region) {
+      var region = document.getElementById(left.region);
+      target = region && focusable(region.querySelector("h1, h2, h3"));
+    }
+    if (!target) return;
+    target.focus({preventScroll: true});
+    remember(target);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.addEventListener("focusin", function (event) { remember(event.target); });
+    // htmx takes focus to the body when the focused control is replaced; the swap's settle
+    // and every later mutation (a websocket frame) get a chance to put it back.
+    document.body.addEventListener("htmx:afterSettle", restore);
+    new MutationObserver(restore).observe(document.body, {childList: true, subtree: true});
+  });
+})();
