@@ -45,7 +45,21 @@
     remember(target);
   }
 
+  // A panel the person opened (the item's notes) stays open when a push redraws it.
+  var opened = {};
+
+  function reopen() {
+    Object.keys(opened).forEach(function (id) {
+      var details = document.getElementById(id);
+      if (details && details.tagName === "DETAILS" && details.open !== opened[id]) details.open = opened[id];
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.addEventListener("toggle", function (event) {
+      if (event.target.tagName === "DETAILS" && event.target.id && event.isTrusted) opened[event.target.id] = event.target.open;
+    }, true);
+    new MutationObserver(reopen).observe(document.body, {childList: true, subtree: true});
     document.addEventListener("focusin", function (event) { remember(event.target); });
     // htmx takes focus to the body when the focused control is replaced; the swap's settle
     // and every later mutation (a websocket frame) get a chance to put it back.

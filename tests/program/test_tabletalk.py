@@ -133,3 +133,19 @@ def test_a_card_reaches_the_other_phones_at_the_table_live(seminar):
             await socket.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_the_facilitator_hides_a_card_and_shows_it_again(talk, seminar, facilitator_client):
+    sent = card(talk, talk.people[0][0], "Tilbage på bordet")
+    url = f"/s/{seminar.slug}/run/tables/cards/{sent.pk}/"
+    facilitator_client.post(url, {"action": "hide"})
+    sent.refresh_from_db()
+    assert sent.hidden
+    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'value="show" id="card-show-{sent.pk}" data-focus-after="card-hide-{sent.pk}">Show again' in tablet
+
+    facilitator_client.post(url, {"action": "show"})
+
+    sent.refresh_from_db()
+    assert not sent.hidden
+    assert "Tilbage på bordet" in client_for(talk.people[0][1]).get(f"/s/{seminar.slug}/").content.decode()
