@@ -55,7 +55,30 @@
     });
   }
 
+  // The current item's change is said politely, from an element no swap replaces.
+  var TITLE = "#phone-live .now h2, #current-heading";
+  var shownTitle = null;
+
+  function announce() {
+    var title = document.querySelector(TITLE);
+    var text = title ? title.textContent.trim() : "";
+    if (shownTitle === null || text === shownTitle) { shownTitle = text; return; }
+    shownTitle = text;
+    var voice = document.getElementById("now-announce");
+    var strings = document.getElementById("keep-strings");
+    if (voice && text) voice.textContent = (strings ? strings.dataset.now + " " : "") + text;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelector(TITLE)) {
+      var voice = document.createElement("p");
+      voice.id = "now-announce";
+      voice.className = "visually-hidden";
+      voice.setAttribute("aria-live", "polite");
+      document.body.append(voice);
+      announce();
+      new MutationObserver(announce).observe(document.getElementById("main"), {childList: true, subtree: true});
+    }
     document.addEventListener("toggle", function (event) {
       if (event.target.tagName === "DETAILS" && event.target.id && event.isTrusted) opened[event.target.id] = event.target.open;
     }, true);

@@ -13,7 +13,7 @@ from program import services as program_services
 from program.models import Question
 from program.questions import services as questions
 from tests import factories
-from tests.browser.helpers import in_thread
+from tests.browser.helpers import in_thread, open_program
 from tests.program.tables import seat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,9 +39,12 @@ def press(page, selector: str) -> None:
 def test_focus_stays_on_the_timer_toggle_and_the_notes_stay_open(seminar, screens):
     tables, _ = in_thread(questions_on, seminar)
     tablet = screens.tablet(seminar)
-    notes = tablet.locator(f"#notes-{tables.item.pk}")
+    open_program(tablet)
+    notes = tablet.locator(f"#notes-{tables.item.pk}")  # the item's notes in the program
     notes.locator("summary").click()
     expect(notes).to_have_attribute("open", "")
+    current_notes = tablet.locator(f"#current-notes-{tables.item.pk}")  # and beside its controls
+    current_notes.locator("summary").click()
 
     press(tablet, "#timer-start")
     expect(tablet.locator("#timer-pause")).to_be_focused()
@@ -51,7 +54,8 @@ def test_focus_stays_on_the_timer_toggle_and_the_notes_stay_open(seminar, screen
               version=selectors.live_state(seminar).version, minutes=1)  # a push from another tablet
 
     expect(tablet.locator(".timer [data-countdown]")).to_have_text(re.compile(r"^3[01]:\d\d$"))  # a minute more
-    expect(notes).to_have_attribute("open", "")
+    for panel in (tablet.locator("#agenda-fold"), notes, current_notes):
+        expect(panel).to_have_attribute("open", "")
     expect(tablet.locator("#timer-start")).to_be_focused()
 
 
@@ -91,3 +95,16 @@ def test_focus_follows_hide_and_show_again_and_survives_votes(seminar, screens):
     expect(tablet.locator(f"#q-hide-{question.pk}")).to_be_focused()
     expect(phone.locator(vote)).to_contain_text("2")
     assert not Question.objects.get(pk=question.pk).hidden
+
+
+def test_the_current_items_change_is_announced_politely_on_the_phone(seminar, screens):
+    tables, _ = in_thread(questions_on, seminar)
+    phone = screens.phone(tables.people[0][0])
+    tablet = screens.tablet(seminar)
+    following = factories.items(seminar)[2]
+
+    tablet.get_by_role("button", name="Næste", exact=True).click()
+
+    voice = phone.locator("#now-announce")
+    expect(voice).to_have_attribute("aria-live", "polite")
+    expect(voice).to_have_text(f"Nu: {following.title}")
