@@ -78,9 +78,9 @@ class Screens:
         wait_live(page)
         return page
 
-    def phone(self, participant, **options):
+    def phone(self, participant, viewport: dict = PHONE, **options):
         """Open the participant's personal link, as from the invitation e-mail."""
-        page = self.new_page(viewport=PHONE, **options)
+        page = self.new_page(viewport=viewport, **options)
         page.goto(f"/p/{participant.token}/")
         page.wait_for_url(f"**/s/{participant.seminar.slug}/")
         wait_live(page)

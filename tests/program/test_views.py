@@ -74,7 +74,7 @@ def test_stale_step_is_refused_with_the_current_state(facilitator_client, semina
 
     html = response.content.decode()
     assert "changed on another screen" in html
-    assert '<h1 id="current-heading" tabindex="-1">Kaffe</h1>' in html
+    assert '<h1 id="current-heading" tabindex="-1" lang="da">Kaffe</h1>' in html
     assert selectors.live_state(seminar).version == 2
 
 
