@@ -28,6 +28,8 @@ ROUNDS = (("Borde", 1), ("Borde", 2), ("Store grupper", 1), ("Forvaltningsgruppe
 # The first thing a phone can do at an item: a control in the item's own regions.
 ACTION = ("#activity-person, #activity-group, #activity-panel, #activity-live, #phone-live .now")
 CONTROL = "button:not([disabled]), textarea, input:not([type=hidden]), select, a[href]"
+# The tablet's own controls: the ones that act (its links lead to other pages).
+TABLET_CONTROL = "button:not([disabled]), textarea, input:not([type=hidden]), select"
 
 
 def prepare(seminar) -> None:
@@ -84,8 +86,7 @@ def test_the_current_item_and_its_controls_are_on_the_tablets_first_screen(refer
             height = TABLETS[name]["height"]
             shot(page, f"tablet-{name}-{number:02d}-{item.kind}")
             checks = {"heading": "#current-heading", "next": "#step-next", "countdown": ".timer [data-countdown]",
-                      "own control": "#activity-tablet :is(button:not([disabled]), textarea, input:not([type=hidden]), select)",
-                      "own heading": "#activity-tablet h2"}
+                      "own control": f"#activity-tablet :is({TABLET_CONTROL})", "own heading": "#activity-tablet h2"}
             for what, selector in checks.items():
                 bottom = bottom_of(page, selector)
                 if bottom is not None and bottom > height:
