@@ -37,6 +37,7 @@ urlpatterns = [
     path("s/<slug:slug>/tables/<int:item_id>/card/", tabletalk.submit, name="card_submit"),
     path("s/<slug:slug>/run/tables/<int:item_id>/show/", tabletalk.show, name="card_show"),
     path("s/<slug:slug>/run/tables/cards/<int:card_id>/", tabletalk.moderate, name="card_moderate"),
+    path("s/<slug:slug>/run/tables/<int:item_id>/cards/", tabletalk.all_cards, name="card_list"),
     path("s/<slug:slug>/ideas/<int:item_id>/send/", ideas.submit, name="idea_submit"),
     path("s/<slug:slug>/photos/<int:idea_id>/", ideas.photo, name="idea_photo"),
     path("s/<slug:slug>/photos/<int:idea_id>/small/", ideas.photo, {"size": "small"}, name="idea_photo_small"),
