@@ -1,6 +1,6 @@
 from django.urls import path
 
-from program import report_views, views
+from program import item_views, report_views, views
 from program.ideas import views as ideas
 from program.questions import views as questions
 from program.soapbox import lead_views as soapbox_lead
@@ -22,6 +22,7 @@ urlpatterns = [
     path("s/<slug:slug>/run/shift/", views.shift, name="shift"),
     path("s/<slug:slug>/run/projector/", views.projector_mode, name="projector_mode"),
     path("s/<slug:slug>/run/reveal/", views.reveal, name="reveal"),
+    path("s/<slug:slug>/run/items/<int:item_id>/edit/", item_views.edit_item, name="item_edit"),
     path("s/<slug:slug>/panel/<int:item_id>/", views.panel, name="panel"),
     path("s/<slug:slug>/questions/<int:item_id>/ask/", questions.ask, name="question_ask"),
     path("s/<slug:slug>/questions/vote/<int:question_id>/", questions.vote, name="question_vote"),

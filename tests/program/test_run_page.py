@@ -75,3 +75,33 @@ def test_publishing_never_sends_the_tablet_to_another_host(facilitator_client, s
 
     assert response.status_code == 303
     assert response["Location"] == f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/"
+
+
+def test_the_facilitator_edits_the_surprises_texts_without_the_admin(facilitator_client, seminar):
+    surprise = next(item for item in factories.items(seminar) if item.secret)
+    url = f"/s/{seminar.slug}/run/items/{surprise.pk}/edit/"
+    assert f'href="{url}" id="edit-{surprise.pk}"' in run_page(facilitator_client, seminar)
+    version = selectors.live_state(seminar).version
+
+    response = facilitator_client.post(url, {"title": "En overraskelse i aften", "text": "Koncert i salen",
+                                             "notes": "Bandet kommer 19:30", "leads": "", "place": "Salen",
+                                             "returns_at": "21:15"})
+
+    assert response.status_code == 303
+    surprise.refresh_from_db()
+    assert (surprise.title, surprise.text, surprise.place) == ("En overraskelse i aften", "Koncert i salen", "Salen")
+    assert surprise.returns_at.isoformat() == "21:15:00" and surprise.is_hidden
+    assert selectors.live_state(seminar).version == version + 1  # every screen gets the room again
+    assert 'value="21:15"' in facilitator_client.get(url, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+
+
+def test_an_empty_title_is_refused_with_a_message_and_a_phone_cannot_edit(facilitator_client, phone_client, seminar):
+    item = factories.items(seminar)[0]
+    url = f"/s/{seminar.slug}/run/items/{item.pk}/edit/"
+
+    response = facilitator_client.post(url, {"title": "", "text": "x"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400 and "This field is required." in response.content.decode()
+    assert phone_client.post(url, {"title": "Hacked"}).status_code == 302
+    item.refresh_from_db()
+    assert item.title != "Hacked"
