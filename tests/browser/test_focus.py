@@ -108,3 +108,17 @@ def test_the_current_items_change_is_announced_politely_on_the_phone(seminar, sc
     voice = phone.locator("#now-announce")
     expect(voice).to_have_attribute("aria-live", "polite")
     expect(voice).to_have_text(f"Nu: {following.title}")
+
+
+def test_focus_follows_an_ideas_hide_and_show_again_on_the_tablet(seminar, screens):
+    from program.ideas import services as ideas
+
+    tables = in_thread(seat, seminar, "brainstorm")
+    idea = in_thread(ideas.submit_idea, item=tables.item, author=tables.people[0][0], text="Plakater",
+                     key=uuid.uuid4())
+    tablet = screens.tablet(seminar)
+
+    press(tablet, f"#idea-hide-{idea.pk}")
+    expect(tablet.locator(f"#idea-show-{idea.pk}")).to_be_focused()
+    press(tablet, f"#idea-show-{idea.pk}")
+    expect(tablet.locator(f"#idea-hide-{idea.pk}")).to_be_focused()
