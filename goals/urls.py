@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goals import views
+from goals import mine, views
 from goals.cases import views as cases
 from goals.commitments import views as commitments
 from goals.plans import views as plans
@@ -19,6 +19,7 @@ urlpatterns = [
     path("s/<slug:slug>/goals/plans/<int:item_id>/<int:goal_id>/", plans.write, name="plan_write"),
     path("s/<slug:slug>/goals/commitments/<int:item_id>/", commitments.commit, name="commit"),
     path("s/<slug:slug>/goals/commitments/<int:item_id>/management/", commitments.management, name="management"),
+    path("s/<slug:slug>/mine/", mine.mine, name="mine"),
     path("s/<slug:slug>/goals/commitments/mine/", commitments.mine, name="commitments_mine"),
     path("s/<slug:slug>/goals/commitments/mine.ics", commitments.mine_ics, name="commitments_ics"),
     # Facilitators.

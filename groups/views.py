@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -71,6 +72,10 @@ def publish(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, number
         services.publish_round(round_=round_)
     except services.NotPossible as error:
         return _back(request, seminar, round_, errors=[str(error)])
+    back = request.POST.get("next", "")
+    # The tablet's one-tap fix before "Next" goes back where it came from (our own host only).
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return HttpResponse(headers={"HX-Redirect": back}) if request.htmx else redirect(back)
     return _back(request, seminar, round_)
 
 

@@ -72,4 +72,4 @@ class PickForm(forms.Form):
 
 
 class CardActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("hide", "hide")])
+    action = forms.ChoiceField(choices=[("hide", "hide"), ("show", "show")])

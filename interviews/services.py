@@ -123,9 +123,9 @@ def add_card(*, item: AgendaItem, author: Participant, kind: str, text: str, key
 
 
 @transaction.atomic
-def hide_card(*, card: TableCard) -> None:
-    """Take a card off its table's phones (it is kept, for the report)."""
-    TableCard.objects.filter(pk=card.pk).update(hidden=True)
+def set_card_hidden(*, card: TableCard, hidden: bool = True) -> None:
+    """Take a card off its table's phones (it is kept, for the report), or put it back."""
+    TableCard.objects.filter(pk=card.pk).update(hidden=hidden)
     _tables_changed(card.item, [card.group_id])
 
 

@@ -75,3 +75,17 @@ class RevealForm(forms.Form):
     def __init__(self, *args, seminar: Seminar, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = AgendaItem.objects.filter(day__seminar=seminar, secret=True)
+
+
+class ItemTextsForm(forms.ModelForm):
+    """An item's texts, edited on the facilitator's own page (no admin needed)."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "text", "notes", "leads", "place", "returns_at"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "notes": forms.Textarea(attrs={"rows": 6}),
+            # A time input takes an ISO time whatever the language.
+            "returns_at": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        }

@@ -59,17 +59,20 @@ def render_room(role: str, room: selectors.Room, request=None,
             # Gives way to a group's frame for the same item (live.js), so that a room change
             # (a timer, the projector) never empties a phone's group part and what is typed in it.
             region("activity-group", "", room.version, **{"placeholder-for": item_mark(item)}))
+        # The page's order is the phone's first screen: now and where (the group's name),
+        # the person's own part (a leader's or a speaker's controls), their form, then the
+        # rest; the program last, folded. Pushes replace by id, so only a page load sees it.
         frame += members
-        frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
-        frame += group_regions
-        frame += panel_loader(room)
-        frame += render_to_string("program/phone.html#program", context)
         # The room's frame empties a phone's own part left from another item, and gives way
         # to one for this item (live.js): moving off an item with such parts needs no resync.
         if person_part is None:
             frame += region("activity-person", "", room.version, **{"placeholder-for": item_mark(item)})
         elif person_part:
             frame += person_part
+        frame += panel_loader(room)
+        frame += group_regions
+        frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
+        frame += render_to_string("program/phone.html#program", context)
     if role == "facilitator":
         frame += activity_tablet(room, request)
     return frame
@@ -252,7 +255,12 @@ class PhoneScreen(RoomScreen):
         """Everything one phone shows: the room's part, its group's part, its own part."""
         group = group_selectors.group_for_item(participant_id, room.current)
         participant = room.seminar.participants.get(pk=participant_id)
-        return self.room_part(room, group, request) + self.person_part(room, participant, request)
+        # The own part goes where the page shows it (near the top), not after the program.
+        part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
+                                         version=room.version),
+                activity_group(room, group, request))
+        return render_room(self.role, room, request, group_part=part,
+                           person_part=self.person_part(room, participant, request))
 
     def room_part(self, room: selectors.Room, group: Group | None, request=None) -> str:
         """What every phone of `group` (or of no group) shows: the room and the group's part.

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from groups.models import Round
 from program import activities
 from program.models import AgendaItem, Day, LiveState
 from seminar.models import Seminar
@@ -91,6 +92,20 @@ class Room:
     @property
     def version(self) -> int:
         return self.state.version
+
+    @property
+    def next_groups_unpublished(self) -> Round | None:
+        """The round the next item uses, when it is not published (the tablet warns before "Next").
+
+        An unsaved Round when it is not even formed. Read only where a template asks (the tablet).
+        """
+        item = self.next_item
+        if item is None or item.grouping_id is None:
+            return None
+        round_ = Round.objects.filter(grouping_id=item.grouping_id, number=item.round_number).first()
+        if round_ is not None and round_.published_at is not None:
+            return None
+        return round_ or Round(grouping_id=item.grouping_id, number=item.round_number)
 
 
 def room(seminar: Seminar) -> Room:

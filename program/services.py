@@ -181,3 +181,24 @@ def reveal(*, seminar: Seminar, item: AgendaItem) -> LiveState:
     item.revealed_at = timezone.now()
     item.save(update_fields=["revealed_at"])
     return _save(state)
+
+
+# What a facilitator may change in an item from the tablet (its place in the program and its
+# kind stay the program file's).
+ITEM_TEXTS = ("title", "text", "notes", "leads", "place", "returns_at")
+
+
+@transaction.atomic
+def edit_item(*, item: AgendaItem, changes: dict) -> AgendaItem:
+    """Change an item's texts (a hidden item's too, before its reveal).
+
+    Saves the item and claims a new live version, so every screen gets the room again.
+    """
+    if set(changes) - set(ITEM_TEXTS):
+        raise NotPossible
+    state = _lock(item.day.seminar, None)
+    for name, value in changes.items():
+        setattr(item, name, value)
+    item.save(update_fields=list(changes))
+    _save(state)
+    return item

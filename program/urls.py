@@ -1,6 +1,6 @@
 from django.urls import path
 
-from program import report_views, views
+from program import item_views, report_views, views
 from program.ideas import views as ideas
 from program.questions import views as questions
 from program.soapbox import lead_views as soapbox_lead
@@ -22,6 +22,7 @@ urlpatterns = [
     path("s/<slug:slug>/run/shift/", views.shift, name="shift"),
     path("s/<slug:slug>/run/projector/", views.projector_mode, name="projector_mode"),
     path("s/<slug:slug>/run/reveal/", views.reveal, name="reveal"),
+    path("s/<slug:slug>/run/items/<int:item_id>/edit/", item_views.edit_item, name="item_edit"),
     path("s/<slug:slug>/panel/<int:item_id>/", views.panel, name="panel"),
     path("s/<slug:slug>/questions/<int:item_id>/ask/", questions.ask, name="question_ask"),
     path("s/<slug:slug>/questions/vote/<int:question_id>/", questions.vote, name="question_vote"),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("s/<slug:slug>/tables/<int:item_id>/card/", tabletalk.submit, name="card_submit"),
     path("s/<slug:slug>/run/tables/<int:item_id>/show/", tabletalk.show, name="card_show"),
     path("s/<slug:slug>/run/tables/cards/<int:card_id>/", tabletalk.moderate, name="card_moderate"),
+    path("s/<slug:slug>/run/tables/<int:item_id>/cards/", tabletalk.all_cards, name="card_list"),
     path("s/<slug:slug>/ideas/<int:item_id>/send/", ideas.submit, name="idea_submit"),
     path("s/<slug:slug>/photos/<int:idea_id>/", ideas.photo, name="idea_photo"),
     path("s/<slug:slug>/photos/<int:idea_id>/small/", ideas.photo, {"size": "small"}, name="idea_photo_small"),

@@ -103,8 +103,9 @@ def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id:
 @access.facilitator_required
 def card_action(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
     card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
-    if CardActionForm(request.POST).is_valid():
-        services.hide_card(card=card)
+    form = CardActionForm(request.POST)
+    if form.is_valid():
+        services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")
     if request.htmx:
         return HttpResponse(status=204)
     response = redirect("program:run", slug=seminar.slug)

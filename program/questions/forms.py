@@ -22,4 +22,5 @@ class AskForm(SubmissionForm):
 
 
 class QuestionActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("feature", "feature"), ("answered", "answered"), ("hide", "hide")])
+    action = forms.ChoiceField(choices=[("feature", "feature"), ("answered", "answered"), ("hide", "hide"),
+                                        ("show", "show")])

@@ -91,6 +91,13 @@ def hide(*, question: Question) -> None:
     screens.publish_room(question.item.day.seminar_id)
 
 
+@transaction.atomic
+def show(*, question: Question) -> None:
+    """Put a hidden question back on the phones' list (not on the projector: that is "feature")."""
+    Question.objects.filter(pk=question.pk).update(hidden=False)
+    _publish(question.item)
+
+
 def my_votes(item: AgendaItem, participant: Participant) -> list[int]:
     return list(QuestionVote.objects.filter(question__item=item, voter=participant)
                 .values_list("question_id", flat=True))

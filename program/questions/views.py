@@ -56,7 +56,8 @@ def moderate(request: HtmxHttpRequest, seminar: Seminar, question_id: int) -> Ht
                                  item__day__seminar=seminar)
     form = QuestionActionForm(request.POST)
     if form.is_valid():
-        action = {"feature": services.feature, "answered": services.mark_answered, "hide": services.hide}
+        action = {"feature": services.feature, "answered": services.mark_answered, "hide": services.hide,
+                  "show": services.show}
         action[form.cleaned_data["action"]](question=question)
     if request.htmx:
         return HttpResponse(status=204)

@@ -20,6 +20,8 @@ from seminar.models import Seminar
 
 STALE = _("Your group was changed on another screen just now. This is the current state.")
 NOT_NOW = _("That cannot be done in this phase.")
+AHEAD = _("Not moved, already there or further on (their process leader runs them): %(groups)s.")
+NO_SPEAKERS = _("Not moved, no speakers drawn yet: %(groups)s. Draw their speakers first.")
 NOT_OPEN = _("This group is not part of the soapbox now.")
 
 
@@ -54,6 +56,19 @@ def _act(request: HtmxHttpRequest, item: AgendaItem, group: Group) -> str | None
     except services.NotOpen:
         return str(NOT_OPEN)
     return None
+
+
+def _not_moved(result: services.Everywhere) -> str | None:
+    """Which groups stayed where they were, and why (the tablet says so beside the buttons)."""
+    def names(groups: list[Group]) -> str:
+        return ", ".join(group.name for group in groups)
+
+    lines = []
+    if result.ahead:
+        lines.append(str(AHEAD) % {"groups": names(result.ahead)})
+    if result.without_speakers:
+        lines.append(str(NO_SPEAKERS) % {"groups": names(result.without_speakers)})
+    return " ".join(lines) or None
 
 
 def _targets(seminar: Seminar, item_id: int, group_id: int) -> tuple[AgendaItem, Group]:
@@ -105,7 +120,7 @@ def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
     form = AllGroupsForm(request.POST)
     error = None if form.is_valid() else _form_error(form)
     if error is None:
-        services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"])
+        error = _not_moved(services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"]))
     if not request.htmx:
         return _redirect("program:run", seminar, request, error)
     return HttpResponse(regions.tablet_element(item, request, error))

@@ -10,6 +10,7 @@ those frames.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -98,22 +99,46 @@ def move_phase(*, item: AgendaItem, group: Group, version: int, forward: bool) -
     return _save(state)
 
 
-@transaction.atomic
-def set_phase_everywhere(*, item: AgendaItem, phase: str) -> int:
-    """Put every group of the item's round in one phase (a facilitator's "all groups").
+# Phases a group can only be in once its speakers are drawn.
+NEEDS_SPEAKERS = ("speeches", "feedback")
 
-    Returns how many groups moved; publishes each group that moved.
+
+@dataclass(frozen=True)
+class Everywhere:
+    """What a facilitator's "all groups to" did, group by group."""
+
+    moved: list[Group]
+    ahead: list[Group]  # already in the phase or further: their process leader runs them
+    without_speakers: list[Group]  # the phase needs speakers they have not drawn
+
+
+@transaction.atomic
+def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
+    """Move every group of the item's round that is behind `phase` into it (a facilitator's "all groups").
+
+    Never moves a group back (its process leader moved it on) and never into the speeches or
+    the feedback before its speakers are drawn. Saves and publishes each group that moved.
     """
     if phase not in selectors.PHASE_KEYS:
         raise NotPossible
-    moved = 0
+    target = selectors.PHASE_KEYS.index(phase)
+    moved, ahead, without_speakers = [], [], []
     for group, _ in selectors.groups(item):
-        state = _lock(item, group, None)
-        if state.phase != phase:
+        seen = selectors.group_state(item, group)
+        if selectors.PHASE_KEYS.index(selectors.phase(seen.phase).key) >= target:
+            ahead.append(group)
+        elif phase in NEEDS_SPEAKERS and not selectors.lineup(item, group):
+            without_speakers.append(group)
+        else:
+            try:
+                state = _lock(item, group, seen.version)
+            except StaleVersion:  # its process leader acted meanwhile: theirs is the last word
+                ahead.append(group)
+                continue
             _enter(state, selectors.phase(phase))
-            moved += 1
-        _save(state)
-    return moved
+            _save(state)
+            moved.append(group)
+    return Everywhere(moved=moved, ahead=ahead, without_speakers=without_speakers)
 
 
 @transaction.atomic

@@ -36,4 +36,4 @@ class ShowForm(forms.Form):
 
 
 class CardActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("hide", "hide")])
+    action = forms.ChoiceField(choices=[("hide", "hide"), ("show", "show")])

@@ -38,6 +38,10 @@ def shown(item: AgendaItem) -> dict:
     return {"item": item, "show": state, **by_kind(cards.visible().select_related("group"))}
 
 
+# The tablet lists the newest cards; the complete list is a page of its own (paged).
+LATEST = 30
+
+
 def tablet(item: AgendaItem) -> dict:
     """Every table with how many cards of each kind it has, and what the projector shows."""
     round_ = group_selectors.round_for_item(item)
@@ -47,9 +51,10 @@ def tablet(item: AgendaItem) -> dict:
         tables = round_.groups.order_by("number").annotate(
             possibilities=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.POSSIBILITY)),
             challenges=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.CHALLENGE)))
-    latest = TableCard.objects.filter(item=item).select_related("author", "group").order_by("-pk")[:30]
+    cards = TableCard.objects.filter(item=item)
+    latest = cards.select_related("author", "group").order_by("-pk")[:LATEST]
     return {"item": item, "seminar": item.day.seminar, "tables": list(tables), "show": show_state(item),
-            "latest": list(latest)}
+            "latest": list(latest), "total": cards.count()}
 
 
 def _item(item_id: int) -> AgendaItem:

@@ -80,7 +80,7 @@ def show_cards(*, item: AgendaItem, mode: str, group: Group | None = None) -> Ta
 
 
 @transaction.atomic
-def hide_card(*, card: TableCard) -> None:
-    """Take a card off every screen (kept for the report)."""
-    TableCard.objects.filter(pk=card.pk).update(hidden=True)
+def set_card_hidden(*, card: TableCard, hidden: bool = True) -> None:
+    """Take a card off every screen (kept for the report), or put it back."""
+    TableCard.objects.filter(pk=card.pk).update(hidden=hidden)
     _publish(card.item, card.group_id, _on_projector(card.item, card.group_id))

@@ -1,9 +1,10 @@
 """Phones send cards to their table; facilitators choose what the projector shows and hide cards."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from program.models import AgendaItem, TableCard
 from program.phone_posts import Refusal, submit_to_item
@@ -59,6 +60,23 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
 @access.facilitator_required
 def moderate(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
     card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
-    if CardActionForm(request.POST).is_valid():
-        services.hide_card(card=card)
+    form = CardActionForm(request.POST)
+    if form.is_valid():
+        services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")
+    if request.htmx and request.POST.get("answer") == "row":  # the complete list is no live page
+        card.refresh_from_db()
+        return render(request, "program/tabletalk/live.html#row", {"card": card, "seminar": seminar, "page": True})
     return _done(request, seminar)
+
+
+CARDS_PER_PAGE = 50
+
+
+@require_GET
+@access.facilitator_required
+def all_cards(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    """Every card of a table talk, hidden ones included, newest first, a page at a time."""
+    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar)
+    cards = TableCard.objects.filter(item=item).select_related("author", "group").order_by("-pk")
+    page = Paginator(cards, CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "program/tabletalk/all.html", {"item": item, "seminar": seminar, "page": page})

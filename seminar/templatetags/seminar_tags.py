@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from seminar import links
@@ -24,3 +27,12 @@ def countdown(milliseconds: int | None) -> str:
         return ""
     seconds = -(-milliseconds // 1000)
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+@register.simple_tag
+def content_lang() -> SafeString:
+    """` lang="da"` on the seminar's own text (written in the default language) when the page is
+    in another language, so that a screen reader reads it in Danish (WCAG 3.1.2)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return SafeString("")
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

@@ -56,3 +56,11 @@ def describe_violations(violations: list[dict]) -> str:
             lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
             lines.append(f"      {node['html'][:160]}")
     return "\n".join(lines)
+
+
+def open_program(tablet) -> None:
+    """Unfold the tablet's program (folded so that the current item comes first)."""
+    fold = tablet.locator("#agenda-fold")
+    if fold.get_attribute("open") is None:
+        fold.locator(":scope > summary").click()
+    expect(fold).to_have_attribute("open", "")

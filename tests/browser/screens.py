@@ -58,10 +58,10 @@ class Screens:
         page.on("websocket", lambda socket: self.live_slugs.add(urlsplit(socket.url).path.split("/")[3]))
         return page
 
-    def tablet(self, seminar, **options):
+    def tablet(self, seminar, viewport: dict = TABLET, **options):
         """Log in through the login form as a facilitator would, then open the run page."""
         user = make_facilitator()
-        page = self.new_page(viewport=TABLET, **options)
+        page = self.new_page(viewport=viewport, **options)
         page.goto(f"/login/?next=/s/{seminar.slug}/run/")
         page.locator("#id_username").press_sequentially(user.username)
         page.locator("#id_password").press_sequentially(FACILITATOR_PASSWORD)
@@ -78,9 +78,9 @@ class Screens:
         wait_live(page)
         return page
 
-    def phone(self, participant, **options):
+    def phone(self, participant, viewport: dict = PHONE, **options):
         """Open the participant's personal link, as from the invitation e-mail."""
-        page = self.new_page(viewport=PHONE, **options)
+        page = self.new_page(viewport=viewport, **options)
         page.goto(f"/p/{participant.token}/")
         page.wait_for_url(f"**/s/{participant.seminar.slug}/")
         wait_live(page)

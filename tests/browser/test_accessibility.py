@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.helpers import axe_violations, describe_violations
+from tests.browser.helpers import axe_violations, describe_violations, open_program
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,6 +103,7 @@ def test_program_list_jumps_and_reveals_with_the_keyboard(seminar, screens):
     surprise = next(item for item in factories.items(seminar) if item.secret)
     projector = screens.projector(seminar)
     tablet = screens.tablet(seminar)
+    open_program(tablet)
 
     tablet.locator(f"#jump-{surprise.pk}").focus()
     tablet.keyboard.press("Enter")
@@ -113,3 +114,4 @@ def test_program_list_jumps_and_reveals_with_the_keyboard(seminar, screens):
     tablet.keyboard.press("Enter")
     expect(projector.locator("#projector-screen .lead")).to_have_text("Hemmelig koncert")
     expect(tablet.locator(f"#reveal-{surprise.pk}")).to_have_count(0)
+    expect(tablet.locator(f"#jump-{surprise.pk}")).to_be_focused()  # the row's other button

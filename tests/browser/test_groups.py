@@ -9,7 +9,7 @@ from groups import selectors as group_selectors
 from groups.models import Round
 from program.models import AgendaItem
 from tests import factories
-from tests.browser.helpers import mark_loaded, was_not_reloaded
+from tests.browser.helpers import mark_loaded, open_program, was_not_reloaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,6 +68,7 @@ def test_tables_formed_by_clicking_reach_each_phone_and_a_move_updates_both_tabl
     for phone in phones.values():
         mark_loaded(phone)
     tablet.goto(f"/s/{seminar.slug}/run/")
+    open_program(tablet)
     tablet.locator(f"#jump-{before.pk}").click()
     # The projector's push may come before the tablet's own answer: the facilitator presses
     # "Næste" on the tablet once it shows the item (an older form is refused as stale).

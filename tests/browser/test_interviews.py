@@ -11,6 +11,7 @@ from groups import services as group_services
 from interviews import services
 from tests import factories
 from tests.browser.conftest import in_thread, mark_loaded, was_not_reloaded
+from tests.browser.helpers import open_program
 from tests.interviews.conftest import add_interview_items
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,6 +65,7 @@ def test_homework_handed_in_before_the_seminar_appears_at_the_right_table(semina
         mark_loaded(page)
         expect(page.locator("#interview-table")).to_have_count(0)
 
+    open_program(tablet)
     tablet.locator(f"#jump-{tables_item.pk}").click()
 
     table = mate_phone.locator("#interview-table")
@@ -93,6 +95,7 @@ def test_a_facilitator_picks_an_interview_and_the_projector_shows_it(seminar, sc
     projector = screens.projector(seminar)
     tablet = screens.tablet(seminar)
     mark_loaded(projector)
+    open_program(tablet)
     tablet.locator(f"#jump-{plenum.pk}").click()
     expect(projector.locator("#projector-screen h1")).to_have_text("Plenum-tilbagemelding")
 
@@ -132,6 +135,7 @@ def test_interview_pages_have_no_serious_accessibility_violations(seminar, scree
     round_ = in_thread(group_services.form_round, grouping=borde, number=2, seed=7)
     in_thread(group_services.publish_round, round_=round_)
     tablet = screens.tablet(seminar, bypass_csp=True)
+    open_program(tablet)
     tablet.locator(f"#jump-{tables_item.pk}").click()
     expect(tablet.locator("#interview-tables-tablet")).to_be_visible()
     checks.append((tablet, "tablet at the tables"))

@@ -24,7 +24,7 @@ def interviews(people, tables, tables_item, plenum_item):
                       key=uuid.uuid4())
     card = services.add_card(item=tables_item, author=people[2], kind="difference", text="HIDDEN-CARD",
                              key=uuid.uuid4())
-    services.hide_card(card=card)
+    services.set_card_hidden(card=card)
     services.pick(item=plenum_item, interview=unnamed, tag="surprising")
     services.pick(item=plenum_item, interview=named, tag="strange")
     return named, unnamed

@@ -172,3 +172,17 @@ def test_a_new_card_reaches_the_tables_phones_live_and_no_other_table():
         await stranger_phone.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_a_hidden_card_can_be_shown_again(seminar, people, tables, tables_item, facilitator_client):
+    go_to(seminar, tables_item)
+    found = card(tables_item, people[0], text="Tilbage igen")
+    url = f"/s/{seminar.slug}/run/interviews/cards/{found.pk}/"
+    facilitator_client.post(url, {"action": "hide"})
+    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'id="card-show-{found.pk}" data-focus-after="card-hide-{found.pk}">Show again</button>' in tablet
+
+    response = facilitator_client.post(url, {"action": "show"})
+
+    assert response.status_code == 303 and not TableCard.objects.get().hidden
+    assert "Tilbage igen" in phone_of(people[1]).get(f"/s/{seminar.slug}/").content.decode()

@@ -52,7 +52,7 @@ def produce(seminar) -> dict:
                           key=uuid.uuid4())
     card = tabletalk.submit_card(item=talk.item, author=talk.people[1][0], kind="challenge", text="HIDDEN-CARD",
                                  key=uuid.uuid4())
-    tabletalk.hide_card(card=card)
+    tabletalk.set_card_hidden(card=card)
 
     brainstorm = seat(seminar, "brainstorm", position=3, grouping=talk.item.grouping)  # item 3
     idea = ideas.submit_idea(item=brainstorm.item, author=talk.people[0][1], text="Kulturnat", photo=jpeg(),

@@ -54,10 +54,33 @@ def test_there_is_no_phase_before_prepare_or_after_the_plan(room):
 
 
 def test_facilitator_puts_every_group_in_one_phase(room):
-    moved = services.set_phase_everywhere(item=room.item, phase="speeches")
+    result = services.set_phase_everywhere(item=room.item, phase="plan")
 
-    assert moved == 2
-    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["speeches", "speeches"]
+    assert result.moved == [t.group for t in room.tables]
+    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["plan", "plan"]
+
+
+def test_all_groups_to_the_speeches_skips_a_group_without_speakers(room):
+    ready, waiting = room.tables
+    services.choose_speakers(item=room.item, group=ready.group, version=version(room, ready), volunteers=[], seed=1)
+
+    result = services.set_phase_everywhere(item=room.item, phase="speeches")
+
+    assert result.moved == [ready.group] and result.without_speakers == [waiting.group]
+    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["speeches", "prepare"]
+    assert version(room, waiting) == 1  # untouched: its leader's phone is not out of date
+
+
+def test_all_groups_never_moves_a_group_back_from_where_its_leader_took_it(room):
+    ahead, behind = room.tables
+    services.set_phase_everywhere(item=room.item, phase="plan")
+    services.move_phase(item=room.item, group=behind.group, version=version(room, behind), forward=False)
+    assert selectors.group_state(room.item, behind.group).phase == "feedback"
+
+    result = services.set_phase_everywhere(item=room.item, phase="feedback")
+
+    assert result.ahead == [ahead.group, behind.group] and result.moved == []
+    assert selectors.group_state(room.item, ahead.group).phase == "plan"
 
 
 def test_group_countdown_starts_pauses_and_gets_more_time(room):

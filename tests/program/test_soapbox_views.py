@@ -322,3 +322,18 @@ def test_action_plan_saved_three_times_from_its_own_form_keeps_every_step(room, 
     plan = selectors.plan(room.item, author)
     assert [(s.what, s.with_whom, s.by_when.isoformat()) for s in plan.steps.all()] == steps
     assert 'value="2026-05-01"' in client.get(url(room, "slot/plan/"), HTTP_HX_REQUEST="true", **lang).content.decode()
+
+
+def test_the_tablet_draws_a_groups_speakers_and_says_which_groups_all_groups_left_alone(room, facilitator_client):
+    slug, first, second = room.item.day.seminar.slug, room.tables[0], room.tables[1]
+    tablet = facilitator_client.get(f"/s/{slug}/run/", **EN).content.decode()
+    assert f'id="soapbox-draw-{first.group.pk}">Draw speakers' in tablet
+
+    drawn = facilitator_client.post(f"/s/{slug}/run/soapbox/{room.item.pk}/{first.group.pk}/",
+                                    {"version": 1, "action": "speakers"}, **HX)
+    every = facilitator_client.post(f"/s/{slug}/run/soapbox/{room.item.pk}/all/", {"phase": "speeches"}, **HX)
+
+    assert len(selectors.lineup(room.item, first.group)) == 3
+    assert f'id="soapbox-draw-{first.group.pk}">Draw again' in drawn.content.decode()
+    assert f"Not moved, no speakers drawn yet: {second.group.name}. Draw their speakers first." in every.content.decode()
+    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["speeches", "prepare"]

@@ -133,3 +133,39 @@ def test_a_card_reaches_the_other_phones_at_the_table_live(seminar):
             await socket.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_the_facilitator_hides_a_card_and_shows_it_again(talk, seminar, facilitator_client):
+    sent = card(talk, talk.people[0][0], "Tilbage på bordet")
+    url = f"/s/{seminar.slug}/run/tables/cards/{sent.pk}/"
+    facilitator_client.post(url, {"action": "hide"})
+    sent.refresh_from_db()
+    assert sent.hidden
+    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'value="show" id="card-show-{sent.pk}" data-focus-after="card-hide-{sent.pk}">Show again' in tablet
+
+    facilitator_client.post(url, {"action": "show"})
+
+    sent.refresh_from_db()
+    assert not sent.hidden
+    assert "Tilbage på bordet" in client_for(talk.people[0][1]).get(f"/s/{seminar.slug}/").content.decode()
+
+
+def test_every_card_is_listed_for_the_facilitator_a_page_at_a_time(talk, seminar, facilitator_client):
+    people = [person for table in talk.people for person in table]  # a pace limit per person
+    sent = [card(talk, people[n % len(people)], f"Kort {n:02d}") for n in range(55)]
+    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Kort 54" in tablet and "Kort 24" not in tablet  # the tablet shows the 30 newest
+    assert f'href="/s/{seminar.slug}/run/tables/{talk.item.pk}/cards/" id="all-cards">All 55 cards</a>' in tablet
+
+    first = facilitator_client.get(f"/s/{seminar.slug}/run/tables/{talk.item.pk}/cards/",
+                                   HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    second = facilitator_client.get(f"/s/{seminar.slug}/run/tables/{talk.item.pk}/cards/?page=2",
+                                    HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Kort 54" in first and "Kort 05" in first and "Kort 04" not in first
+    assert "Page 1 of 2" in first and "Kort 04" in second and "Kort 00" in second
+    response = facilitator_client.post(f"/s/{seminar.slug}/run/tables/cards/{sent[0].pk}/",
+                                       {"action": "hide", "answer": "row"}, HTTP_HX_REQUEST="true")
+    assert f'id="card-show-{sent[0].pk}"' in response.content.decode()
+    assert client_for(talk.people[0][0]).get(f"/s/{seminar.slug}/run/tables/{talk.item.pk}/cards/").status_code == 302

@@ -60,7 +60,7 @@ def test_step_by_htmx_answers_with_the_panel(facilitator_client, seminar):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<div id="tablet-live" data-version="2">')
-    assert '<h1 id="current-heading">Kaffe</h1>' in html
+    assert '<h1 id="current-heading" tabindex="-1">Kaffe</h1>' in html
     assert "<html" not in html
 
 
@@ -74,7 +74,7 @@ def test_stale_step_is_refused_with_the_current_state(facilitator_client, semina
 
     html = response.content.decode()
     assert "changed on another screen" in html
-    assert '<h1 id="current-heading">Kaffe</h1>' in html
+    assert '<h1 id="current-heading" tabindex="-1" lang="da">Kaffe</h1>' in html
     assert selectors.live_state(seminar).version == 2
 
 
@@ -160,7 +160,7 @@ def test_phone_shows_now_and_the_whole_program(facilitator_client, phone_client,
 
     html = phone_client.get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert "<h2>Kaffe</h2>" in html
+    assert '<h2 lang="da">Kaffe</h2>' in html  # Danish program text in the English UI
     assert 'aria-current="step"' in html
     for title in ("Velkommen", "Gåtur", "Overraskelse", "God morgen"):
         assert title in html
