@@ -36,3 +36,11 @@ def content_lang() -> SafeString:
     if translation.get_language() == settings.LANGUAGE_CODE:
         return SafeString("")
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """A person's text isolated for bidi inside a translated sentence (`with name=x|bdi`), where a
+    `<bdi>` cannot be written around the variable: an unclosed right-to-left override in a
+    name then cannot reverse the words after it."""
+    return format_html("<bdi>{}</bdi>", value)

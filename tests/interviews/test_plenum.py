@@ -61,7 +61,7 @@ def test_a_picked_interview_shows_without_the_name_unless_agreed(facilitator_cli
     shown_name = projector_html(projector_client, seminar)
 
     assert "Hurtig hjælp" in hidden_name and "Ole Skjult" not in hidden_name and "Surprising" in hidden_name
-    assert "Skemaer overalt" in shown_name and "Interviewed by Mette Navn" in shown_name
+    assert "Skemaer overalt" in shown_name and "Interviewed by <bdi>Mette Navn</bdi>" in shown_name
     assert "Hurtig hjælp" not in shown_name
     assert list(Pick.objects.filter(on_screen=True).values_list("interview__who", flat=True)) == ["Landmand"]
 

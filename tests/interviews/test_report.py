@@ -43,7 +43,7 @@ def test_report_shows_interviews_before_the_days_and_names_only_who_agreed(inter
 
     homework = html.split("<h2>Before the seminar</h2>", 1)[1].split("<h2>Torsdag", 1)[0]
     assert "Landmand" in homework and "Ung iværksætter" in homework
-    assert f"Interviewed by {people[0].name}" in homework
+    assert f"Interviewed by <bdi>{people[0].name}</bdi>" in homework
     assert people[2].name not in homework
     assert homework.index("Hidden by a facilitator") < homework.index("HIDDEN-INTERVIEW")
     assert "&lt;img src=x onerror=alert(1)&gt;" in homework and "<img src=x" not in html

@@ -195,7 +195,7 @@ def test_feedback_over_http_is_stored_once_and_read_by_the_speaker_only(room):
     services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
     slug = room.item.day.seminar.slug
 
-    assert "only %s can read it" % speaker.participant.name in sent.content.decode()
+    assert "only <bdi>%s</bdi> can read it" % speaker.participant.name in sent.content.decode()
     assert SpeechFeedback.objects.count() == 1
     assert "Sig mere om borgerne" in phone(speaker.participant).get(f"/s/{slug}/", **EN).content.decode()
     for other in (bystander, table.leader):
