@@ -58,7 +58,7 @@ class Room:
         ctx.redis.flush()
         self.ctx = ctx
         self.app = App(self.name, ctx.workdir, ctx.pg, redis_url or ctx.redis.url, media_root=media_root)
-        self.balancer = Balancer(self.app.ports)
+        self.balancer = Balancer(self.app.ports, self.app.base_url)
         self.db = Database(ctx.pg.url(self.name), ctx.sessions["seminar_id"], ctx.sessions["item"])
         self.idea_path = f"/s/{SLUG}/ideas/{ctx.sessions['item']}/send/"
         self.phones = [Phone(n, key, self.balancer) for n, key in enumerate(ctx.sessions["phones"][:phones])]
