@@ -74,7 +74,7 @@ async def run(args: argparse.Namespace) -> int:
     try:
         pg.init()
         redis.start()
-        sizes = faultroom.Sizes.quick() if args.quick else faultdrills.Sizes()
+        sizes = faultroom.Sizes.quick() if args.quick else faultroom.Sizes()
         print(f"# seeding {sizes.seats} participants into a private cluster on port {pg.port}, "
               f"Redis on {redis.port} ({workdir})", file=sys.stderr)
         sessions = seed(pg, sizes.seats, workdir)
