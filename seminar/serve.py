@@ -26,8 +26,8 @@ HTTP_IDLE_TIMEOUT = 20
 class ScreenSocket(WebSocketProtocol):
     """daphne's websocket, its message size limit applied to received messages only."""
 
-    def sendMessage(self, payload, isBinary=False, fragmentSize=None, sync=False,  # noqa: N802, N803
-                    doNotCompress=False):  # noqa: N803
+    def sendMessage(self, payload, isBinary=False, fragmentSize=None, sync=False,
+                    doNotCompress=False):
         # autobahn reads the limit while it sends (synchronously, in the reactor's one
         # thread); the incoming check reads it again when the next frame arrives.
         limit, self.maxMessagePayloadSize = self.maxMessagePayloadSize, 0

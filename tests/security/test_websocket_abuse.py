@@ -111,7 +111,8 @@ def test_a_flooding_socket_is_closed_and_the_others_are_served_meanwhile(
     assert page < 3, f"the page took {page:.2f} s"
 
 
-def test_frames_over_the_client_message_limit_still_reach_the_screens(reference_seminar, facilitator_client):
+def test_frames_over_the_client_message_limit_still_reach_the_screens(
+        reference_seminar, facilitator_client):
     """The 4 KB limit is on what a client sends; autobahn applied it to the server's own frames
     too, so with the documented flags every snapshot or push over 4 KB raised inside the
     consumer and the screen got nothing (found by bench/faults.py: 0 of 60 phones connected)."""
