@@ -6,7 +6,10 @@ A phone keeps one websocket open. It shows the newest `phone-live` frame it has 
 countdown in it. When the socket closes it reconnects after 0.5-1 s, doubling up to
 10 s; coming back online reconnects at once. The load balancer in front of the workers
 is modelled too: a connection refused by one worker goes to the next (nginx's
-`proxy_next_upstream error`), so phones of a dead worker land on a live one.
+`proxy_next_upstream error`), so phones of a dead worker land on a live one. Every request
+and handshake carries what a browser behind nginx sends (docs/deploy.md): the one
+BASE_URL as Origin and Host, whichever worker serves it, and the headers nginx sets
+(X-Real-IP, X-Forwarded-For, X-Forwarded-Proto) with the phone's own address.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import time
 from collections import Counter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bench.fanout import SLUG
 
@@ -29,10 +33,20 @@ COUNTDOWN = re.compile(rb'data-remaining-ms="(\d+)" data-running="([01])"')
 
 
 class Balancer:
-    """Which worker a phone's connection lands on: its own, else the next one that answers."""
+    """Which worker a phone's connection lands on: its own, else the next one that answers;
+    and the headers nginx passes on (the Host and Origin are BASE_URL's for every worker)."""
 
-    def __init__(self, ports: list[int]) -> None:
+    def __init__(self, ports: list[int], base_url: str) -> None:
         self.ports = ports
+        self.origin = base_url.rstrip("/")
+        self.host = urlsplit(self.origin).netloc
+        self.scheme = urlsplit(self.origin).scheme
+
+    def headers(self, client: int) -> list[tuple[str, str]]:
+        """What nginx adds for a phone (`client`: its index; -1 the tablet) at its own address."""
+        address = "10.20.255.1" if client < 0 else f"10.20.{client // 250}.{client % 250 + 1}"
+        return [("Origin", self.origin), ("X-Real-IP", address), ("X-Forwarded-For", address),
+                ("X-Forwarded-Proto", self.scheme)]
 
     def order(self, prefer: int) -> list[int]:
         n = len(self.ports)
@@ -40,15 +54,19 @@ class Balancer:
 
 
 async def http(balancer: Balancer, prefer: int, method: str, path: str, body: bytes = b"",
-               content_type: str = "", cookie: str = "", timeout: float = 30.0) -> tuple[int, bytes, float]:
-    """One request on a fresh connection; (status, body, seconds). Status 0: no answer."""
+               content_type: str = "", cookie: str = "", timeout: float = 30.0,
+               client: int | None = None) -> tuple[int, bytes, float]:
+    """One request on a fresh connection; (status, body, seconds). Status 0: no answer.
+    `client` is who sends it (a phone's index, -1 the tablet; `prefer` unless given)."""
     started = time.monotonic()
     for port in balancer.order(prefer):
         try:
             reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 5)
         except (ConnectionRefusedError, TimeoutError, OSError):
             continue
-        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        proxied = "".join(f"{name}: {value}\r\n" for name, value in
+                          balancer.headers(prefer if client is None else client))
+        head = (f"{method} {path} HTTP/1.1\r\nHost: {balancer.host}\r\n{proxied}"
                 f"Content-Length: {len(body)}\r\nCookie: {cookie}\r\nHX-Request: true\r\n"
                 f"Accept-Language: da\r\nConnection: close\r\n")
         if content_type:
@@ -108,9 +126,12 @@ class Phone:
             ws = None
             for port in self.balancer.order(self.index):
                 try:
+                    # The address is BASE_URL's (its Host header); the connection goes to `port`.
                     ws = await connect(
-                        f"ws://127.0.0.1:{port}/ws/s/{SLUG}/participant/", origin=f"http://127.0.0.1:{port}",
-                        additional_headers=[("Cookie", f"sessionid={self.session}"), ("Accept-Language", "da")],
+                        f"ws://{self.balancer.host}/ws/s/{SLUG}/participant/", host="127.0.0.1", port=port,
+                        proxy=None, origin=self.balancer.origin,
+                        additional_headers=[*self.balancer.headers(self.index)[1:],
+                                            ("Cookie", f"sessionid={self.session}"), ("Accept-Language", "da")],
                         compression=None, ping_interval=None, max_size=None, open_timeout=10,
                         close_timeout=1, user_agent_header=None)
                     break
@@ -191,7 +212,7 @@ class Facilitator:
         body = "&".join(f"{k}={v}" for k, v in {**fields, "csrfmiddlewaretoken": self.CSRF}.items()).encode()
         status, data, _ = await http(self.balancer, prefer, "POST", path, body,
                                      "application/x-www-form-urlencoded",
-                                     f"csrftoken={self.CSRF}; sessionid={self.session}")
+                                     f"csrftoken={self.CSRF}; sessionid={self.session}", client=-1)
         self.statuses[status] += 1
         return status, data
 

@@ -32,23 +32,28 @@ async def worker_kill(ctx: Context) -> dict:
         return row
 
 
-async def redis_down(ctx: Context) -> dict:
-    outage = ctx.sizes.outage
+async def redis_down(ctx: Context, how: str = "stop", outage: float | None = None) -> dict:
+    """Redis gone under ideas and steps: stopped (`stop`, connections refused), hung
+    (`hang`: SIGSTOP, connections accepted and never answered) or restarted at once
+    (`stop` with no outage)."""
+    outage = ctx.sizes.outage if outage is None else outage
     async with Room(ctx, ctx.sizes.room) as room:
         await room.open_phones()
         ideas = asyncio.create_task(room.idea_load(room.phones, 5 + outage + 5, every=6.0))
-        clicks = asyncio.create_task(room.click_load(5 + outage - 1, every=5.0))
+        clicks = asyncio.create_task(room.click_load(5 + max(outage - 1, 0), every=5.0))
         await asyncio.sleep(5)
-        await asyncio.to_thread(ctx.redis.stop)
+        await asyncio.to_thread(ctx.redis.stop if how == "stop" else lambda: ctx.redis.hang(True))
         await asyncio.sleep(outage)
-        await asyncio.to_thread(ctx.redis.start)
+        await asyncio.to_thread(ctx.redis.start if how == "stop" else lambda: ctx.redis.hang(False))
         await clicks
         await asyncio.sleep(1)
         await room.advance()  # the first step after Redis is back: does it reach every phone?
         last = time.monotonic()
         await ideas
         row = await room.finish(last, timeout=20)
-        row["notes"] = (f"Redis stopped {outage:.0f} s under ideas and steps; time from the first step, "
+        what = {"stop": f"stopped {outage:.0f} s" if outage else "restarted (stopped, started at once)",
+                "hang": f"hung (SIGSTOP) {outage:.0f} s, then SIGCONT"}[how]
+        row["notes"] = (f"Redis {what} under ideas and steps; time from the first step, "
                         f"1 s after Redis returned (no later step heals a phone it missed)")
         return row
 
@@ -169,7 +174,7 @@ async def concurrent_next(ctx: Context) -> dict:
         return row
 
 
-async def stuck_socket(port: int, session: str):
+async def stuck_socket(room: Room, port: int, session: str, client: int):
     """A websocket that completes its handshake and never reads again (a 4 KB receive buffer)."""
     import base64
     import os
@@ -181,10 +186,11 @@ async def stuck_socket(port: int, session: str):
     sock.setblocking(False)
     await loop.sock_connect(sock, ("127.0.0.1", port))
     key = base64.b64encode(os.urandom(16)).decode()
+    proxied = "".join(f"{name}: {value}\r\n" for name, value in room.balancer.headers(client))
     await loop.sock_sendall(sock, (
-        f"GET /ws/s/{SLUG}/participant/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+        f"GET /ws/s/{SLUG}/participant/ HTTP/1.1\r\nHost: {room.balancer.host}\r\nUpgrade: websocket\r\n"
         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-        f"Origin: http://127.0.0.1:{port}\r\nCookie: sessionid={session}\r\n\r\n").encode())
+        f"{proxied}Cookie: sessionid={session}\r\n\r\n").encode())
     head = b""
     while b"\r\n\r\n" not in head:
         chunk = await loop.sock_recv(sock, 1)
@@ -211,7 +217,8 @@ async def never_read(ctx: Context) -> dict:
         await room.open_phones()
         before = await latencies(room, 10, 0.5)
         sessions = ctx.sessions["phones"][ctx.sizes.room:ctx.sizes.room + ctx.sizes.stuck]
-        stuck = [await stuck_socket(room.app.ports[n % 2], key) for n, key in enumerate(sessions)]
+        stuck = [await stuck_socket(room, room.app.ports[n % 2], key, ctx.sizes.room + n)
+                 for n, key in enumerate(sessions)]
         after = await latencies(room, 20, 0.5)
         row = await room.finish(room.last_step)
         late = sum(x == float("inf") for x in after)
@@ -267,6 +274,8 @@ async def disk_full(ctx: Context) -> dict:
 DRILLS = {
     "worker-kill": worker_kill,
     "redis-down": redis_down,
+    "redis-hung": lambda ctx: redis_down(ctx, how="hang"),
+    "redis-restart": lambda ctx: redis_down(ctx, outage=0.0),
     "redis-slow": redis_slow,
     "pg-restart": pg_restart,
     "app-restart": app_restart,

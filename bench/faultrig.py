@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fanout import (  # noqa: E402
-    DAPHNE, PYTHON, ROOT, app_env, child_setup, free_port, stop_processes, wait_for_port,
+    PYTHON, ROOT, app_env, child_setup, free_port, stop_processes, wait_for_port,
 )
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -114,6 +114,11 @@ class RedisServer:
             stop_processes([self.proc])
             self.proc = None
 
+    def hang(self, hung: bool) -> None:
+        """SIGSTOP / SIGCONT: a Redis that accepts connections (the kernel does) and answers
+        nothing, as a server swapping or stuck on a disk does."""
+        self.proc.send_signal(signal.SIGSTOP if hung else signal.SIGCONT)
+
     def flush(self) -> None:
         import redis
 
@@ -193,8 +198,24 @@ def slowproxy_main(port: int, target: int, one_way_ms: float) -> None:
     asyncio.run(main())
 
 
+# How production runs each worker: docs/deploy.md's systemd unit, word for word (the port
+# apart). `--proxy-headers-host X-Real-IP` takes the client's address from the header the
+# proxy sets; the phones here send the headers nginx would (bench/faultclients.py).
+SERVE_FLAGS = [
+    "--proxy-headers", "--proxy-headers-host", "X-Real-IP",
+    "--http-idle-timeout", "20", "--http-timeout", "60", "--websocket_connect_timeout", "10",
+    "--ping-interval", "15", "--ping-timeout", "20",
+    "--websocket-max-message-size", "4096", "--websocket-max-frame-size", "4096",
+]
+
+
 class App:
-    """The app's daphne workers on one drill database; restartable on the same ports."""
+    """The app's workers (`python -m seminar.serve`, as deployed) on one drill database;
+    restartable on the same ports.
+
+    BASE_URL is the first worker's address: the one address the phones use, as behind
+    nginx, so every client sends its origin to whichever worker serves it.
+    """
 
     def __init__(self, name: str, workdir: Path, pg: Postgres, redis_url: str, workers: int = 2,
                  media_root: Path | None = None) -> None:
@@ -205,16 +226,18 @@ class App:
         self.starts = 0
         env = app_env("embedded", workdir, SECRET, self.ports[0], 0)
         env.update({"DATABASE_URL": pg.url(name), "REDIS_URL": redis_url,
-                    "REDIS_PREFIX": f"faults-{name}",
+                    "REDIS_PREFIX": f"faults-{name}", "TRUSTED_PROXY_COUNT": "1",
                     "MEDIA_ROOT": str(media_root or workdir / f"media-{name}")})
         self.env = env
+        self.base_url = env["BASE_URL"]
 
     def start(self, index: int | None = None) -> None:
         for n in range(len(self.ports)) if index is None else [index]:
             self.starts += 1
             log = self.workdir / f"daphne-{self.name}-{n}.log"
             self.procs[n] = subprocess.Popen(
-                [DAPHNE, "-b", "127.0.0.1", "-p", str(self.ports[n]), "seminar.asgi:application"],
+                [PYTHON, "-m", "seminar.serve", *SERVE_FLAGS, "-b", "127.0.0.1", "-p", str(self.ports[n]),
+                 "seminar.asgi:application"],
                 cwd=ROOT, env=self.env, stdout=log.open("a"), stderr=subprocess.STDOUT,
                 preexec_fn=child_setup)
         for n in range(len(self.ports)) if index is None else [index]:

@@ -58,7 +58,7 @@ class Room:
         ctx.redis.flush()
         self.ctx = ctx
         self.app = App(self.name, ctx.workdir, ctx.pg, redis_url or ctx.redis.url, media_root=media_root)
-        self.balancer = Balancer(self.app.ports)
+        self.balancer = Balancer(self.app.ports, self.app.base_url)
         self.db = Database(ctx.pg.url(self.name), ctx.sessions["seminar_id"], ctx.sessions["item"])
         self.idea_path = f"/s/{SLUG}/ideas/{ctx.sessions['item']}/send/"
         self.phones = [Phone(n, key, self.balancer) for n, key in enumerate(ctx.sessions["phones"][:phones])]
@@ -137,7 +137,16 @@ class Room:
                                  "why": dict(sum((p.why_failed for p in self.phones), Counter()))}
         return row
 
-    async def presence_after(self, seconds: float) -> str:
+    async def presence_after(self, seconds: float, settle: float = 40) -> str:
+        """The tablet's phone count `seconds` after, and when (up to `settle` s) it was right."""
+        started = time.monotonic()
         await asyncio.sleep(seconds)
         connected = sum(phone.connected for phone in self.phones)
-        return f"tablet counts {await self.db.presence()} phones for {connected} connected ({seconds:.0f} s later)"
+        first = await self.db.presence()
+        counted = first
+        while counted != connected and time.monotonic() - started < settle:
+            await asyncio.sleep(0.5)
+            connected, counted = sum(phone.connected for phone in self.phones), await self.db.presence()
+        right = (f"right ({counted}) {time.monotonic() - started:.0f} s after" if counted == connected
+                 else f"still {counted} for {connected} after {settle:.0f} s")
+        return f"tablet counts {first} phones for {connected} connected {seconds:.0f} s later, {right}"

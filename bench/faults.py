@@ -7,7 +7,7 @@ database fresh for each drill. Each drill starts two daphne workers (the product
 shape), opens the phones (scripted like static/js/live.js: bench/faultclients.py),
 breaks something, and reads the truth from the database and from what the phones show.
 
-    .venv/bin/python bench/faults.py                        # every drill, about 10 minutes
+    .venv/bin/python bench/faults.py                        # every drill, about 14 minutes
     .venv/bin/python bench/faults.py --quick                # smaller numbers
     .venv/bin/python bench/faults.py --only worker-kill,redis-down --json faults.json
     .venv/bin/python bench/faults.py --long                 # adds the 5-minute offline phone
@@ -74,7 +74,7 @@ async def run(args: argparse.Namespace) -> int:
     try:
         pg.init()
         redis.start()
-        sizes = faultroom.Sizes.quick() if args.quick else faultdrills.Sizes()
+        sizes = faultroom.Sizes.quick() if args.quick else faultroom.Sizes()
         print(f"# seeding {sizes.seats} participants into a private cluster on port {pg.port}, "
               f"Redis on {redis.port} ({workdir})", file=sys.stderr)
         sessions = seed(pg, sizes.seats, workdir)
@@ -88,9 +88,8 @@ async def run(args: argparse.Namespace) -> int:
                 failed = True
                 row = {"drill": name, "notes": f"DRILL FAILED: {error!r}"}
                 traceback.print_exc()
-                if redis.proc is None:  # a drill that died may have left Redis stopped
-                    with contextlib.suppress(Exception):
-                        redis.start()
+                with contextlib.suppress(Exception):  # a drill that died may have left Redis stopped or hung
+                    redis.start() if redis.proc is None else redis.hang(False)
             row["drill"] = name
             row["wall_s"] = round(time.monotonic() - started, 1)
             rows.append(row)

@@ -9,12 +9,32 @@ request is in), and neither does an open websocket (it is handed to autobahn, wh
 pings it: `--ping-interval`, `--ping-timeout`).
 
     python -m seminar.serve --http-idle-timeout 20 [daphne's options] seminar.asgi:application
+
+`--websocket-max-message-size` bounds what a client sends. autobahn applies the same
+figure to what the server sends, so with the documented 4 KB every page frame over 4 KB
+(a phone's snapshot of the reference program is ~5 KB, a tablet's more) raised inside the
+consumer and the screen got nothing; here the limit is lifted for the server's own frames.
 """
 
 from daphne.cli import CommandLineInterface
 from daphne.server import Server
+from daphne.ws_protocol import WebSocketProtocol
 
 HTTP_IDLE_TIMEOUT = 20
+
+
+class ScreenSocket(WebSocketProtocol):
+    """daphne's websocket, its message size limit applied to received messages only."""
+
+    def sendMessage(self, payload, isBinary=False, fragmentSize=None, sync=False,
+                    doNotCompress=False):
+        # autobahn reads the limit while it sends (synchronously, in the reactor's one
+        # thread); the incoming check reads it again when the next frame arrives.
+        limit, self.maxMessagePayloadSize = self.maxMessagePayloadSize, 0
+        try:
+            return super().sendMessage(payload, isBinary, fragmentSize, sync, doNotCompress)
+        finally:
+            self.maxMessagePayloadSize = limit
 
 
 class SeminarServer(Server):
@@ -23,6 +43,7 @@ class SeminarServer(Server):
     def listen_success(self, port):
         # The factory exists from here on and builds every connection's protocol with it.
         self.http_factory.timeOut = self.http_idle_timeout
+        self.ws_factory.protocol = ScreenSocket
         return super().listen_success(port)
 
 

@@ -2,6 +2,7 @@
 no ghost in the presence count, and costs the honest screens nothing."""
 
 import asyncio
+import contextlib
 import time
 import urllib.request
 
@@ -10,7 +11,7 @@ import websockets
 from django.test import Client
 
 from tests import factories
-from tests.security.clients import open_screen, step, wait_for_phones
+from tests.security.clients import cookie_header, open_screen, socket_url, step, wait_for_phones
 from tests.servers import Daphne
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,3 +109,35 @@ def test_a_flooding_socket_is_closed_and_the_others_are_served_meanwhile(
     # Generous bounds for a busy CI machine; unthrottled, a flood made pages take 2-3 s.
     assert pushed < 3, f"the push took {pushed:.2f} s"
     assert page < 3, f"the page took {page:.2f} s"
+
+
+def test_frames_over_the_client_message_limit_still_reach_the_screens(
+        reference_seminar, facilitator_client):
+    """The 4 KB limit is on what a client sends; autobahn applied it to the server's own frames
+    too, so with the documented flags every snapshot or push over 4 KB raised inside the
+    consumer and the screen got nothing (found by bench/faults.py: 0 of 60 phones connected)."""
+    seminar = reference_seminar  # the reference program: a tablet frame of 5-10 KB
+    phone_client = Client()
+    phone_client.get(f"/p/{factories.participant(seminar).token}/")
+    with Daphne(args=LIMITS) as server:
+        async def scenario() -> tuple[int, int, str]:
+            headers = {"Cookie": cookie_header(facilitator_client), "Origin": server.url}
+            tablet = await websockets.connect(socket_url(server, seminar.slug, "facilitator"),
+                                              additional_headers=headers, max_size=None)
+            snapshot = await asyncio.wait_for(tablet.recv(), 10)
+            phone = await open_screen(server, seminar.slug, "participant", phone_client)
+            status = await asyncio.to_thread(step, server, seminar.slug, facilitator_client, 1)
+            pushed = []  # the step's frames to the tablet (its presence line comes apart)
+            with contextlib.suppress(TimeoutError):
+                while max(pushed, default=0) <= 4096:
+                    pushed.append(len((await asyncio.wait_for(tablet.recv(), 10)).encode()))
+            await tablet.close()
+            await phone.close()
+            return len(snapshot.encode()), status, pushed
+
+        size, status, pushed = asyncio.run(scenario())
+
+    assert size > 4096, f"the tablet's snapshot is {size} bytes: the case needs one over the limit"
+    assert status == 200 and max(pushed) > 4096, pushed
+    log = server.output()
+    assert "exceeding payload limit" not in log and "Traceback" not in log, log[-3000:]
