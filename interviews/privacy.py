@@ -135,6 +135,16 @@ def findings(text: str) -> list[Finding]:
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
+def redact(text: str, mark: str) -> str:
+    """The text with every finding replaced by `mark` (for exports of flagged interviews)."""
+    parts, at = [], 0
+    for finding in findings(text):
+        start = text.find(finding.text, at)
+        parts += [text[at:start], mark]
+        at = start + len(finding.text)
+    return "".join(parts) + text[at:]
+
+
 def kinds(*texts: str) -> list[str]:
     """The kinds found in any of the texts, each once, in a fixed order."""
     seen = {finding.kind for text in texts for finding in findings(text)}

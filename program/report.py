@@ -17,7 +17,9 @@ plans, private notes) are never read by a section.
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
@@ -49,6 +51,19 @@ class ReportSection:
 
 
 _SECTIONS: dict[str, ReportSection] = {}
+
+# Whether this export keeps what the privacy check flagged (a facilitator's explicit choice).
+# A context variable rather than a parameter: the sections' signatures are the apps' contract.
+KEEP_IDENTIFYING: ContextVar[bool] = ContextVar("keep_identifying", default=False)
+
+
+@contextmanager
+def keeping_identifying(keep: bool) -> Iterator[None]:
+    token = KEEP_IDENTIFYING.set(keep)
+    try:
+        yield
+    finally:
+        KEEP_IDENTIFYING.reset(token)
 
 
 def register(section: ReportSection) -> ReportSection:

@@ -10,11 +10,19 @@ from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
 
 
+def _keep_identifying(request: HtmxHttpRequest) -> bool:
+    """Flagged data is redacted unless the facilitator asks to keep it."""
+    return request.GET.get("identifying") == "keep"
+
+
 @require_GET
 @access.facilitator_required
 def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    keep = _keep_identifying(request)
+    with report.keeping_identifying(keep):
+        built = report.build(seminar, request)
     response = render(request, "program/report/page.html",
-                      {"seminar": seminar, "report": report.build(seminar, request)})
+                      {"seminar": seminar, "report": built, "keep_identifying": keep})
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -22,7 +30,8 @@ def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @require_GET
 @access.facilitator_required
 def download(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    response = HttpResponse(report.zip_bytes(seminar), content_type="application/zip")
+    with report.keeping_identifying(_keep_identifying(request)):
+        response = HttpResponse(report.zip_bytes(seminar), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-report.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
