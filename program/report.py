@@ -15,8 +15,6 @@ plans, private notes) are never read by a section.
 """
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,7 +28,6 @@ from django.utils.translation import gettext as _
 
 from program.models import AgendaItem, Day
 from seminar.models import Seminar
-from seminar.spreadsheets import BOM, csv_text
 
 
 @dataclass(frozen=True)
@@ -187,21 +184,3 @@ def agenda_rows(items: list[AgendaItem]) -> list[dict]:
              "moved_to": _time(item.scheduled_start) if item.shift_minutes else "",
              "actual_start": _time(item.actual_start), "minutes": item.minutes}
             for item in items]
-
-
-def zip_bytes(seminar: Seminar) -> bytes:
-    """The report as CSV files, one per kind of content, zipped.
-
-    In the spreadsheet dialect of seminar/spreadsheets.py (semicolons, UTF-8 with a BOM,
-    no formulas); numbered, so that the files sort in the report's order.
-    """
-    items = list(in_program_order(seminar))
-    files = [("seminar", ("field", "value"), header_rows(seminar, items)),
-             ("agenda", ("date", "item", "kind", "planned_start", "moved_to", "actual_start", "minutes"),
-              agenda_rows(items))]
-    files += [(section.key, section.columns, section.rows(seminar)) for section in sections()]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, (name, columns, rows) in enumerate(files, start=1):
-            archive.writestr(f"{number:02d}-{name}.csv", (BOM + csv_text(columns, rows)).encode())
-    return buffer.getvalue()

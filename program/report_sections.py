@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from groups.selectors import round_for_item
-from program import report
+from program import homework, report
 from program.models import Comment, Idea, Question, Reaction, Speaker, TableCard
 from program.report import ReportSection, by_group, by_item, group_name, item_columns, split_hidden, yes
 from seminar.models import Seminar
@@ -171,7 +171,21 @@ def speaker_rows(seminar: Seminar) -> list[dict]:
             for s in _speakers(seminar)]
 
 
+def homework_rows(seminar: Seminar) -> list[dict]:
+    """Each homework task: how many of the seminar's participants handed it in (never who did not)."""
+    everyone = seminar.participants.count()
+    return [{"task": str(task.label), "handed_in": len(task.handed_in(seminar)), "participants": everyone}
+            for task in homework.tasks()]
+
+
+def homework_parts(seminar: Seminar) -> dict:
+    rows = homework_rows(seminar)
+    return {None: {"tasks": rows}} if rows and rows[0]["participants"] else {}
+
+
 SECTIONS = [
+    ReportSection("homework", _("Homework handed in"), f"{PARTS}#homework", homework_parts,
+                  ("task", "handed_in", "participants"), homework_rows, position=1),
     ReportSection("questions", _("Questions from the room"), f"{PARTS}#questions", question_parts,
                   ("date", "item", "question", "asked_by", "votes", "answered", "hidden"), question_rows, position=10),
     ReportSection("table_cards", _("Table talk cards"), f"{PARTS}#cards", card_parts,

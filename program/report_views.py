@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from program import report
+from program import report, report_files
 from seminar import access
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
@@ -31,7 +31,25 @@ def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @access.facilitator_required
 def download(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     with report.keeping_identifying(_keep_identifying(request)):
-        response = HttpResponse(report.zip_bytes(seminar), content_type="application/zip")
+        response = HttpResponse(report_files.zip_bytes(seminar), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-report.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+FORMATS = {
+    "xlsx": (report_files.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (report_files.pdf_bytes, "application/pdf"),
+}
+
+
+@require_GET
+@access.facilitator_required
+def download_as(request: HtmxHttpRequest, seminar: Seminar, extension: str) -> HttpResponse:
+    """The report as one Excel workbook or one PDF, in the facilitator's language."""
+    make, content_type = FORMATS[extension]
+    with report.keeping_identifying(_keep_identifying(request)):
+        response = HttpResponse(make(seminar), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-report.{extension}"'
     response["Cache-Control"] = "private, no-store"
     return response

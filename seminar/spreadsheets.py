@@ -9,6 +9,7 @@ taken for a formula: whatever a participant typed is shown as text.
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -16,12 +17,19 @@ from django.http import HttpResponse
 DELIMITER = ";"
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters that no spreadsheet file may hold (an .xlsx with one does not open).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_cell(value) -> object:
-    """A cell a spreadsheet shows as text: never a formula, whatever a participant typed."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """A cell a spreadsheet shows as text: never a formula, whatever a participant typed.
+
+    The one function every export (CSV and Excel) passes its cells through.
+    """
+    if isinstance(value, str):
+        value = CONTROL.sub("", value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

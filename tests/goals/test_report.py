@@ -1,9 +1,6 @@
 """The goals app in the seminar report: what the room shared, in program order; nothing private."""
 
-import csv
-import io
 import uuid
-import zipfile
 
 import pytest
 
@@ -11,8 +8,9 @@ from goals.cases import services as cases
 from goals.commitments import services as commitments
 from goals.plans import services as plans
 from goals.shared_goals import services as goals
+from tests.reports import unzip_rows
 
-PRIVATE = ["PRIVATE-TAKEAWAY-MARK", "PRIVATE-AGREEMENT-MARK", "PRIVATE-MESSAGE-MARK", "PRIVATE-MONDAY-MARK"]
+PRIVATE = ["PRIVATE-TAKEAWAY-MARK", "PRIVATE-AGREEMENT-MARK", "PRIVATE-MONDAY-MARK"]
 
 
 def commit(room, author, monday, share, **fields):
@@ -46,7 +44,7 @@ def produced(room, facilitator):
     plans.save_plan(item=room.plans, author=room.anna, goal=goal, version=0, key=uuid.uuid4(),
                     requires="Mere tid til foreninger", how="Faste møder", challenges="Travlhed", meeting_them="")
     commit(room, room.anna, "Ring til formanden", True, agreements="PRIVATE-AGREEMENT-MARK",
-           messages=[("PRIVATE-MESSAGE-MARK", "Teamet")])
+           messages=[("CLOSING-MESSAGE-MARK", "Teamet")])
     commit(room, room.bo, "PRIVATE-MONDAY-MARK", False)
     hidden = commit(room, room.cai, "HIDDEN-MONDAY", True)
     commitments.hide_commitment(item=room.commitments, commitment=hidden)
@@ -60,11 +58,7 @@ def page(client, seminar) -> str:
 
 
 def csv_files(client, seminar) -> dict[str, list[dict]]:
-    content = client.get(f"/s/{seminar.slug}/report.zip", HTTP_ACCEPT_LANGUAGE="en").content
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        return {name.split("-", 1)[1].removesuffix(".csv"):
-                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
-                for name in archive.namelist()}
+    return unzip_rows(client.get(f"/s/{seminar.slug}/report.zip", HTTP_ACCEPT_LANGUAGE="en").content)
 
 
 def test_report_page_shows_the_goals_work_in_program_order(produced, room, facilitator_client):
