@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from program import report, report_files
+from program import lifecycle, report, report_files
 from seminar import access
 from seminar.http import HtmxHttpRequest
 from seminar.models import Seminar
@@ -22,7 +22,8 @@ def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     with report.keeping_identifying(keep):
         built = report.build(seminar, request)
     response = render(request, "program/report/page.html",
-                      {"seminar": seminar, "report": built, "keep_identifying": keep})
+                      {"seminar": seminar, "report": built, "keep_identifying": keep,
+                       "purge_on": lifecycle.purge_on(seminar)})
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -67,7 +67,9 @@ class Participant(models.Model):
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("name"), max_length=120)
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="participants", verbose_name=_("department")
+        # RESTRICT, not PROTECT: a department with people cannot be deleted on its own, but a
+        # seminar (which cascades to both) can.
+        Department, on_delete=models.RESTRICT, related_name="participants", verbose_name=_("department")
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
