@@ -23,7 +23,7 @@ ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "g
                "place", "returns_at", "secret"}
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
-SEMINAR_FIELDS = {"slug", "title", "place", "description"}
+SEMINAR_FIELDS = {"slug", "title", "place", "description", "data_controller"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -55,6 +55,7 @@ class ProgramSpec:
     title: str
     place: str = ""
     description: str = ""
+    data_controller: str = ""
     groupings: list[dict] = field(default_factory=list)
     days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
 
@@ -118,7 +119,8 @@ def parse(text: str) -> ProgramSpec:
     if not str(head.get("title", "")).strip():
         problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
     spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(),
-                       place=str(head.get("place", "")), description=str(head.get("description", "")))
+                       place=str(head.get("place", "")), description=str(head.get("description", "")),
+                       data_controller=str(head.get("data_controller", "")).strip())
 
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
@@ -206,6 +208,7 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
     if seminar is None:
         seminar = Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
+    seminar.data_controller = spec.data_controller
     seminar.save()
     seminar.days.all().delete()
     groupings = {}
@@ -241,6 +244,8 @@ def export_program(seminar: Seminar) -> str:
         out.append(f"place = {_string(seminar.place)}")
     if seminar.description:
         out.append(f"description = {_string(seminar.description)}")
+    if seminar.data_controller:
+        out.append(f"data_controller = {_string(seminar.data_controller)}")
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]

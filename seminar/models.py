@@ -23,6 +23,8 @@ class Seminar(models.Model):
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Who answers for the data (the municipality), named on the participants' privacy page.
+    data_controller = models.CharField(_("data controller"), max_length=200, blank=True)
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).
@@ -53,6 +55,24 @@ class Department(models.Model):
         return self.name
 
 
+# What the room reads where an erased participant's name was (translated when shown).
+FORMER_PARTICIPANT = _("a former participant")
+
+
+class ErasableNameField(models.CharField):
+    """A participant's name; empty once the person is erased, and then read as "a former participant".
+
+    Names are required everywhere a person is added, so an empty one means erased only; the
+    group's shared work keeps its author row and shows the translated placeholder.
+    """
+
+    def from_db_value(self, value, expression, connection):
+        return FORMER_PARTICIPANT if value == "" else value
+
+    def get_prep_value(self, value):
+        return "" if value is FORMER_PARTICIPANT else super().get_prep_value(value)
+
+
 class ParticipantQuerySet(models.QuerySet):
     def present(self) -> "ParticipantQuerySet":
         return self.filter(present=True)
@@ -65,7 +85,7 @@ class Participant(models.Model):
         MANAGEMENT = "management", _("Management")
 
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="participants")
-    name = models.CharField(_("name"), max_length=120)
+    name = ErasableNameField(_("name"), max_length=120)
     department = models.ForeignKey(
         # RESTRICT, not PROTECT: a department with people cannot be deleted on its own, but a
         # seminar (which cascades to both) can.
@@ -81,6 +101,7 @@ class Participant(models.Model):
     # version no longer counts. Revoked: neither the link nor the code lets anyone in.
     access_version = models.PositiveIntegerField(default=1, editable=False)
     access_revoked = models.BooleanField(_("access revoked"), default=False, editable=False)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -98,7 +119,7 @@ class Participant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class ScreenCount(models.Model):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 
 DELIMITER = ";"
 BOM = "\ufeff"
@@ -26,6 +27,8 @@ def safe_cell(value) -> object:
 
     The one function every export (CSV and Excel) passes its cells through.
     """
+    if isinstance(value, Promise):  # a translated text, such as "a former participant"
+        value = str(value)
     if isinstance(value, str):
         value = CONTROL.sub("", value)
         if value.startswith(FORMULA_STARTS):

@@ -10,15 +10,16 @@ from django.conf import settings
 from goals.cases import services as cases
 from goals.commitments import services as commitments
 from interviews import services as interviews
-from program.models import AgendaItem
+from program.models import AgendaItem, Idea
 from tests.program.report_data import produce
 
 
 def fill(seminar) -> dict:
     """The program's morning (questions, soapbox with private drafts, cards, ideas with a photo,
-    galleries) plus an interview, a case and a closing-block commitment with a message."""
+    galleries) plus an interview, a case and a closing-block commitment with a message by the
+    author of the photo."""
     made = produce(seminar)
-    person = seminar.participants.order_by("pk").first()
+    person = Idea.objects.filter(item__day__seminar=seminar).exclude(photo="").first().author
     interviews.save_interview(author=person, who="Pensionist", said="Hurtige svar", quotes="", tags=[],
                               show_name=True, version=0, key=uuid.uuid4())
     cases.save_case(author=person, version=0, key=uuid.uuid4(), title="Frivillige", what_happened="Vi mødtes",

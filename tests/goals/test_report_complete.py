@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from goals.cases import services as cases
-from tests.goals.test_report import PRIVATE, csv_files, page, produced  # noqa: F401  (a fixture)
+from tests.goals.test_report import PRIVATE, csv_files, page
 
 
 def add_second_pick(room):
