@@ -7,15 +7,36 @@ their authors chose to share (without names), the closing block's messages and a
 agreements are private and never read here.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 from collections import Counter
 
-from goals.models import (Case, CaseAnalysis, CasePick, Commitment, CommitmentMessage, DepartmentPlan, Goal,
-                          ManagementMessage, PosterNote)
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from goals.models import (
+    Case,
+    CaseAnalysis,
+    CasePick,
+    Commitment,
+    CommitmentMessage,
+    DepartmentPlan,
+    Goal,
+    Handshake,
+    ManagementMessage,
+    PosterNote,
+)
 from groups import selectors as group_selectors
-from program.report import (ReportSection, by_group, by_item, group_name, in_program_order, item_columns,
-                            split_hidden, yes)
+from program.report import (
+    CUT,
+    ReportSection,
+    by_group,
+    by_item,
+    group_name,
+    in_cut,
+    in_program_order,
+    item_columns,
+    split_hidden,
+    yes,
+)
 from seminar.models import Seminar
 
 PARTS = "goals/report.html"
@@ -23,7 +44,8 @@ PARTS = "goals/report.html"
 
 def _cases(seminar: Seminar) -> list[tuple]:
     """(item, group, case) for the members' cases at each cases item, then (None, None, case) for the rest."""
-    cases = {case.author_id: case for case in Case.objects.filter(seminar=seminar).select_related("author")}
+    cases = {case.author_id: case for case in in_cut(Case.objects.filter(seminar=seminar), "author")
+             .select_related("author")}
     placed, seen = [], set()
     for item in in_program_order(seminar, "cases"):
         round_ = group_selectors.round_for_item(item)
@@ -56,7 +78,7 @@ def _partners(case: Case) -> str:
 
 def _picks(seminar: Seminar) -> list[CasePick]:
     """Every big group's pick, analysed or not (a pick without an analysis is still the group's choice)."""
-    picks = list(CasePick.objects.filter(item__day__seminar=seminar)
+    picks = list(in_cut(CasePick.objects.filter(item__day__seminar=seminar), "case__author", "group")
                  .select_related("item__day", "group", "case__author")
                  .order_by("item__day__date", "item__position", "group__number"))
     analysed = set(CaseAnalysis.objects.filter(pick__in=picks).values_list("pick_id", flat=True))
@@ -75,7 +97,7 @@ def pick_rows(seminar: Seminar) -> list[dict]:
 
 
 def _notes(seminar: Seminar) -> list[PosterNote]:
-    return list(PosterNote.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+    return list(in_cut(PosterNote.objects.filter(item__day__seminar=seminar), "author", "group").select_related("item__day", "group")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -95,7 +117,7 @@ def note_rows(seminar: Seminar) -> list[dict]:
 
 
 def _analyses(seminar: Seminar) -> list[CaseAnalysis]:
-    return list(CaseAnalysis.objects.filter(pick__item__day__seminar=seminar)
+    return list(in_cut(CaseAnalysis.objects.filter(pick__item__day__seminar=seminar), "case__author", "pick__group")
                 .select_related("pick__item__day", "pick__group", "case__author")
                 .order_by("pick__item__day__date", "pick__item__position", "pick__group__number"))
 
@@ -111,8 +133,19 @@ def analysis_rows(seminar: Seminar) -> list[dict]:
              "how": a.how} for a in _analyses(seminar)]
 
 
+def _goals_in_cut(seminar: Seminar):
+    """A cut's goals: its groups' own, those its department groups made plans for, those its people shook."""
+    goals = Goal.objects.filter(seminar=seminar)
+    cut = CUT.get()
+    if cut is None:
+        return goals
+    planned = DepartmentPlan.objects.filter(group_id__in=cut.groups).values("goal_id")
+    shaken = Handshake.objects.filter(participant_id__in=cut.people).values("goal_id")
+    return goals.filter(Q(group_id__in=cut.groups) | Q(pk__in=planned) | Q(pk__in=shaken))
+
+
 def _goals(seminar: Seminar) -> list[Goal]:
-    goals = list(Goal.objects.filter(seminar=seminar).select_related("item__day", "group")
+    goals = list(_goals_in_cut(seminar).select_related("item__day", "group")
                  .prefetch_related("handshakes__participant")
                  .order_by("item__day__date", "item__position", "group__number", "pk"))
     for goal in goals:
@@ -135,7 +168,7 @@ def goal_rows(seminar: Seminar) -> list[dict]:
 
 
 def _plans(seminar: Seminar) -> list[DepartmentPlan]:
-    return list(DepartmentPlan.objects.filter(item__day__seminar=seminar)
+    return list(in_cut(DepartmentPlan.objects.filter(item__day__seminar=seminar), None, "group")
                 .select_related("item__day", "group", "goal__group")
                 .order_by("item__day__date", "item__position", "group__number", "goal__group__number"))
 
@@ -156,7 +189,7 @@ def plan_rows(seminar: Seminar) -> list[dict]:
 
 def _mondays(seminar: Seminar) -> list[Commitment]:
     """The Monday actions their authors shared with the room: never who wrote them."""
-    return list(Commitment.objects.filter(seminar=seminar, share_monday=True).select_related("item__day")
+    return list(in_cut(Commitment.objects.filter(seminar=seminar, share_monday=True), "author").select_related("item__day")
                 .order_by("item__day__date", "item__position", "pk"))
 
 
@@ -177,7 +210,7 @@ def _messages(seminar: Seminar) -> tuple[list[tuple[str, int]], list[CommitmentM
 
     Audiences are counted as typed, ignoring case and surrounding spaces ("Teamet" and "teamet ").
     """
-    messages = list(CommitmentMessage.objects.filter(commitment__seminar=seminar)
+    messages = list(in_cut(CommitmentMessage.objects.filter(commitment__seminar=seminar), "commitment__author")
                     .exclude(message="").order_by("audience", "message", "pk"))
     shown: dict[str, str] = {}
     counts: Counter = Counter()
@@ -200,7 +233,7 @@ def message_rows(seminar: Seminar) -> list[dict]:
 
 def _management(seminar: Seminar) -> tuple:
     """Management's message and the item it belongs under (the first commitments item, if any)."""
-    message = ManagementMessage.objects.filter(seminar=seminar).first()
+    message = in_cut(ManagementMessage.objects.filter(seminar=seminar), "author").first()
     return message, in_program_order(seminar, "commitments").first()
 
 

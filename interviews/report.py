@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from interviews import privacy
 from interviews.models import Interview, Pick, TableCard
-from program.report import KEEP_IDENTIFYING, ReportSection, by_group, by_item, group_name, item_columns, split_hidden, yes
+from program.report import (
+    KEEP_IDENTIFYING,
+    ReportSection,
+    by_group,
+    by_item,
+    group_name,
+    in_cut,
+    item_columns,
+    split_hidden,
+    yes,
+)
 from seminar.models import Seminar
 
 PARTS = "interviews/report.html"
@@ -26,7 +36,7 @@ def _redacted(interview: Interview) -> Interview:
 
 
 def _interviews(seminar: Seminar) -> list[Interview]:
-    return [_redacted(interview) for interview in Interview.objects.filter(seminar=seminar)
+    return [_redacted(interview) for interview in in_cut(Interview.objects.filter(seminar=seminar), "author")
             .select_related("author").order_by("created_at", "pk")]
 
 
@@ -43,7 +53,8 @@ def interview_rows(seminar: Seminar) -> list[dict]:
 
 
 def _cards(seminar: Seminar) -> list[TableCard]:
-    return list(TableCard.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+    return list(in_cut(TableCard.objects.filter(item__day__seminar=seminar), "author", "group")
+                .select_related("item__day", "group")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -63,7 +74,7 @@ def card_rows(seminar: Seminar) -> list[dict]:
 
 
 def _picks(seminar: Seminar) -> list[Pick]:
-    picks = list(Pick.objects.filter(item__day__seminar=seminar).select_related("item__day", "interview__author")
+    picks = list(in_cut(Pick.objects.filter(item__day__seminar=seminar), "interview__author").select_related("item__day", "interview__author")
                  .order_by("item__day__date", "item__position", "created_at", "pk"))
     for pick in picks:
         _redacted(pick.interview)

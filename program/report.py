@@ -20,14 +20,16 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from groups.models import Group, Grouping, Membership
 from program.models import AgendaItem, Day
-from seminar.models import Seminar
+from seminar.models import Department, Seminar
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,58 @@ _SECTIONS: dict[str, ReportSection] = {}
 # Whether this export keeps what the privacy check flagged (a facilitator's explicit choice).
 # A context variable rather than a parameter: the sections' signatures are the apps' contract.
 KEEP_IDENTIFYING: ContextVar[bool] = ContextVar("keep_identifying", default=False)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Part of the report: the output of some people and of some groups (None: the whole seminar).
+
+    A department: its people's shared output and the output of its department groups (its
+    plans, the goals those groups worked on). A big group: its members and the group itself.
+    """
+
+    title: str
+    people: frozenset[int]
+    groups: frozenset[int]
+
+
+CUT: ContextVar[Cut | None] = ContextVar("report_cut", default=None)
+
+
+def department_cut(department: Department) -> Cut:
+    people = frozenset(department.participants.values_list("pk", flat=True))
+    groups = frozenset(Membership.objects.filter(participant_id__in=people,
+                                                 round__grouping__kind=Grouping.Kind.DEPARTMENT)
+                       .values_list("group_id", flat=True))
+    return Cut(department.name, people, groups)
+
+
+def group_cut(group: Group) -> Cut:
+    return Cut(group.name, frozenset(Membership.objects.filter(group=group).values_list("participant_id", flat=True)),
+               frozenset([group.pk]))
+
+
+def in_cut(objects: QuerySet, people: str | None = None, groups: str | None = None) -> QuerySet:
+    """`objects` limited to the current cut: rows whose `people` lookup is one of its people, or
+    whose `groups` lookup is one of its groups. The whole seminar when no cut is set."""
+    cut = CUT.get()
+    if cut is None:
+        return objects
+    wanted = Q(pk__in=[])
+    if people:
+        wanted |= Q(**{f"{people}__in": cut.people})
+    if groups:
+        wanted |= Q(**{f"{groups}__in": cut.groups})
+    return objects.filter(wanted)
+
+
+@contextmanager
+def cutting(cut: Cut | None) -> Iterator[None]:
+    token = CUT.set(cut)
+    try:
+        yield
+    finally:
+        CUT.reset(token)
 
 
 @contextmanager
@@ -176,6 +230,8 @@ def header_rows(seminar: Seminar, items: list[AgendaItem]) -> list[dict]:
     facts = [("title", seminar.title), ("place", seminar.place),
              ("dates", ", ".join(date.isoformat() for date in dates)),
              ("participants", seminar.participants.count()), ("departments", seminar.departments.count())]
+    if CUT.get() is not None:
+        facts.append(("part", CUT.get().title))
     return [{"field": name, "value": value} for name, value in facts]
 
 

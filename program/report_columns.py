@@ -27,7 +27,7 @@ LABELS: dict[str, str | Promise] = {
     "challenges": _("Expected challenges"), "meeting_them": _("How we meet them"),
     "monday": _("Monday action"), "message": _("Message"), "audience": _("To whom"), "count": _("Count"),
     "task": _("Homework"), "handed_in": _("Handed in"), "participants": _("Participants"),
-    "share": _("Share"),
+    "share": _("Share"), "part": _("Part"), "place": _("Place"), "dates": _("Dates"),
 }
 
 

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from goals.cases import services as cases
 from tests.goals.test_report import PRIVATE, csv_files, page
+from tests.reports import unzip_rows
 
 
 def add_second_pick(room):
@@ -99,3 +100,47 @@ def test_the_pdf_comes_in_one_click_with_the_reports_text(produced, room, facili
 def test_participants_cannot_download_the_workbook_or_the_pdf(room, phone_client):
     for path in ("report.xlsx", "report.pdf"):
         assert phone_client.get(f"/s/{room.seminar.slug}/{path}").status_code == 302
+
+
+def cut(client, seminar, **query):
+    params = "&".join(f"{key}={value}" for key, value in query.items())
+    html = client.get(f"/s/{seminar.slug}/report/?{params}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    content = client.get(f"/s/{seminar.slug}/report.zip?{params}", HTTP_ACCEPT_LANGUAGE="en").content
+    return html, unzip_rows(content)
+
+
+def test_a_department_gets_its_peoples_output_its_plans_and_the_goals_it_worked_on(produced, room,
+                                                                                  facilitator_client):
+    economy = room.seminar.departments.get(name=room.anna.department.name)
+    culture = room.bo.department
+
+    html, files = cut(facilitator_client, room.seminar, department=economy.pk)
+    other_html, other = cut(facilitator_client, room.seminar, department=culture.pk)
+
+    assert f"Only the part of: {economy.name}" in html
+    assert [row["title"] for row in files["cases"]] == ["Frivillige i Ølgod"]
+    assert [row["requires"] for row in files["department_plans"]] == ["Mere tid til foreninger"]
+    assert [row["monday"] for row in files["monday"]] == ["Ring til formanden", "HIDDEN-MONDAY"]
+    assert [row["title"] for row in other["cases"]] == ["Ungeråd"]
+    assert other["department_plans"] == [] and other["monday"] == []
+    assert [row["what"] for row in other["goals"]] == ["Flere frivillige"]  # Bo shook hands on it
+    assert "Frivillige i Ølgod" not in other_html and "Mere tid til foreninger" not in other_html
+    assert {"field": "part", "value": culture.name} in other["seminar"]
+
+
+def test_a_big_group_gets_its_members_and_its_own_work(produced, room, facilitator_client):
+    html, files = cut(facilitator_client, room.seminar, group=room.big[1].pk)
+
+    assert [row["what"] for row in files["goals"]] == ["Flere frivillige", "HIDDEN-GOAL"]
+    assert files["cases"] == [] and files["case_analyses"] == [] and files["poster_notes"] == []
+    assert "Ungeråd" not in html and "Tillid først" not in html
+
+
+def test_a_cut_of_another_seminar_is_not_found(produced, room, facilitator_client):
+    from tests import factories
+
+    elsewhere = factories.department(factories.seminar(), "Andet sted")
+
+    response = facilitator_client.get(f"/s/{room.seminar.slug}/report.xlsx?department={elsewhere.pk}")
+
+    assert response.status_code == 404
