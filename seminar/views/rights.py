@@ -1,6 +1,7 @@
 """A participant's rights: their own data from their phone; export and erasure by a facilitator."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
@@ -33,8 +34,11 @@ def my_data(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
     data = rights.export(participant)
+    # Headed by what the rows are ("citizen interviews"), not by their technical label.
+    sections = [(apps.get_model(label.split(" (")[0])._meta.verbose_name_plural, rows)
+                for label, rows in data["rows"].items()]
     response = render(request, "seminar/my_data.html", {"seminar": seminar, "participant": participant,
-                                                        "data": data})
+                                                        "data": data, "sections": sections})
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -67,6 +67,7 @@ def test_the_participant_sees_and_downloads_everything_stored_about_them(person,
     data = json.loads(phone.get(f"/s/{seminar.slug}/my-data.json").content)
 
     assert NAME in page and EMAIL in page and "Everything stored about you" in page
+    assert "<h2>Citizen interviews</h2>" in page
     assert data["participant"]["name"] == NAME and data["participant"]["email"] == EMAIL
     stored = {label.split(" (")[0] for label in data["rows"]}
     expected = {label for (label, _), count in rows_of(person).items() if count}
