@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib import admin
 from django.core.management import CommandError, call_command
 from django.test import Client
 
@@ -119,13 +118,24 @@ def test_participants_cannot_purge(other, media):
     assert response.status_code in (302, 403) and Seminar.objects.filter(pk=other.pk).exists()
 
 
-def test_the_admin_deletes_a_seminar_with_its_participants(media, other, rf, facilitator,
+def test_the_admin_deletes_a_seminar_with_its_participants(media, other, admin_client,
                                                            django_capture_on_commit_callbacks):
-    model_admin = admin.site._registry[Seminar]
-    request = rf.post("/admin/")
-    request.user = facilitator
+    url = f"/admin/seminar/seminar/{other.pk}/delete/"
+    confirm = admin_client.get(url)
 
     with django_capture_on_commit_callbacks(execute=True):
-        model_admin.delete_model(request, other)
+        done = admin_client.post(url, {"post": "yes"})
 
+    assert confirm.status_code == 200
+    assert "Cannot delete" not in confirm.content.decode() and "Kan ikke slette" not in confirm.content.decode()
+    assert done.status_code == 302
     assert not Seminar.objects.filter(pk=other.pk).exists() and media_files() == set()
+
+
+def test_a_department_with_people_cannot_be_deleted_alone(other):
+    from django.db.models import RestrictedError
+
+    department = other.participants.first().department
+
+    with pytest.raises(RestrictedError):
+        department.delete()
