@@ -35,6 +35,8 @@ WORST = {
     "+45 +45 …": lambda n: ("+45 " * n)[:n],
     "(a@a.a×20 )…": lambda n: ("a@a.a" * 20 + " ") * (n // 101),
     "Storegade + spaces": lambda n: "Storegade" + " " * n,
+    "tlf. mobil: 1-2 …": lambda n: ("tlf. mobil: 1-2 " * n)[:n],
+    "Torvet Vænget …": lambda n: ("Torvet Vænget " * n)[:n],
     "mix": lambda n: ("a.a@a-b.c 12 34 Vej 0045 a.-a " * n)[:n],
 }
 

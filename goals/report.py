@@ -1,17 +1,42 @@
 """The goals app's parts of the seminar report: cases, posters, analyses, goals, plans, Monday, management.
 
-Only what the room shared: a case's title and themes, the big groups' posters and
+Only what the room shared: the cases with their people, the big groups' picks, posters and
 analyses, the goals with their handshakes, the department plans, the Monday actions
-their authors chose to share (without names) and management's message. Takeaways,
-agreements and personal messages are private and never read here.
+their authors chose to share (without names), the closing block's messages and audiences
+(counted, never with who wrote them) and management's message. Takeaways and
+agreements are private and never read here.
 """
 
+from collections import Counter
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from goals.models import Case, CaseAnalysis, Commitment, DepartmentPlan, Goal, ManagementMessage, PosterNote
+from goals.models import (
+    Case,
+    CaseAnalysis,
+    CasePick,
+    Commitment,
+    CommitmentMessage,
+    DepartmentPlan,
+    Goal,
+    Handshake,
+    ManagementMessage,
+    PosterNote,
+)
 from groups import selectors as group_selectors
-from program.report import (ReportSection, by_group, by_item, group_name, in_program_order, item_columns,
-                            split_hidden, yes)
+from program.report import (
+    CUT,
+    ReportSection,
+    by_group,
+    by_item,
+    group_name,
+    in_cut,
+    in_program_order,
+    item_columns,
+    split_hidden,
+    yes,
+)
 from seminar.models import Seminar
 
 PARTS = "goals/report.html"
@@ -19,7 +44,8 @@ PARTS = "goals/report.html"
 
 def _cases(seminar: Seminar) -> list[tuple]:
     """(item, group, case) for the members' cases at each cases item, then (None, None, case) for the rest."""
-    cases = {case.author_id: case for case in Case.objects.filter(seminar=seminar).select_related("author")}
+    cases = {case.author_id: case for case in in_cut(Case.objects.filter(seminar=seminar), "author")
+             .select_related("author")}
     placed, seen = [], set()
     for item in in_program_order(seminar, "cases"):
         round_ = group_selectors.round_for_item(item)
@@ -42,11 +68,36 @@ def case_parts(seminar: Seminar) -> dict:
 
 def case_rows(seminar: Seminar) -> list[dict]:
     return [{**(item_columns(item) if item else {}), "group": group_name(group), "author": case.author.name,
-             "title": case.title, "themes": case.themes} for item, group, case in _cases(seminar)]
+             "title": case.title, "what_happened": case.what_happened, "partners": _partners(case),
+             "achieved": case.achieved, "themes": case.themes} for item, group, case in _cases(seminar)]
+
+
+def _partners(case: Case) -> str:
+    return ", ".join([*case.partner_labels, *([case.partners_other] if case.partners_other else [])])
+
+
+def _picks(seminar: Seminar) -> list[CasePick]:
+    """Every big group's pick, analysed or not (a pick without an analysis is still the group's choice)."""
+    picks = list(in_cut(CasePick.objects.filter(item__day__seminar=seminar), "case__author", "group")
+                 .select_related("item__day", "group", "case__author")
+                 .order_by("item__day__date", "item__position", "group__number"))
+    analysed = set(CaseAnalysis.objects.filter(pick__in=picks).values_list("pick_id", flat=True))
+    for pick in picks:
+        pick.analysed = pick.pk in analysed
+    return picks
+
+
+def pick_parts(seminar: Seminar) -> dict:
+    return {item_id: {"picks": mine} for item_id, mine in by_item(_picks(seminar)).items()}
+
+
+def pick_rows(seminar: Seminar) -> list[dict]:
+    return [{**item_columns(pick.item), "group": pick.group.name, "case": pick.case.title,
+             "author": pick.case.author.name, "analysed": yes(pick.analysed)} for pick in _picks(seminar)]
 
 
 def _notes(seminar: Seminar) -> list[PosterNote]:
-    return list(PosterNote.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+    return list(in_cut(PosterNote.objects.filter(item__day__seminar=seminar), "author", "group").select_related("item__day", "group")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -66,7 +117,7 @@ def note_rows(seminar: Seminar) -> list[dict]:
 
 
 def _analyses(seminar: Seminar) -> list[CaseAnalysis]:
-    return list(CaseAnalysis.objects.filter(pick__item__day__seminar=seminar)
+    return list(in_cut(CaseAnalysis.objects.filter(pick__item__day__seminar=seminar), "case__author", "pick__group")
                 .select_related("pick__item__day", "pick__group", "case__author")
                 .order_by("pick__item__day__date", "pick__item__position", "pick__group__number"))
 
@@ -82,8 +133,19 @@ def analysis_rows(seminar: Seminar) -> list[dict]:
              "how": a.how} for a in _analyses(seminar)]
 
 
+def _goals_in_cut(seminar: Seminar):
+    """A cut's goals: its groups' own, those its department groups made plans for, those its people shook."""
+    goals = Goal.objects.filter(seminar=seminar)
+    cut = CUT.get()
+    if cut is None:
+        return goals
+    planned = DepartmentPlan.objects.filter(group_id__in=cut.groups).values("goal_id")
+    shaken = Handshake.objects.filter(participant_id__in=cut.people).values("goal_id")
+    return goals.filter(Q(group_id__in=cut.groups) | Q(pk__in=planned) | Q(pk__in=shaken))
+
+
 def _goals(seminar: Seminar) -> list[Goal]:
-    goals = list(Goal.objects.filter(seminar=seminar).select_related("item__day", "group")
+    goals = list(_goals_in_cut(seminar).select_related("item__day", "group")
                  .prefetch_related("handshakes__participant")
                  .order_by("item__day__date", "item__position", "group__number", "pk"))
     for goal in goals:
@@ -106,7 +168,7 @@ def goal_rows(seminar: Seminar) -> list[dict]:
 
 
 def _plans(seminar: Seminar) -> list[DepartmentPlan]:
-    return list(DepartmentPlan.objects.filter(item__day__seminar=seminar)
+    return list(in_cut(DepartmentPlan.objects.filter(item__day__seminar=seminar), None, "group")
                 .select_related("item__day", "group", "goal__group")
                 .order_by("item__day__date", "item__position", "group__number", "goal__group__number"))
 
@@ -127,7 +189,7 @@ def plan_rows(seminar: Seminar) -> list[dict]:
 
 def _mondays(seminar: Seminar) -> list[Commitment]:
     """The Monday actions their authors shared with the room: never who wrote them."""
-    return list(Commitment.objects.filter(seminar=seminar, share_monday=True).select_related("item__day")
+    return list(in_cut(Commitment.objects.filter(seminar=seminar, share_monday=True), "author").select_related("item__day")
                 .order_by("item__day__date", "item__position", "pk"))
 
 
@@ -143,9 +205,35 @@ def monday_rows(seminar: Seminar) -> list[dict]:
     return [{**item_columns(c.item), "monday": c.monday, "hidden": yes(c.hidden)} for c in _mondays(seminar)]
 
 
+def _messages(seminar: Seminar) -> tuple[list[tuple[str, int]], list[CommitmentMessage]]:
+    """The closing block's messages without their authors: each audience with its count, and the messages.
+
+    Audiences are counted as typed, ignoring case and surrounding spaces ("Teamet" and "teamet ").
+    """
+    messages = list(in_cut(CommitmentMessage.objects.filter(commitment__seminar=seminar), "commitment__author")
+                    .exclude(message="").order_by("audience", "message", "pk"))
+    shown: dict[str, str] = {}
+    counts: Counter = Counter()
+    for message in messages:
+        key = message.audience.strip().lower()
+        shown.setdefault(key, message.audience.strip())
+        counts[key] += 1
+    return [(shown[key], count) for key, count in counts.most_common()], messages
+
+
+def message_parts(seminar: Seminar) -> dict:
+    audiences, messages = _messages(seminar)
+    item = in_program_order(seminar, "commitments").first()
+    return {item.pk if item else None: {"audiences": audiences, "messages": messages}} if messages else {}
+
+
+def message_rows(seminar: Seminar) -> list[dict]:
+    return [{"audience": message.audience, "message": message.message} for message in _messages(seminar)[1]]
+
+
 def _management(seminar: Seminar) -> tuple:
     """Management's message and the item it belongs under (the first commitments item, if any)."""
-    message = ManagementMessage.objects.filter(seminar=seminar).first()
+    message = in_cut(ManagementMessage.objects.filter(seminar=seminar), "author").first()
     return message, in_program_order(seminar, "commitments").first()
 
 
@@ -162,7 +250,10 @@ def management_rows(seminar: Seminar) -> list[dict]:
 
 SECTIONS = [
     ReportSection("cases", _("Co-creation cases"), f"{PARTS}#cases", case_parts,
-                  ("date", "item", "group", "author", "title", "themes"), case_rows, position=70),
+                  ("date", "item", "group", "author", "title", "what_happened", "partners", "achieved", "themes"),
+                  case_rows, position=70),
+    ReportSection("case_picks", _("The big groups' picked cases"), f"{PARTS}#picks", pick_parts,
+                  ("date", "item", "group", "case", "author", "analysed"), pick_rows, position=73),
     ReportSection("poster_notes", _("Posters: themes and best practices"), f"{PARTS}#notes", note_parts,
                   ("date", "item", "group", "kind", "text", "hidden"), note_rows, position=72),
     ReportSection("case_analyses", _("Case analyses"), f"{PARTS}#analyses", analysis_parts,
@@ -176,6 +267,8 @@ SECTIONS = [
                    "hidden"), plan_rows, position=85),
     ReportSection("monday", _("Monday actions shared with the room"), f"{PARTS}#monday", monday_parts,
                   ("date", "item", "monday", "hidden"), monday_rows, position=90),
+    ReportSection("closing_messages", _("Messages from the closing block (without names)"), f"{PARTS}#messages",
+                  message_parts, ("audience", "message"), message_rows, position=92),
     ReportSection("management", _("Management's message"), f"{PARTS}#management", management_parts,
                   ("date", "item", "message", "hidden"), management_rows, position=95),
 ]

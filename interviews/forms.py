@@ -67,7 +67,8 @@ class CardForm(SubmissionForm):
 
 
 class PickForm(forms.Form):
-    action = forms.ChoiceField(choices=[(a, a) for a in ("pick", "show", "off", "unpick", "hide", "unhide")])
+    action = forms.ChoiceField(
+        choices=[(a, a) for a in ("pick", "show", "off", "unpick", "hide", "unhide", "release")])
     tag = forms.ChoiceField(choices=[("", "-"), *TAGS], required=False)
 
 

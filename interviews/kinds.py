@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from groups import selectors as group_selectors
 from interviews import regions
 from interviews.forms import CardForm
-from interviews.models import Pick
+from interviews.models import Interview, Pick
 from program.activities import ActivityKind
 
 
@@ -33,7 +33,7 @@ class InterviewPlenumKind(ActivityKind):
     projector_template = "interviews/projector.html"
 
     def projector_context(self, item) -> dict:
-        shown = (Pick.objects.filter(item=item, on_screen=True, interview__hidden=False)
+        shown = (Pick.objects.filter(item=item, on_screen=True, interview__in=Interview.objects.visible())
                  .select_related("interview__author").first())
         return {"interview_pick": shown}
 

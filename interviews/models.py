@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group
+from interviews import privacy
 from program.models import AgendaItem
 from seminar.models import Participant, Seminar
 
@@ -21,10 +22,19 @@ TAGS = [
 ]
 TAG_LABELS = dict(TAGS)
 
+# What the privacy check can find, as the interface names it.
+IDENTIFYING_LABELS = {
+    privacy.CPR: _("a CPR number"),
+    privacy.PHONE: _("a phone number"),
+    privacy.EMAIL: _("an e-mail address"),
+    privacy.ADDRESS: _("a street address"),
+}
+
 
 class InterviewQuerySet(models.QuerySet):
     def visible(self) -> "InterviewQuerySet":
-        return self.filter(hidden=False)
+        """What the tables and the projector may see: not hidden, and nothing identifying held back."""
+        return self.filter(hidden=False).filter(models.Q(identifying="") | models.Q(released=True))
 
     def tagged(self, tag: str) -> "InterviewQuerySet":
         return self.filter(**{f"tag_{tag}": True}) if tag in TAG_LABELS else self
@@ -47,6 +57,11 @@ class Interview(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     hidden = models.BooleanField(default=False)
+    # What the privacy check found at the last save (kinds, space-separated): such an
+    # interview is held back from the tables and the projector until its author removes
+    # the data or a facilitator releases it.
+    identifying = models.CharField(max_length=40, blank=True, default="")
+    released = models.BooleanField(default=False)
 
     objects = InterviewQuerySet.as_manager()
 
@@ -70,6 +85,14 @@ class Interview(models.Model):
     @property
     def quote_lines(self) -> list[str]:
         return [line.strip() for line in self.quotes.splitlines() if line.strip()]
+
+    @property
+    def held_back(self) -> bool:
+        return bool(self.identifying) and not self.released
+
+    @property
+    def identifying_labels(self) -> list[str]:
+        return [str(IDENTIFYING_LABELS[kind]) for kind in self.identifying.split() if kind in IDENTIFYING_LABELS]
 
     @property
     def shown_name(self) -> str:

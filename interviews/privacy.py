@@ -32,11 +32,20 @@ _ALONE_AFTER = r"(?!\d)(?![.,/:-]\d)"
 _CPR = re.compile(_ALONE_BEFORE + r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})[- ]?\d{4}" + _ALONE_AFTER)
 
 # Danish subscriber numbers have eight digits and never begin with 0; written
-# together, in pairs (12 34 56 78) or in fours (1234 5678), maybe after +45 or 0045.
+# together, in pairs (12 34 56 78, 12-34-56-78, 12.34.56.78, one separator throughout)
+# or in fours (1234 5678, 1234-5678), maybe after +45 or 0045.
 _PHONE = re.compile(
-    r"(?:(?<![\w+])(?:\+|00)45 ?|" + _ALONE_BEFORE + r"(?<!\+))"
-    r"(?P<number>[1-9]\d(?P<sep> ?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3} \d{4})" + _ALONE_AFTER
+    r"(?:(?<![\w+])(?:\+|00)45[ .-]?|" + _ALONE_BEFORE + r"(?<!\+))"
+    r"(?P<number>[1-9]\d(?P<sep>[ .-]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3}[ -]\d{4})" + _ALONE_AFTER
     + r"(?!\s*+(?:kr|kroner|mio|mia)\b)"  # "1000 2000 kr." is money
+)
+# After a word that says "phone" any grouping of the eight digits is a number ("tlf. 212 34 567").
+# Each separator is optional and single, so the pattern is bounded: no backtracking.
+_LABELLED_PHONE = re.compile(
+    r"\b(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr)?|mob|tel)\.?(?: ?nr\.?)?:? ?(?P<found>(?:(?:\+|00)45 ?)?"
+    r"(?!\d{1,2}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{4}(?!\d))"  # "telefon 10.01.2000": a date, not a number
+    r"[1-9](?:[ .-]?\d){7})" + _ALONE_AFTER,
+    re.IGNORECASE,
 )
 
 # Linear in the text: an address starts only where a run of its characters starts (not
@@ -48,6 +57,8 @@ _STREET_SUFFIXES = (
     "pladsen", "vænget", "vænge", "boulevard", "stien", "toften", "bakken", "parken", "haven",
 )
 _SUFFIX = "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True))
+# Streets named by the suffix alone; only capitalised ones count (ordinary "torvet" is a place).
+_BARE = "Torvet|Pladsen|Vænget|Strædet|Toften|Bakken|Stien|Markedet"
 # A street name is a word of at least two letters before the suffix ("Storegade",
 # "Kirkevej"), or a capitalised name with the suffix as its own word ("Frederiksberg
 # Allé"); a bare "vej" or "parken" is ordinary text.
@@ -58,7 +69,9 @@ _NAME = 40
 _STREET = (
     rf"(?:\b[{_LETTER}](?=[{_LETTER}.-]{{1,{_NAME}}}+\s)"
     rf"[{_LETTER}.-]*[{_LETTER}](?:{_SUFFIX})"
-    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]{{1,{_NAME}}}+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde)))"
+    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]{{1,{_NAME}}}+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde))"
+    # Many towns have a street that is just "Torvet" or "Vænget": capitalised, it is a name.
+    rf"|(?-i:\b(?:{_BARE})))"
 )
 # What follows a number that makes it a count rather than a house number.
 _UNITS = (
@@ -98,26 +111,38 @@ def findings(text: str) -> list[Finding]:
     starts: list[int] = []
     stops: list[int] = []
 
-    def add(match: re.Match, kind: str) -> None:
-        start, stop = match.span()
+    def add(match: re.Match, kind: str, group: str | int = 0) -> None:
+        start, stop = match.span(group)
         at = bisect.bisect_right(starts, start)
         if (at and stops[at - 1] > start) or (at < len(starts) and starts[at] < stop):
             return
         starts.insert(at, start)
         stops.insert(at, stop)
-        found.append((start, Finding(kind, match.group(0).strip())))
+        found.append((start, Finding(kind, match.group(group).strip())))
 
     for match in _EMAIL.finditer(text):
         add(match, EMAIL)
     for match in _CPR.finditer(text):
         if _plausible_birth_date(match["day"], match["month"], match["year"]):
             add(match, CPR)
+    for match in _LABELLED_PHONE.finditer(text):
+        add(match, PHONE, "found")
     for match in _PHONE.finditer(text):
         if not _looks_like_two_years(match["number"]):
             add(match, PHONE)
     for match in _ADDRESS.finditer(text):
         add(match, ADDRESS)
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
+
+
+def redact(text: str, mark: str) -> str:
+    """The text with every finding replaced by `mark` (for exports of flagged interviews)."""
+    parts, at = [], 0
+    for finding in findings(text):
+        start = text.find(finding.text, at)
+        parts += [text[at:start], mark]
+        at = start + len(finding.text)
+    return "".join(parts) + text[at:]
 
 
 def kinds(*texts: str) -> list[str]:

@@ -4,17 +4,40 @@ Interviews are listed with the interviewer's name only when they agreed to show 
 the tables' red threads and differences and the plenum's picks follow under their items.
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from interviews import privacy
 from interviews.models import Interview, Pick, TableCard
-from program.report import ReportSection, by_group, by_item, group_name, item_columns, split_hidden, yes
+from program.report import (
+    KEEP_IDENTIFYING,
+    ReportSection,
+    by_group,
+    by_item,
+    group_name,
+    in_cut,
+    item_columns,
+    split_hidden,
+    yes,
+)
 from seminar.models import Seminar
 
 PARTS = "interviews/report.html"
 
 
+def _redacted(interview: Interview) -> Interview:
+    """A flagged interview with what the privacy check found replaced (in memory), unless kept."""
+    if interview.identifying and not KEEP_IDENTIFYING.get():
+        mark = "[" + gettext("removed") + "]"
+        for name in ("who", "said", "quotes"):
+            setattr(interview, name, privacy.redact(getattr(interview, name), mark))
+        interview.redacted = True
+    return interview
+
+
 def _interviews(seminar: Seminar) -> list[Interview]:
-    return list(Interview.objects.filter(seminar=seminar).select_related("author").order_by("created_at", "pk"))
+    return [_redacted(interview) for interview in in_cut(Interview.objects.filter(seminar=seminar), "author")
+            .select_related("author").order_by("created_at", "pk")]
 
 
 def interview_parts(seminar: Seminar) -> dict:
@@ -25,11 +48,13 @@ def interview_parts(seminar: Seminar) -> dict:
 def interview_rows(seminar: Seminar) -> list[dict]:
     return [{"who": interview.who, "said": interview.said, "quotes": interview.quotes,
              "tags": ", ".join(str(label) for label in interview.tag_labels), "interviewer": interview.shown_name,
-             "hidden": yes(interview.hidden)} for interview in _interviews(seminar)]
+             "identifying": ", ".join(interview.identifying_labels), "hidden": yes(interview.hidden)}
+            for interview in _interviews(seminar)]
 
 
 def _cards(seminar: Seminar) -> list[TableCard]:
-    return list(TableCard.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+    return list(in_cut(TableCard.objects.filter(item__day__seminar=seminar), "author", "group")
+                .select_related("item__day", "group")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -49,8 +74,11 @@ def card_rows(seminar: Seminar) -> list[dict]:
 
 
 def _picks(seminar: Seminar) -> list[Pick]:
-    return list(Pick.objects.filter(item__day__seminar=seminar).select_related("item__day", "interview__author")
-                .order_by("item__day__date", "item__position", "created_at", "pk"))
+    picks = list(in_cut(Pick.objects.filter(item__day__seminar=seminar), "interview__author").select_related("item__day", "interview__author")
+                 .order_by("item__day__date", "item__position", "created_at", "pk"))
+    for pick in picks:
+        _redacted(pick.interview)
+    return picks
 
 
 def pick_parts(seminar: Seminar) -> dict:
@@ -69,7 +97,7 @@ def pick_rows(seminar: Seminar) -> list[dict]:
 
 SECTIONS = [
     ReportSection("interviews", _("Citizen interviews"), f"{PARTS}#interviews", interview_parts,
-                  ("who", "said", "quotes", "tags", "interviewer", "hidden"), interview_rows, position=5),
+                  ("who", "said", "quotes", "tags", "interviewer", "identifying", "hidden"), interview_rows, position=5),
     ReportSection("interview_cards", _("Red threads and differences"), f"{PARTS}#cards", card_parts,
                   ("date", "item", "table", "kind", "text", "hidden"), card_rows, position=60),
     ReportSection("interview_picks", _("Interviews picked for the plenum"), f"{PARTS}#picks", pick_parts,

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from groups import selectors as group_selectors
-from interviews import regions, selectors
+from interviews import privacy, regions, selectors
 from interviews.models import TAG_LABELS, Interview, InterviewRevision, Pick, TableCard
 from program import screens
 from program import selectors as program_selectors
@@ -37,7 +37,8 @@ def save_interview(*, author: Participant, who: str, said: str, quotes: str, tag
                    show_name: bool, version: int, key) -> Interview:
     """Save the author's interview as a new revision (once per key; `version` is the one edited).
 
-    Saves the interview and keeps every earlier text as a revision. Refuses a save made
+    Saves the interview and keeps every earlier text as a revision; what the privacy check
+    finds is stored (`identifying`) and holds the interview back from the room. Refuses a save made
     on an older version (StaleVersion, with the newer text) and any save once a table
     session has opened (NotOpen). Broadcasts nothing: homework is private.
     """
@@ -52,6 +53,12 @@ def save_interview(*, author: Participant, who: str, said: str, quotes: str, tag
     check_pace(author.pk, "interview")
     fields = {"who": who.strip(), "said": said.strip(), "quotes": quotes.strip(), "show_name": show_name,
               **{f"tag_{code}": code in tags for code in TAG_LABELS}}
+    # Saved anyway (a warning, never a block), but held back until the data is gone or released;
+    # a release covers the data a facilitator saw, not what the author adds later.
+    found = " ".join(privacy.kinds(fields["who"], fields["said"], fields["quotes"]))
+    fields["identifying"] = found
+    fields["released"] = bool(found) and interview is not None and interview.released \
+        and interview.identifying == found
     try:
         with transaction.atomic():
             if interview is None:
@@ -154,7 +161,7 @@ def pick(*, item: AgendaItem, interview: Interview, tag: str) -> Pick:
 def show(*, item: AgendaItem, interview: Interview, tag: str = "") -> Pick:
     """Put one interview on the projector (picking it if need be) and take any other off."""
     _check_plenum(item, interview)
-    if interview.hidden:
+    if interview.hidden or interview.held_back:
         raise NotOpen
     chosen = Pick.objects.filter(item=item, interview=interview).first()
     if chosen is None:
@@ -198,3 +205,14 @@ def set_hidden(*, interview: Interview, hidden: bool) -> None:
     for item in AgendaItem.objects.filter(interview_picks__interview=interview).select_related("day"):
         _push(item, lambda fresh, language: [(f"facilitator-{language}", regions.plenum_tablet(fresh))])
     screens.publish_room(interview.seminar_id)
+
+
+@transaction.atomic
+def release(*, interview: Interview) -> None:
+    """A facilitator read the interview and lets it reach the tables and the projector as it is.
+
+    Saves `released`; the screens that list interviews get fresh frames (as for showing again).
+    """
+    Interview.objects.filter(pk=interview.pk).update(released=True)
+    interview.released = True
+    set_hidden(interview=interview, hidden=interview.hidden)

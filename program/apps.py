@@ -6,10 +6,13 @@ class ProgramConfig(AppConfig):
     verbose_name = "Program"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
         from django.utils.translation import gettext_lazy as _
 
         from program import activities, report, report_sections, screens
         from program.ideas.kind import BrainstormKind
+        from program.ideas.signals import remove_photo_files
+        from program.models import Idea
         from program.questions.kind import QuestionsKind
         from program.soapbox.kind import SoapboxKind
         from program.tabletalk.kind import TableTalkKind
@@ -28,3 +31,4 @@ class ProgramConfig(AppConfig):
         live.register_screen(screens.ProjectorScreen())
         live.register_screen(screens.PhoneScreen())
         live.register_screen(screens.TabletScreen())
+        post_delete.connect(remove_photo_files, sender=Idea, dispatch_uid="idea-photo-files")

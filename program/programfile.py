@@ -23,7 +23,7 @@ ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "g
                "place", "returns_at", "secret"}
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
-SEMINAR_FIELDS = {"slug", "title", "place", "description", "colour"}
+SEMINAR_FIELDS = {"slug", "title", "place", "description", "colour", "data_controller"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -56,6 +56,7 @@ class ProgramSpec:
     place: str = ""
     description: str = ""
     colour: str = ""
+    data_controller: str = ""
     groupings: list[dict] = field(default_factory=list)
     days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
 
@@ -122,7 +123,8 @@ def parse(text: str) -> ProgramSpec:
     if colour and not re.match(COLOUR, colour):
         problems.append((lines.key(head_line, "colour"), "colour must be # and six hex digits, e.g. \"#0b4f8a\""))
     spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(), colour=colour,
-                       place=str(head.get("place", "")), description=str(head.get("description", "")))
+                       place=str(head.get("place", "")), description=str(head.get("description", "")),
+                       data_controller=str(head.get("data_controller", "")).strip())
 
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
@@ -211,6 +213,7 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
         seminar = Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
     seminar.colour = spec.colour
+    seminar.data_controller = spec.data_controller
     seminar.save()
     seminar.days.all().delete()
     groupings = {}
@@ -248,6 +251,8 @@ def export_program(seminar: Seminar) -> str:
         out.append(f"description = {_string(seminar.description)}")
     if seminar.colour:
         out.append(f"colour = {_string(seminar.colour)}")
+    if seminar.data_controller:
+        out.append(f"data_controller = {_string(seminar.data_controller)}")
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]

@@ -15,20 +15,21 @@ plans, private notes) are never read by a section.
 """
 
 import datetime as dt
-import io
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from groups.models import Group, Grouping, Membership
 from program.models import AgendaItem, Day
-from seminar.models import Seminar
-from seminar.spreadsheets import BOM, csv_text
+from seminar.models import Department, Seminar
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,71 @@ class ReportSection:
 
 
 _SECTIONS: dict[str, ReportSection] = {}
+
+# Whether this export keeps what the privacy check flagged (a facilitator's explicit choice).
+# A context variable rather than a parameter: the sections' signatures are the apps' contract.
+KEEP_IDENTIFYING: ContextVar[bool] = ContextVar("keep_identifying", default=False)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Part of the report: the output of some people and of some groups (None: the whole seminar).
+
+    A department: its people's shared output and the output of its department groups (its
+    plans, the goals those groups worked on). A big group: its members and the group itself.
+    """
+
+    title: str
+    people: frozenset[int]
+    groups: frozenset[int]
+
+
+CUT: ContextVar[Cut | None] = ContextVar("report_cut", default=None)
+
+
+def department_cut(department: Department) -> Cut:
+    people = frozenset(department.participants.values_list("pk", flat=True))
+    groups = frozenset(Membership.objects.filter(participant_id__in=people,
+                                                 round__grouping__kind=Grouping.Kind.DEPARTMENT)
+                       .values_list("group_id", flat=True))
+    return Cut(department.name, people, groups)
+
+
+def group_cut(group: Group) -> Cut:
+    return Cut(group.name, frozenset(Membership.objects.filter(group=group).values_list("participant_id", flat=True)),
+               frozenset([group.pk]))
+
+
+def in_cut(objects: QuerySet, people: str | None = None, groups: str | None = None) -> QuerySet:
+    """`objects` limited to the current cut: rows whose `people` lookup is one of its people, or
+    whose `groups` lookup is one of its groups. The whole seminar when no cut is set."""
+    cut = CUT.get()
+    if cut is None:
+        return objects
+    wanted = Q(pk__in=[])
+    if people:
+        wanted |= Q(**{f"{people}__in": cut.people})
+    if groups:
+        wanted |= Q(**{f"{groups}__in": cut.groups})
+    return objects.filter(wanted)
+
+
+@contextmanager
+def cutting(cut: Cut | None) -> Iterator[None]:
+    token = CUT.set(cut)
+    try:
+        yield
+    finally:
+        CUT.reset(token)
+
+
+@contextmanager
+def keeping_identifying(keep: bool) -> Iterator[None]:
+    token = KEEP_IDENTIFYING.set(keep)
+    try:
+        yield
+    finally:
+        KEEP_IDENTIFYING.reset(token)
 
 
 def register(section: ReportSection) -> ReportSection:
@@ -164,6 +230,8 @@ def header_rows(seminar: Seminar, items: list[AgendaItem]) -> list[dict]:
     facts = [("title", seminar.title), ("place", seminar.place),
              ("dates", ", ".join(date.isoformat() for date in dates)),
              ("participants", seminar.participants.count()), ("departments", seminar.departments.count())]
+    if CUT.get() is not None:
+        facts.append(("part", CUT.get().title))
     return [{"field": name, "value": value} for name, value in facts]
 
 
@@ -172,21 +240,3 @@ def agenda_rows(items: list[AgendaItem]) -> list[dict]:
              "moved_to": _time(item.scheduled_start) if item.shift_minutes else "",
              "actual_start": _time(item.actual_start), "minutes": item.minutes}
             for item in items]
-
-
-def zip_bytes(seminar: Seminar) -> bytes:
-    """The report as CSV files, one per kind of content, zipped.
-
-    In the spreadsheet dialect of seminar/spreadsheets.py (semicolons, UTF-8 with a BOM,
-    no formulas); numbered, so that the files sort in the report's order.
-    """
-    items = list(in_program_order(seminar))
-    files = [("seminar", ("field", "value"), header_rows(seminar, items)),
-             ("agenda", ("date", "item", "kind", "planned_start", "moved_to", "actual_start", "minutes"),
-              agenda_rows(items))]
-    files += [(section.key, section.columns, section.rows(seminar)) for section in sections()]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, (name, columns, rows) in enumerate(files, start=1):
-            archive.writestr(f"{number:02d}-{name}.csv", (BOM + csv_text(columns, rows)).encode())
-    return buffer.getvalue()

@@ -12,16 +12,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from groups.selectors import round_for_item
-from program import report
+from program import homework, report
 from program.models import Comment, Idea, Question, Reaction, Speaker, TableCard
-from program.report import ReportSection, by_group, by_item, group_name, item_columns, split_hidden, yes
+from program.report import (
+    ReportSection,
+    by_group,
+    by_item,
+    group_name,
+    item_columns,
+    split_hidden,
+    yes,
+)
 from seminar.models import Seminar
 
 PARTS = "program/report/parts.html"
 
 
 def _questions(seminar: Seminar) -> list[Question]:
-    return list(Question.objects.filter(item__day__seminar=seminar).annotate(votes=Count("question_votes"))
+    return list(report.in_cut(Question.objects.filter(item__day__seminar=seminar), "author").annotate(votes=Count("question_votes"))
                 .select_related("item__day", "author").order_by("item__day__date", "item__position", "-votes",
                                                                 "created_at", "pk"))
 
@@ -40,7 +48,8 @@ def question_rows(seminar: Seminar) -> list[dict]:
 
 
 def _cards(seminar: Seminar) -> list[TableCard]:
-    return list(TableCard.objects.filter(item__day__seminar=seminar).select_related("item__day", "group")
+    return list(report.in_cut(TableCard.objects.filter(item__day__seminar=seminar), "author", "group")
+                .select_related("item__day", "group")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -60,7 +69,8 @@ def card_rows(seminar: Seminar) -> list[dict]:
 
 
 def _ideas(seminar: Seminar) -> list[Idea]:
-    return list(Idea.objects.filter(item__day__seminar=seminar).select_related("item__day__seminar", "group", "author")
+    return list(report.in_cut(Idea.objects.filter(item__day__seminar=seminar), "author", "group")
+                .select_related("item__day__seminar", "group", "author")
                 .order_by("item__day__date", "item__position", "group__number", "created_at", "pk"))
 
 
@@ -128,7 +138,7 @@ def reaction_rows(seminar: Seminar) -> list[dict]:
 def _comments(seminar: Seminar) -> dict[int | None, list[Comment]]:
     """Every comment, under the vernissage item of its idea's gallery (else the idea's own item)."""
     galleries = _gallery_item(seminar)
-    comments = (Comment.objects.filter(idea__item__day__seminar=seminar)
+    comments = (report.in_cut(Comment.objects.filter(idea__item__day__seminar=seminar), "author", "idea__group")
                 .select_related("idea__item__day", "idea__group", "author")
                 .order_by("idea__group__number", "idea__created_at", "idea_id", "created_at", "pk"))
     return by_item(comments, lambda c: galleries.get(c.idea.group_id, c.idea.item_id))
@@ -152,7 +162,8 @@ def comment_rows(seminar: Seminar) -> list[dict]:
 
 def _speakers(seminar: Seminar) -> list[Speaker]:
     """The speaking order of each group's latest draw, in program order."""
-    speakers = list(Speaker.objects.filter(draw__item__day__seminar=seminar)
+    speakers = list(report.in_cut(Speaker.objects.filter(draw__item__day__seminar=seminar), "participant",
+                                  "draw__group")
                     .select_related("draw__item__day", "draw__group", "participant")
                     .order_by("draw__item__day__date", "draw__item__position", "draw__group__number",
                               "draw__created_at", "draw_id", "order"))
@@ -171,7 +182,21 @@ def speaker_rows(seminar: Seminar) -> list[dict]:
             for s in _speakers(seminar)]
 
 
+def homework_rows(seminar: Seminar) -> list[dict]:
+    """Each homework task: how many of the seminar's participants handed it in (never who did not)."""
+    people = set(report.in_cut(seminar.participants.all(), "pk").values_list("pk", flat=True))
+    return [{"task": str(task.label), "handed_in": len(task.handed_in(seminar) & people), "participants": len(people)}
+            for task in homework.tasks()]
+
+
+def homework_parts(seminar: Seminar) -> dict:
+    rows = homework_rows(seminar)
+    return {None: {"tasks": rows}} if rows and rows[0]["participants"] else {}
+
+
 SECTIONS = [
+    ReportSection("homework", _("Homework handed in"), f"{PARTS}#homework", homework_parts,
+                  ("task", "handed_in", "participants"), homework_rows, position=1),
     ReportSection("questions", _("Questions from the room"), f"{PARTS}#questions", question_parts,
                   ("date", "item", "question", "asked_by", "votes", "answered", "hidden"), question_rows, position=10),
     ReportSection("table_cards", _("Table talk cards"), f"{PARTS}#cards", card_parts,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from program import item_views, report_views, views
+from program import item_views, lifecycle_views, report_views, views
 from program.ideas import views as ideas
 from program.questions import views as questions
 from program.soapbox import lead_views as soapbox_lead
@@ -15,7 +15,10 @@ urlpatterns = [
     path("s/<slug:slug>/projector/", views.projector, name="projector"),
     path("s/<slug:slug>/run/", views.run, name="run"),
     path("s/<slug:slug>/report/", report_views.page, name="report"),
-    path("s/<slug:slug>/report.zip", report_views.download, name="report_zip"),
+    path("s/<slug:slug>/run/end-of-life/", lifecycle_views.page, name="lifecycle"),
+    path("s/<slug:slug>/report.zip", report_views.download_as, {"extension": "zip"}, name="report_zip"),
+    path("s/<slug:slug>/report.xlsx", report_views.download_as, {"extension": "xlsx"}, name="report_xlsx"),
+    path("s/<slug:slug>/report.pdf", report_views.download_as, {"extension": "pdf"}, name="report_pdf"),
     path("s/<slug:slug>/run/step/", views.step, name="step"),
     path("s/<slug:slug>/run/jump/", views.jump, name="jump"),
     path("s/<slug:slug>/run/timer/", views.timer, name="timer"),

@@ -28,6 +28,8 @@ class Seminar(models.Model):
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("colour"), max_length=7, blank=True,
                               validators=[RegexValidator(COLOUR, _("Give a colour as # and six hex digits."))])
+    # Who answers for the data (the municipality), named on the participants' privacy page.
+    data_controller = models.CharField(_("data controller"), max_length=200, blank=True)
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).
@@ -58,6 +60,24 @@ class Department(models.Model):
         return self.name
 
 
+# What the room reads where an erased participant's name was (translated when shown).
+FORMER_PARTICIPANT = _("a former participant")
+
+
+class ErasableNameField(models.CharField):
+    """A participant's name; empty once the person is erased, and then read as "a former participant".
+
+    Names are required everywhere a person is added, so an empty one means erased only; the
+    group's shared work keeps its author row and shows the translated placeholder.
+    """
+
+    def from_db_value(self, value, expression, connection):
+        return FORMER_PARTICIPANT if value == "" else value
+
+    def get_prep_value(self, value):
+        return "" if value is FORMER_PARTICIPANT else super().get_prep_value(value)
+
+
 class ParticipantQuerySet(models.QuerySet):
     def present(self) -> "ParticipantQuerySet":
         return self.filter(present=True)
@@ -70,9 +90,11 @@ class Participant(models.Model):
         MANAGEMENT = "management", _("Management")
 
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="participants")
-    name = models.CharField(_("name"), max_length=120)
+    name = ErasableNameField(_("name"), max_length=120)
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="participants", verbose_name=_("department")
+        # RESTRICT, not PROTECT: a department with people cannot be deleted on its own, but a
+        # seminar (which cascades to both) can.
+        Department, on_delete=models.RESTRICT, related_name="participants", verbose_name=_("department")
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -84,6 +106,7 @@ class Participant(models.Model):
     # version no longer counts. Revoked: neither the link nor the code lets anyone in.
     access_version = models.PositiveIntegerField(default=1, editable=False)
     access_revoked = models.BooleanField(_("access revoked"), default=False, editable=False)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -101,7 +124,7 @@ class Participant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class ScreenCount(models.Model):

@@ -269,3 +269,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# How long a seminar's data is kept after its last day; `manage.py purge_expired` (run daily
+# from cron or a systemd timer, docs/deploy.md) removes seminars older than that.
+SEMINAR_RETENTION_DAYS = int(os.environ.get("SEMINAR_RETENTION_DAYS", "180"))

@@ -9,22 +9,32 @@ taken for a formula: whatever a participant typed is shown as text.
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 
 DELIMITER = ";"
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters that no spreadsheet file may hold (an .xlsx with one does not open).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): a name with an override
 # left open would turn the cells after it backwards in some programs. Removed, not escaped.
 BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def safe_cell(value) -> object:
-    """A cell a spreadsheet shows as text: never a formula, no stray direction control."""
+    """A cell a spreadsheet shows as text: never a formula, no stray direction control,
+    whatever a participant typed.
+
+    The one function every export (CSV and Excel) passes its cells through.
+    """
+    if isinstance(value, Promise):  # a translated text, such as "a former participant"
+        value = str(value)
     if isinstance(value, str):
-        value = value.translate(BIDI_CONTROLS)
+        value = CONTROL.sub("", value).translate(BIDI_CONTROLS)
         if value.startswith(FORMULA_STARTS):
             return "'" + value
     return value

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from seminar.views import entry, people, theme
+from seminar.views import entry, people, rights, theme
 
 
 class TokenConverter:
@@ -30,6 +30,11 @@ seminar_patterns = [
     path("s/<slug:slug>/people/<int:participant_id>/presence/", people.presence, name="presence"),
     path("s/<slug:slug>/people/import/", people.roster_import, name="roster_import"),
     path("s/<slug:slug>/people/cards/", people.join_cards, name="join_cards"),
+    path("s/<slug:slug>/people/<int:participant_id>/data.json", rights.export_person, name="export_person"),
+    path("s/<slug:slug>/people/<int:participant_id>/erase/", rights.erase_person, name="erase_person"),
+    path("s/<slug:slug>/my-data/", rights.my_data, name="my_data"),
+    path("s/<slug:slug>/privacy/", rights.privacy, name="privacy"),
+    path("s/<slug:slug>/my-data.json", rights.my_data_json, name="my_data_json"),
     path("s/<slug:slug>/people/<int:participant_id>/access/", people.person_access,
          name="person_access"),
     path("s/<slug:slug>/people/<int:participant_id>/access/renew/", people.renew_access,

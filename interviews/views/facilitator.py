@@ -22,8 +22,9 @@ from seminar.spreadsheets import csv_download
 def status(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     tasks, rows = selectors.homework_rows(seminar)
     summary = [(task, sum(1 for row in rows if row.done[task.key])) for task in tasks]
-    return render(request, "interviews/status.html",
-                  {"seminar": seminar, "tasks": tasks, "rows": rows, "summary": summary})
+    held_back = Interview.objects.filter(seminar=seminar, released=False).exclude(identifying="").count()
+    return render(request, "interviews/status.html", {"seminar": seminar, "tasks": tasks, "rows": rows,
+                                                      "summary": summary, "held_back": held_back})
 
 
 @require_GET
@@ -91,6 +92,8 @@ def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id:
                 services.take_off(item=item)
             elif action == "unpick":
                 services.unpick(item=item, interview=interview)
+            elif action == "release":
+                services.release(interview=interview)
             else:
                 services.set_hidden(interview=interview, hidden=action == "hide")
         except services.NotOpen:

@@ -3,24 +3,18 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from interviews import privacy, selectors, services
 from interviews.forms import InterviewForm, PrivacyCheckForm
-from interviews.models import Interview
+from interviews.models import IDENTIFYING_LABELS, Interview
 from program import homework
 from seminar import access
 from seminar.http import HtmxHttpRequest
 from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast
 
-PRIVACY_LABELS = {
-    privacy.CPR: gettext_lazy("a CPR number"),
-    privacy.PHONE: gettext_lazy("a phone number"),
-    privacy.EMAIL: gettext_lazy("an e-mail address"),
-    privacy.ADDRESS: gettext_lazy("a street address"),
-}
+PRIVACY_LABELS = IDENTIFYING_LABELS
 
 
 def _phone(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None]:

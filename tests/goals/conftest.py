@@ -1,12 +1,17 @@
 """A seminar with the goals app's five activities, two big groups and two department groups."""
 
 import datetime as dt
+import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
+from goals.cases import services as cases
+from goals.commitments import services as commitments
+from goals.plans import services as plans
+from goals.shared_goals import services as goals
 from groups.models import Group, Grouping, Membership, Round
 from program import selectors
 from program import services as program_services
@@ -62,3 +67,43 @@ def room(seminar):
         plans=item(friday, 10, "Fra helhed til egen enhed", "department_plans", departments[0].round.grouping),
         commitments=item(friday, 11, "Hvad siger vi hjemme?", "commitments"),
     )
+
+
+def commit(room, author, monday, share, **fields):
+    return commitments.save_commitment(item=room.commitments, author=author, version=0, key=uuid.uuid4(),
+                                       monday=monday, share_monday=share, **{"agreements": "", "messages": [],
+                                                                             **fields})
+
+
+@pytest.fixture
+def produced(room, facilitator):
+    """Cases, a poster, an analysis, two goals (one hidden), a plan, Monday actions and management's message."""
+    for author, title, themes in [(room.anna, "Frivillige i Ølgod", "tillid"), (room.bo, "Ungeråd", "=ungdom")]:
+        cases.save_case(author=author, version=0, key=uuid.uuid4(), title=title, what_happened="Vi inviterede",
+                        partners=[], partners_other="", achieved="", themes=themes)
+    cases.add_poster_note(item=room.cases, author=room.bo, kind="theme", text="Tillid først", key=uuid.uuid4())
+    note = cases.add_poster_note(item=room.cases, author=room.bo, kind="practice", text="HIDDEN-NOTE",
+                                 key=uuid.uuid4())
+    cases.hide_poster_note(note=note)
+    pick = cases.pick_case(item=room.cases, group=room.big[0], case=room.bo.cocreation_case)
+    cases.save_analysis(pick=pick, version=0, key=uuid.uuid4(), went_well="Mødet med rådet",
+                        could_be_better="Mere tid", how="Fast mødedag")
+    cases.save_takeaway(item=room.cases, author=room.anna, version=0, key=uuid.uuid4(), text="PRIVATE-TAKEAWAY-MARK")
+    goal = goals.save_goal(item=room.writing, author=room.anna, version=0, key=uuid.uuid4(),
+                           what="Flere frivillige", why="Fordi", how_we_know="Vi tæller")
+    goal = goals.lock_goal(goal=goal, user=facilitator)
+    goals.shake_hands(goal=goal, participant=room.bo)
+    goals.shake_hands(goal=goal, participant=room.cai)
+    other = goals.save_goal(item=room.writing, author=room.cai, version=0, key=uuid.uuid4(),
+                            what="HIDDEN-GOAL", why="", how_we_know="")
+    goals.hide_goal(goal=other)
+    plans.save_plan(item=room.plans, author=room.anna, goal=goal, version=0, key=uuid.uuid4(),
+                    requires="Mere tid til foreninger", how="Faste møder", challenges="Travlhed", meeting_them="")
+    commit(room, room.anna, "Ring til formanden", True, agreements="PRIVATE-AGREEMENT-MARK",
+           messages=[("CLOSING-MESSAGE-MARK", "Teamet")])
+    commit(room, room.bo, "PRIVATE-MONDAY-MARK", False)
+    hidden = commit(room, room.cai, "HIDDEN-MONDAY", True)
+    commitments.hide_commitment(item=room.commitments, commitment=hidden)
+    commitments.save_management_message(item=room.commitments, author=room.dea, version=0, key=uuid.uuid4(),
+                                        text="Tak for to gode dage")
+    return goal

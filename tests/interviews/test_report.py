@@ -1,14 +1,12 @@
 """The interviews in the seminar report: homework first, then the tables' cards and the plenum's picks."""
 
-import csv
-import io
 import uuid
-import zipfile
 
 import pytest
 
 from interviews import services
 from tests.interviews.conftest import save
+from tests.reports import unzip_rows
 
 HOSTILE = '@SUM(1)<img src=x onerror=alert(1)>'
 
@@ -31,10 +29,7 @@ def interviews(people, tables, tables_item, plenum_item):
 
 
 def csv_files(content: bytes) -> dict[str, list[dict]]:
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        return {name.split("-", 1)[1].removesuffix(".csv"):
-                list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"))
-                for name in archive.namelist()}
+    return unzip_rows(content)
 
 
 def test_report_shows_interviews_before_the_days_and_names_only_who_agreed(interviews, people, seminar,

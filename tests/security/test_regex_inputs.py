@@ -32,6 +32,8 @@ WORST = {
     "country codes": ("+45 " * SIZE)[:SIZE],
     "e-mail addresses back to back": ("a@a.a" * 20 + " ") * (SIZE // 101),
     "a street and endless spaces": "Storegade" + " " * SIZE,
+    "phone labels": ("tlf. mobil: 1-2 " * SIZE)[:SIZE],
+    "bare street names": ("Torvet Vænget " * SIZE)[:SIZE],
     "a mix": ("a.a@a-b.c 12 34 Vej 0045 a.-a " * SIZE)[:SIZE],
 }
 
