@@ -12,17 +12,10 @@ import uuid
 import pytest
 import websockets
 
-from tests.seminar.outage import Browser, PrivateRedis
+from tests.seminar.outage import Browser
 from tests.servers import Daphne
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def private_redis():
-    server = PrivateRedis().start()
-    yield server
-    server.stop()
 
 
 async def phone_on(worker: Daphne, slug: str, phone: Browser):

@@ -15,17 +15,10 @@ import websockets
 from program import selectors
 from program.models import Idea
 from tests.program.tables import seat
-from tests.seminar.outage import Browser, PrivateRedis
+from tests.seminar.outage import Browser
 from tests.servers import Daphne
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def private_redis():
-    server = PrivateRedis().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
