@@ -29,10 +29,19 @@ def origin_key(origin: str) -> tuple[str, str, int] | None:
     return scheme, parts.hostname.lower(), port or DEFAULT_PORTS[scheme]
 
 
+# Names of this machine: a page from one of them on BASE_URL's own scheme and port came from
+# this server (`make run` prints 127.0.0.1; a newcomer may type localhost).
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def allowed_origins() -> list[tuple[str, str, int]]:
-    """BASE_URL's origin and every CSRF trusted origin ("https://*.example.org" allowed)."""
+    """BASE_URL's origin and every CSRF trusted origin ("https://*.example.org" allowed); a
+    loopback origin also under this machine's other names, on the same scheme and port."""
     keys = [origin_key(origin) for origin in [settings.BASE_URL, *settings.CSRF_TRUSTED_ORIGINS]]
-    return list(dict.fromkeys(key for key in keys if key is not None))
+    keys = [key for key in keys if key is not None]
+    aliases = [(scheme, name, port)
+               for scheme, host, port in keys if host in LOOPBACK for name in LOOPBACK]
+    return list(dict.fromkeys([*keys, *aliases]))
 
 
 def origin_allowed(origin: str | None, allowed: list[tuple[str, str, int]]) -> bool:

@@ -45,7 +45,7 @@ def test_the_apps_own_origin_opens_a_socket(seminar, projector_client):
     f"{OTHER_SCHEME}://{BASE.netloc}",  # another scheme
     f"{BASE.scheme}://evil.example",
     f"{BASE.scheme}://{BASE.hostname}.evil.example:{BASE.port or 80}",
-    "http://localhost:8000" if BASE.hostname != "localhost" else "http://127.0.0.1:8000",
+    f"http://localhost:{(BASE.port or 80) + 2}",  # this machine, another port
     "null",
     "",
     "not a url",
@@ -84,3 +84,11 @@ def test_a_real_server_takes_its_own_origin_and_refuses_its_other_ports(seminar,
             return refused.value.response.status_code
 
         assert asyncio.run(scenario()) == 403
+
+
+@pytest.mark.parametrize("name", ["localhost", "127.0.0.1", "[::1]"])
+def test_a_loopback_base_url_takes_this_machines_other_names_on_its_own_port(
+        seminar, projector_client, name):
+    with override_settings(BASE_URL="http://127.0.0.1:8765"):
+        assert opens(seminar.slug, projector_client, [f"http://{name}:8765".encode()])
+        assert not opens(seminar.slug, projector_client, [f"http://{name}:8766".encode()])
