@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from groups.models import Grouping
-from program import activities
+from program import activities, homework
 from program.models import AgendaItem, Day
 from seminar.models import Seminar
 
@@ -24,6 +24,8 @@ ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "g
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
 SEMINAR_FIELDS = {"slug", "title", "place", "description"}
+# The seminar's own words and tasks (docs/program-format.md, "The seminar's own words").
+SEMINAR_TERM_FIELDS = {"goal_year", "homework"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -55,6 +57,8 @@ class ProgramSpec:
     title: str
     place: str = ""
     description: str = ""
+    goal_year: str = ""
+    homework: list[str] = field(default_factory=list)
     groupings: list[dict] = field(default_factory=list)
     days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
 
@@ -98,6 +102,24 @@ def _check_keys(table: dict, allowed: set[str], where: str, lines: "_Lines", lin
         problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
 
 
+def _seminar_terms(head: dict, spec: ProgramSpec, line_of, problems) -> None:
+    """The seminar's own words and homework: checked here so no seminar's words live in code."""
+    year = head.get("goal_year", "")
+    if not isinstance(year, (str, int)) or len(str(year)) > 20:
+        problems.append((line_of("goal_year"), "goal_year must be a short text such as \"2027\""))
+    else:
+        spec.goal_year = str(year).strip()
+    wanted = head.get("homework", [])
+    known = [task.key for task in homework.registered()]
+    if not isinstance(wanted, list) or not all(isinstance(key, str) for key in wanted):
+        problems.append((line_of("homework"), f"homework must be a list of task names from {known}"))
+        return
+    for key in wanted:
+        if key not in known:
+            problems.append((line_of("homework"), f"unknown homework {key!r} (known: {', '.join(known)})"))
+    spec.homework = list(dict.fromkeys(wanted))
+
+
 def parse(text: str) -> ProgramSpec:
     try:
         data = tomllib.loads(text)
@@ -111,7 +133,7 @@ def parse(text: str) -> ProgramSpec:
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
     head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
-    _check_keys(head, SEMINAR_FIELDS, "[seminar]", lines, head_line, problems)
+    _check_keys(head, SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, "[seminar]", lines, head_line, problems)
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
         problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
@@ -119,6 +141,7 @@ def parse(text: str) -> ProgramSpec:
         problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
     spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(),
                        place=str(head.get("place", "")), description=str(head.get("description", "")))
+    _seminar_terms(head, spec, lambda key: lines.key(head_line, key), problems)
 
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
@@ -206,6 +229,7 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
     if seminar is None:
         seminar = Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
+    seminar.goal_year, seminar.homework = spec.goal_year, spec.homework
     seminar.save()
     seminar.days.all().delete()
     groupings = {}
@@ -241,6 +265,10 @@ def export_program(seminar: Seminar) -> str:
         out.append(f"place = {_string(seminar.place)}")
     if seminar.description:
         out.append(f"description = {_string(seminar.description)}")
+    if seminar.goal_year:
+        out.append(f"goal_year = {_string(seminar.goal_year)}")
+    if seminar.homework:
+        out.append(f"homework = {json.dumps(seminar.homework, ensure_ascii=False)}")
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]

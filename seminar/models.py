@@ -23,6 +23,12 @@ class Seminar(models.Model):
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # The seminar's own words, from the program file ([seminar] in docs/program-format.md);
+    # empty means the neutral wording ("the goal", no year).
+    goal_year = models.CharField(_("year the goals aim at"), max_length=20, blank=True)
+    # Homework task keys (program.homework) this seminar asks for; empty: the tasks its
+    # program's items use.
+    homework = models.JSONField(_("homework"), default=list, blank=True)
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).

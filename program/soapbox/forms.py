@@ -10,10 +10,10 @@ from seminar.submissions import SubmissionForm
 
 TOO_LONG = _("Keep it under %(limit_value)d characters (now %(show_value)d).")
 PROMPTS = {
-    "vision": _("What is the vision?"),
-    "why": _("Why this vision?"),
+    "message": _("What is your message?"),
+    "reason": _("Why does it matter?"),
     "strengths": _("What are its strengths and its challenges?"),
-    "bring_to_life": _("How do we bring it to life?"),
+    "actions": _("How do we put it into practice?"),
     "consequences": _("What are the consequences for implementation?"),
 }
 

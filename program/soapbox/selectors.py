@@ -25,10 +25,10 @@ class Phase:
 
 PHASES = [
     Phase("prepare", _("Prepare your speech"),
-          _("Draft a short speech to your staff about the vision. Your draft is saved as you type and only you "
+          _("Draft a short speech to your staff. Your draft is saved as you type and only you "
             "can read it."), PREPARE_MINUTES),
     Phase("speeches", _("Speeches"),
-          _("Three of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
+          _("Some of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
             "suggestion.")),
     Phase("feedback", _("Feedback"), _("The speakers read their feedback. Only the speaker can read it.")),
     Phase("plan", _("Rework and action plan"),
