@@ -21,6 +21,8 @@ from seminar.models import Seminar
 
 ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
                "place", "returns_at", "secret"}
+# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
+ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
 SEMINAR_FIELDS = {"slug", "title", "place", "description"}
@@ -49,6 +51,7 @@ class ItemSpec:
     place: str = ""
     returns_at: dt.time | None = None
     secret: bool = False
+    settings: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -120,6 +123,22 @@ def _seminar_terms(head: dict, spec: ProgramSpec, line_of, problems) -> None:
     spec.homework = list(dict.fromkeys(wanted))
 
 
+def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
+    """The item's activity settings (ITEM_SETTINGS), each for the kinds that use it."""
+    settings = {}
+    for key, (kinds, lowest, highest) in ITEM_SETTINGS.items():
+        if key not in item:
+            continue
+        value = item[key]
+        if kind not in kinds:
+            problems.append((line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}"))
+        elif not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+            problems.append((line_of(key), f"{key} must be a whole number from {lowest} to {highest}"))
+        else:
+            settings[key] = value
+    return settings
+
+
 def parse(text: str) -> ProgramSpec:
     try:
         data = tomllib.loads(text)
@@ -179,7 +198,7 @@ def parse(text: str) -> ProgramSpec:
         for item in day.get("items", []):
             item_line = lines.header("days.items", item_index)
             item_index += 1
-            _check_keys(item, ITEM_FIELDS, "[[days.items]]", lines, item_line, problems)
+            _check_keys(item, ITEM_FIELDS | set(ITEM_SETTINGS), "[[days.items]]", lines, item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
                 problems.append((item_line, "every item needs a title"))
@@ -205,6 +224,7 @@ def parse(text: str) -> ProgramSpec:
                 text=str(item.get("text", "")), notes=str(item.get("notes", "")),
                 leads=str(item.get("leads", "")), place=str(item.get("place", "")),
                 secret=bool(item.get("secret", False)),
+                settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
             ))
         spec.days.append((date, str(day.get("title", "")).strip() or str(date), items))
     if not spec.days:
@@ -246,7 +266,7 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
                        title=item.title, text=item.text, notes=item.notes, leads=item.leads,
                        kind=item.kind, grouping=groupings.get(item.grouping), round_number=item.round,
                        place=item.place,
-                       returns_at=item.returns_at, secret=item.secret)
+                       returns_at=item.returns_at, secret=item.secret, settings=item.settings)
             for position, item in enumerate(items)
         )
     return seminar
@@ -293,4 +313,5 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:
                 out.append("secret = true")
+            out += [f"{key} = {item.settings[key]}" for key in ITEM_SETTINGS if key in item.settings]
     return "\n".join(out) + "\n"

@@ -52,6 +52,9 @@ class AgendaItem(models.Model):
     place = models.CharField(_("meeting place"), max_length=200, blank=True)
     returns_at = models.TimeField(_("back at"), null=True, blank=True)
     secret = models.BooleanField(_("hidden until revealed"), default=False)
+    # The activity's own settings from the program file (e.g. a soapbox's speakers and
+    # preparation minutes); each kind reads its own keys with its defaults.
+    settings = models.JSONField(_("activity settings"), default=dict, blank=True)
     revealed_at = models.DateTimeField(null=True, blank=True)
     shift_minutes = models.SmallIntegerField(default=0)
     actual_start = models.DateTimeField(null=True, blank=True)

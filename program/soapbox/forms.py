@@ -95,6 +95,7 @@ class LeadForm(forms.Form):
 
     def __init__(self, *args, item=None, group=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.speakers = selectors.speakers(item) if item is not None else selectors.SPEAKERS
         if item is not None and group is not None:
             allowed = [person.pk for person in selectors.volunteers(item, group)]
             self.fields["volunteers"].queryset = Participant.objects.filter(pk__in=allowed)
@@ -103,8 +104,8 @@ class LeadForm(forms.Form):
         data = super().clean()
         if data.get("action") == "add" and data.get("minutes") is None:
             raise forms.ValidationError(_("Say how many minutes."))
-        if len(data.get("volunteers") or []) > selectors.SPEAKERS:
-            raise forms.ValidationError(_("Tick at most %(count)d volunteers.") % {"count": selectors.SPEAKERS})
+        if len(data.get("volunteers") or []) > self.speakers:
+            raise forms.ValidationError(_("Tick at most %(count)d volunteers.") % {"count": self.speakers})
         return data
 
 
