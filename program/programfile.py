@@ -23,6 +23,10 @@ ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "g
                "place", "returns_at", "secret"}
 # An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
 ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
+# Texts that may have an English variant `<field>_en` (shown on English screens).
+SEMINAR_TEXTS = ("title", "place", "description")
+DAY_TEXTS = ("title",)
+ITEM_TEXTS = ("title", "text", "notes", "leads", "place")
 DAY_FIELDS = {"date", "title", "items"}
 GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
 SEMINAR_FIELDS = {"slug", "title", "place", "description"}
@@ -52,6 +56,15 @@ class ItemSpec:
     returns_at: dt.time | None = None
     secret: bool = False
     settings: dict = field(default_factory=dict)
+    english: dict = field(default_factory=dict)
+
+
+@dataclass
+class DaySpec:
+    date: dt.date
+    title: str
+    items: list[ItemSpec]
+    english: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -63,7 +76,8 @@ class ProgramSpec:
     goal_year: str = ""
     homework: list[str] = field(default_factory=list)
     groupings: list[dict] = field(default_factory=list)
-    days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
+    days: list[DaySpec] = field(default_factory=list)
+    english: dict = field(default_factory=dict)
 
 
 class _Lines:
@@ -98,6 +112,22 @@ def _time(value, problems, line, name) -> dt.time | None:
             return dt.time(hours, minutes)
     problems.append((line, f"{name} must be a time like \"08:30\", not {value!r}"))
     return None
+
+
+def _english(table: dict, texts: tuple[str, ...], line_of, problems) -> dict:
+    """The table's English variants (`title_en`...), as model field names to values."""
+    english = {}
+    for name in texts:
+        value = table.get(f"{name}_en", "")
+        if not isinstance(value, str):
+            problems.append((line_of(f"{name}_en"), f"{name}_en must be a text"))
+        elif value.strip():
+            english[f"{name}_en"] = value.strip() if name == "title" else value
+    return english
+
+
+def _with_english(fields: set[str], texts: tuple[str, ...]) -> set[str]:
+    return fields | {f"{name}_en" for name in texts}
 
 
 def _check_keys(table: dict, allowed: set[str], where: str, lines: "_Lines", line: int, problems) -> None:
@@ -152,7 +182,8 @@ def parse(text: str) -> ProgramSpec:
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
     head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
-    _check_keys(head, SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, "[seminar]", lines, head_line, problems)
+    _check_keys(head, _with_english(SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, SEMINAR_TEXTS), "[seminar]", lines,
+                head_line, problems)
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
         problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
@@ -161,6 +192,7 @@ def parse(text: str) -> ProgramSpec:
     spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(),
                        place=str(head.get("place", "")), description=str(head.get("description", "")))
     _seminar_terms(head, spec, lambda key: lines.key(head_line, key), problems)
+    spec.english = _english(head, SEMINAR_TEXTS, lambda key: lines.key(head_line, key), problems)
 
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
@@ -184,7 +216,7 @@ def parse(text: str) -> ProgramSpec:
     seen_dates = set()
     for day_index, day in enumerate(data.get("days", [])):
         line = lines.header("days", day_index)
-        _check_keys(day, DAY_FIELDS, "[[days]]", lines, line, problems)
+        _check_keys(day, _with_english(DAY_FIELDS, DAY_TEXTS), "[[days]]", lines, line, problems)
         raw_date = day.get("date")
         try:
             date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
@@ -198,7 +230,8 @@ def parse(text: str) -> ProgramSpec:
         for item in day.get("items", []):
             item_line = lines.header("days.items", item_index)
             item_index += 1
-            _check_keys(item, ITEM_FIELDS | set(ITEM_SETTINGS), "[[days.items]]", lines, item_line, problems)
+            _check_keys(item, _with_english(ITEM_FIELDS, ITEM_TEXTS) | set(ITEM_SETTINGS), "[[days.items]]", lines,
+                        item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
                 problems.append((item_line, "every item needs a title"))
@@ -225,8 +258,10 @@ def parse(text: str) -> ProgramSpec:
                 leads=str(item.get("leads", "")), place=str(item.get("place", "")),
                 secret=bool(item.get("secret", False)),
                 settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
+                english=_english(item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems),
             ))
-        spec.days.append((date, str(day.get("title", "")).strip() or str(date), items))
+        spec.days.append(DaySpec(date, str(day.get("title", "")).strip() or str(date), items,
+                                 _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems)))
     if not spec.days:
         problems.append((1, "the program has no [[days]]"))
     if problems:
@@ -250,6 +285,8 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
         seminar = Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
     seminar.goal_year, seminar.homework = spec.goal_year, spec.homework
+    for name in SEMINAR_TEXTS:
+        setattr(seminar, f"{name}_en", spec.english.get(f"{name}_en", ""))
     seminar.save()
     seminar.days.all().delete()
     groupings = {}
@@ -259,14 +296,15 @@ def import_program(*, text: str, replace: bool = False) -> Seminar:
             defaults={"kind": grouping["kind"], "label": grouping["label"], "group_size": grouping["group_size"],
                       "num_groups": grouping["num_groups"], "min_size": grouping["min_size"], "position": position},
         )
-    for date, title, items in spec.days:
-        day = Day.objects.create(seminar=seminar, date=date, title=title)
+    for day_spec in spec.days:
+        items = day_spec.items
+        day = Day.objects.create(seminar=seminar, date=day_spec.date, title=day_spec.title, **day_spec.english)
         AgendaItem.objects.bulk_create(
             AgendaItem(day=day, position=position, start=item.start, minutes=item.minutes,
                        title=item.title, text=item.text, notes=item.notes, leads=item.leads,
                        kind=item.kind, grouping=groupings.get(item.grouping), round_number=item.round,
                        place=item.place,
-                       returns_at=item.returns_at, secret=item.secret, settings=item.settings)
+                       returns_at=item.returns_at, secret=item.secret, settings=item.settings, **item.english)
             for position, item in enumerate(items)
         )
     return seminar
@@ -278,13 +316,14 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _texts(instance, names: tuple[str, ...]) -> list[str]:
+    return [f"{name} = {_string(getattr(instance, name))}" for name in names if getattr(instance, name)]
+
+
 def export_program(seminar: Seminar) -> str:
     """The seminar's program as a program file (published times, not live shifts)."""
     out = ["[seminar]", f"slug = {_string(seminar.slug)}", f"title = {_string(seminar.title)}"]
-    if seminar.place:
-        out.append(f"place = {_string(seminar.place)}")
-    if seminar.description:
-        out.append(f"description = {_string(seminar.description)}")
+    out += _texts(seminar, ("title_en", "place", "place_en", "description", "description_en"))
     if seminar.goal_year:
         out.append(f"goal_year = {_string(seminar.goal_year)}")
     if seminar.homework:
@@ -297,14 +336,14 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"{key} = {getattr(grouping, key)}")
     for day in seminar.days.order_by("date"):
         out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
+        out += _texts(day, ("title_en",))
         for item in day.items.select_related("grouping").order_by("position"):
             out += ["", "[[days.items]]"]
             if item.start:
                 out.append(f"start = {_string(item.start.strftime('%H:%M'))}")
             out += [f"minutes = {item.minutes}", f"title = {_string(item.title)}", f"kind = {_string(item.kind)}"]
-            for key in ("leads", "text", "notes", "place"):
-                if getattr(item, key):
-                    out.append(f"{key} = {_string(getattr(item, key))}")
+            out += _texts(item, ("title_en", "leads", "leads_en", "text", "text_en", "notes", "notes_en", "place",
+                                 "place_en"))
             if item.grouping:
                 out.append(f"grouping = {_string(item.grouping.name)}")
                 if item.round_number != 1:

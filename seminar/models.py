@@ -5,6 +5,8 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seminar.bilingual import Bilingual
+
 # Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
@@ -18,11 +20,15 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-class Seminar(models.Model):
+class Seminar(Bilingual, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # English variants, shown on English screens when filled (seminar.bilingual).
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     # The seminar's own words, from the program file ([seminar] in docs/program-format.md);
     # empty means the neutral wording ("the goal", no year).
     goal_year = models.CharField(_("year the goals aim at"), max_length=20, blank=True)
