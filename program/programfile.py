@@ -2,8 +2,9 @@
 
 `parse()` reads and checks a file completely and returns plain data, or raises
 `ProgramFileError` with every problem and its line number. `import_program()` writes
-a parsed program in one transaction; `export_program()` writes a seminar back out, so
-that an exported program imports back unchanged.
+a parsed program in one transaction (program.programimport: in place, by item key);
+`export_program()` writes a seminar back out, so that an exported program imports back
+unchanged.
 """
 
 import datetime as dt
@@ -12,14 +13,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from groups.models import Grouping
-from program import activities, homework
-from program.models import AgendaItem, Day
+from program import activities, homework, itemkeys
+
 from seminar.models import Seminar
 
-ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
+ITEM_FIELDS = {"key", "start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
                "place", "returns_at", "secret"}
 # An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
 ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
@@ -44,6 +43,7 @@ class ProgramFileError(Exception):
 @dataclass
 class ItemSpec:
     title: str
+    key: str = ""
     start: dt.time | None = None
     minutes: int = 0
     text: str = ""
@@ -169,6 +169,28 @@ def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
     return settings
 
 
+def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:
+    if "key" not in item:
+        return ""
+    key = item["key"]
+    if not isinstance(key, str) or not itemkeys.KEY.match(key):
+        problems.append((line_of("key"), "key must be lower-case letters, digits, '-' or '_' (at most 60)"))
+        return ""
+    if key in taken:
+        problems.append((line_of("key"), f"two items have the key {key!r}"))
+    taken.add(key)
+    return key
+
+
+def _derive_keys(spec: ProgramSpec, taken: set[str]) -> None:
+    """Items without a `key` get the one their title gives, unique in the file, in file order."""
+    for day in spec.days:
+        for item in day.items:
+            if not item.key:
+                item.key = itemkeys.unique(itemkeys.from_title(item.title), taken)
+                taken.add(item.key)
+
+
 def parse(text: str) -> ProgramSpec:
     try:
         data = tomllib.loads(text)
@@ -213,6 +235,7 @@ def parse(text: str) -> ProgramSpec:
                                "min_size": grouping.get("min_size")})
 
     item_index = 0
+    explicit_keys: set[str] = set()
     seen_dates = set()
     for day_index, day in enumerate(data.get("days", [])):
         line = lines.header("days", day_index)
@@ -259,55 +282,26 @@ def parse(text: str) -> ProgramSpec:
                 secret=bool(item.get("secret", False)),
                 settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
                 english=_english(item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems),
+                key=_explicit_key(item, explicit_keys, lambda key, at=item_line: lines.key(at, key), problems),
             ))
         spec.days.append(DaySpec(date, str(day.get("title", "")).strip() or str(date), items,
                                  _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems)))
     if not spec.days:
         problems.append((1, "the program has no [[days]]"))
+    _derive_keys(spec, explicit_keys)
     if problems:
         raise ProgramFileError(problems)
     return spec
 
 
-@transaction.atomic
-def import_program(*, text: str, replace: bool = False) -> Seminar:
-    """Create a seminar (or, with replace, renew its program) from a program file.
+def import_program(*, text: str, replace: bool = False, force: bool = False) -> Seminar:
+    """Create a seminar from a program file, or with `replace` update its program in place.
 
-    Saves the seminar, its groupings, days and items; nothing at all when the file has
-    an error. Replacing keeps participants and groupings' rounds; the live state
-    forgets the current item.
+    See program.programimport: items are matched by key and keep what the room wrote.
     """
-    spec = parse(text)
-    seminar = Seminar.objects.filter(slug=spec.slug).first()
-    if seminar is not None and not replace:
-        raise ProgramFileError([(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")])
-    if seminar is None:
-        seminar = Seminar(slug=spec.slug)
-    seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
-    seminar.goal_year, seminar.homework = spec.goal_year, spec.homework
-    for name in SEMINAR_TEXTS:
-        setattr(seminar, f"{name}_en", spec.english.get(f"{name}_en", ""))
-    seminar.save()
-    seminar.days.all().delete()
-    groupings = {}
-    for position, grouping in enumerate(spec.groupings):
-        groupings[grouping["name"]], _ = Grouping.objects.update_or_create(
-            seminar=seminar, name=grouping["name"],
-            defaults={"kind": grouping["kind"], "label": grouping["label"], "group_size": grouping["group_size"],
-                      "num_groups": grouping["num_groups"], "min_size": grouping["min_size"], "position": position},
-        )
-    for day_spec in spec.days:
-        items = day_spec.items
-        day = Day.objects.create(seminar=seminar, date=day_spec.date, title=day_spec.title, **day_spec.english)
-        AgendaItem.objects.bulk_create(
-            AgendaItem(day=day, position=position, start=item.start, minutes=item.minutes,
-                       title=item.title, text=item.text, notes=item.notes, leads=item.leads,
-                       kind=item.kind, grouping=groupings.get(item.grouping), round_number=item.round,
-                       place=item.place,
-                       returns_at=item.returns_at, secret=item.secret, settings=item.settings, **item.english)
-            for position, item in enumerate(items)
-        )
-    return seminar
+    from program.programimport import load
+
+    return load(parse(text), replace=replace, force=force).seminar
 
 
 def _string(value: str) -> str:
@@ -338,7 +332,7 @@ def export_program(seminar: Seminar) -> str:
         out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
         out += _texts(day, ("title_en",))
         for item in day.items.select_related("grouping").order_by("position"):
-            out += ["", "[[days.items]]"]
+            out += ["", "[[days.items]]", f"key = {_string(item.key)}"]
             if item.start:
                 out.append(f"start = {_string(item.start.strftime('%H:%M'))}")
             out += [f"minutes = {item.minutes}", f"title = {_string(item.title)}", f"kind = {_string(item.kind)}"]

@@ -83,6 +83,8 @@ class Participant(models.Model):
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The organiser's own id for the person (a roster's `id` column): a re-import updates them.
+    roster_id = models.CharField(_("roster id"), max_length=60, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     present = models.BooleanField(_("present"), default=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

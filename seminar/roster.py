@@ -20,14 +20,15 @@ from django.utils.translation import gettext as _
 
 from seminar.models import Department, Participant, Seminar
 
-COLUMNS = ("name", "department", "title", "email", "role")
+COLUMNS = ("name", "department", "title", "email", "role", "id")
 MAX_ROWS = 2000  # a seminar of a whole municipality's leaders is a few hundred
 MAX_COLUMNS = 30  # a sheet may have a few extra columns; the rest is never read
 SHOWN_VALUE = 40  # characters of a bad value repeated in its message
 LIMITS = {"name": Participant._meta.get_field("name").max_length,
           "department": Department._meta.get_field("name").max_length,
           "title": Participant._meta.get_field("title").max_length,
-          "email": Participant._meta.get_field("email").max_length}
+          "email": Participant._meta.get_field("email").max_length,
+          "id": Participant._meta.get_field("roster_id").max_length}
 
 
 class RosterError(Exception):
@@ -43,6 +44,7 @@ class RosterRow:
     title: str
     email: str
     role: str
+    roster_id: str = ""
 
 
 def _too_many() -> RosterError:
@@ -149,7 +151,7 @@ def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
         raise RosterError([(1, _("The file has no participants."))])
     if missing:
         raise RosterError([(1, _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})])
-    problems, rows, emails = [], [], {}
+    problems, rows, emails, ids = [], [], {}, {}
     for number, raw in enumerate(records, start=2):
         lowered = {key.strip().lower(): value or "" for key, value in raw.items() if isinstance(key, str)}
         values = {key: str(lowered.get(key, "")).strip() for key in COLUMNS}
@@ -169,36 +171,74 @@ def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
             except ValidationError:
                 row_problems.append(_("e-mail %(email)s is not valid")
                                     % {"email": repr(_shown(values["email"]))})
-            key = values["email"].lower()
+            key = values["email"].casefold()
             if key in emails:
                 row_problems.append(_("e-mail %(email)s is also on row %(row)d")
                                     % {"email": values["email"], "row": emails[key]})
             emails.setdefault(key, number)
+        if values["id"] and "id" not in bad_values:
+            if values["id"] in ids:
+                row_problems.append(_("id %(id)s is also on row %(row)d") % {"id": values["id"], "row": ids[values["id"]]})
+            ids.setdefault(values["id"], number)
         problems += [(number, problem) for problem in row_problems]
         rows.append(RosterRow(values["name"], values["department"], values["title"], values["email"],
-                              role))
+                              role, values["id"]))
     if problems:
         raise RosterError(problems)
     return rows
 
 
-@transaction.atomic
-def import_roster(*, seminar: Seminar, data: bytes, filename: str = "roster.csv") -> int:
-    """Add the file's participants to the seminar, creating departments as needed.
+@dataclass(frozen=True)
+class RosterResult:
+    added: int
+    updated: int
 
-    Saves nothing when any row is bad, or when an e-mail is already on the roster.
-    Returns how many participants were added.
+
+def _matcher(seminar: Seminar):
+    """Finds the participant a row is: by id column, else e-mail (case-folded), else the one
+    person with that name in that department; None for a new person."""
+    people = list(seminar.participants.select_related("department"))
+    by_id = {p.roster_id: p for p in people if p.roster_id}
+    by_email = {p.email.casefold(): p for p in people if p.email}
+    by_name: dict[tuple[str, str], list[Participant]] = {}
+    for person in people:
+        by_name.setdefault((person.name.casefold(), person.department.name.casefold()), []).append(person)
+
+    def match(row: RosterRow) -> Participant | None:
+        if row.roster_id:
+            return by_id.get(row.roster_id)
+        if row.email:
+            return by_email.get(row.email.casefold())
+        same = by_name.get((row.name.casefold(), row.department.casefold()), [])
+        return same[0] if len(same) == 1 and not same[0].email else None
+
+    return match
+
+
+@transaction.atomic
+def import_roster(*, seminar: Seminar, data: bytes, filename: str = "roster.csv") -> RosterResult:
+    """Add the file's people to the seminar, or update those already on it; never a duplicate.
+
+    A row is the participant with its `id` (the organiser's), else with its e-mail (in any
+    case), else the one with its name in its department; others are added. Saves nothing
+    when any row is bad. Departments are created as needed.
     """
     rows = parse_roster(data, filename)
-    taken = set(seminar.participants.exclude(email="").values_list("email", flat=True))
-    clashes = [(n, _("e-mail %(email)s is already on the roster") % {"email": row.email})
-               for n, row in enumerate(rows, 2) if row.email and row.email in taken]
-    if clashes:
-        raise RosterError(clashes)
+    match = _matcher(seminar)
     departments = {d.name: d for d in seminar.departments.all()}
+    added = updated = 0
     for row in rows:
         if row.department not in departments:
             departments[row.department] = Department.objects.create(seminar=seminar, name=row.department)
-        Participant.objects.create(seminar=seminar, name=row.name, title=row.title, email=row.email,
-                                   department=departments[row.department], role=row.role)
-    return len(rows)
+        person = match(row)
+        fields = {"name": row.name, "title": row.title, "email": row.email, "role": row.role,
+                  "department": departments[row.department], "roster_id": row.roster_id}
+        if person is None:
+            Participant.objects.create(seminar=seminar, **fields)
+            added += 1
+        else:
+            for name, value in fields.items():
+                setattr(person, name, value)
+            person.save(update_fields=list(fields))
+            updated += 1
+    return RosterResult(added, updated)

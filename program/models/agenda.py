@@ -37,6 +37,8 @@ class AgendaItemQuerySet(models.QuerySet):
 class AgendaItem(Bilingual, models.Model):
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
+    # What a re-imported program file matches the item by (program.itemkeys), unique in its seminar.
+    key = models.CharField(_("key"), max_length=60, blank=True, db_index=True)
     start = models.TimeField(_("published start"), null=True, blank=True)
     minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=0)
     title = models.CharField(_("title"), max_length=200)
