@@ -8,13 +8,15 @@ unchanged.
 """
 
 import datetime as dt
+import gc
 import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 
 from groups.models import Grouping
-from program import activities, homework, itemkeys
+from program import activities, homework, itemkeys, programchecks
+from program.programlines import Lines
 
 from seminar.models import Seminar
 
@@ -57,6 +59,7 @@ class ItemSpec:
     secret: bool = False
     settings: dict = field(default_factory=dict)
     english: dict = field(default_factory=dict)
+    line: int = 1  # of its [[days.items]] header
 
 
 @dataclass
@@ -65,6 +68,7 @@ class DaySpec:
     title: str
     items: list[ItemSpec]
     english: dict = field(default_factory=dict)
+    line: int = 1  # of its [[days]] header
 
 
 @dataclass
@@ -78,27 +82,6 @@ class ProgramSpec:
     groupings: list[dict] = field(default_factory=list)
     days: list[DaySpec] = field(default_factory=list)
     english: dict = field(default_factory=dict)
-
-
-class _Lines:
-    """Finds the line of the n-th table header and of a key inside it."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def header(self, name: str, index: int) -> int:
-        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
-        found = [n for n, line in enumerate(self.lines, start=1) if pattern.match(line)]
-        return found[index] if index < len(found) else 1
-
-    def key(self, start: int, key: str) -> int:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for n in range(start, len(self.lines) + 1):
-            if n > start and self.lines[n - 1].lstrip().startswith("["):
-                break
-            if pattern.match(self.lines[n - 1]):
-                return n
-        return start
 
 
 def _time(value, problems, line, name) -> dt.time | None:
@@ -130,7 +113,7 @@ def _with_english(fields: set[str], texts: tuple[str, ...]) -> set[str]:
     return fields | {f"{name}_en" for name in texts}
 
 
-def _check_keys(table: dict, allowed: set[str], where: str, lines: "_Lines", line: int, problems) -> None:
+def _check_keys(table: dict, allowed: set[str], where: str, lines: Lines, line: int, problems) -> None:
     for key in sorted(set(table) - allowed):
         problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
 
@@ -192,18 +175,32 @@ def _derive_keys(spec: ProgramSpec, taken: set[str]) -> None:
 
 
 def parse(text: str) -> ProgramSpec:
+    """Read and check a whole program file; raises ProgramFileError with every problem."""
+    programchecks.check_size(text, ProgramFileError)
+    # The cyclic collector rescans the growing tree of parsed tables again and again, which
+    # makes parsing grow faster than the file (bench/programfile.py); parsing makes no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str) -> ProgramSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise ProgramFileError([(int(match.group(1)) if match else 1, f"not valid TOML: {error}")])
-    lines = _Lines(text)
+    lines = Lines(text)
     problems: list[tuple[int, str]] = []
 
     head = data.get("seminar")
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
-    head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
+    head_line = lines.header("seminar")
     _check_keys(head, _with_english(SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, SEMINAR_TEXTS), "[seminar]", lines,
                 head_line, problems)
     slug = str(head.get("slug", ""))
@@ -232,7 +229,7 @@ def parse(text: str) -> ProgramSpec:
         spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
                                "label": str(grouping.get("label", "Gruppe")),
                                "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups"),
-                               "min_size": grouping.get("min_size")})
+                               "min_size": grouping.get("min_size"), "line": line})
 
     item_index = 0
     explicit_keys: set[str] = set()
@@ -283,12 +280,15 @@ def parse(text: str) -> ProgramSpec:
                 settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
                 english=_english(item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems),
                 key=_explicit_key(item, explicit_keys, lambda key, at=item_line: lines.key(at, key), problems),
+                line=item_line,
             ))
         spec.days.append(DaySpec(date, str(day.get("title", "")).strip() or str(date), items,
-                                 _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems)))
+                                 _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems),
+                                 line))
     if not spec.days:
         problems.append((1, "the program has no [[days]]"))
     _derive_keys(spec, explicit_keys)
+    programchecks.check(spec, lines, problems)
     if problems:
         raise ProgramFileError(problems)
     return spec

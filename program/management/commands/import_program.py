@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from program.programchecks import MAX_BYTES
 from program.programfile import ProgramFileError, parse
 from program.programimport import load
 
@@ -20,6 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, replace: bool, force: bool, **options) -> None:
         try:
+            size = file.stat().st_size
+            if size > MAX_BYTES * 4:  # far over: refused unread (UTF-8 is at most 4 bytes a character)
+                raise CommandError(f"{file}: the file is {size:,} bytes; a program file may be at most "
+                                   f"{MAX_BYTES:,} bytes (1 MB)")
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{file}: cannot read it as UTF-8 text: {error}")
