@@ -44,14 +44,14 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(seminar):
         import_roster(seminar=seminar, data=data)
 
     assert [row for row, _ in error.value.problems] == [2, 3, 4, 5]
-    assert "department is missing" in error.value.problems[0][1]
+    assert "column department is empty" in error.value.problems[0][1]
     assert "also on row 2" in error.value.problems[2][1]
     assert not seminar.participants.exists()
 
 
-def test_non_utf8_file_gets_a_clear_message():
-    with pytest.raises(RosterError, match="not UTF-8"):
-        parse_roster((HEADER + "Søren,Teknik,,,\n").encode("latin-1"))
+def test_a_file_that_is_neither_utf8_nor_windows_1252_gets_a_clear_message():
+    with pytest.raises(RosterError, match="neither UTF-8 nor Windows-1252"):
+        parse_roster((HEADER + "Søren,Teknik,,,\n").encode("latin-1") + b"\x81")
 
 
 def test_a_person_already_on_the_roster_is_updated_never_duplicated(seminar):
@@ -84,4 +84,4 @@ def test_the_same_id_twice_in_a_file_names_both_rows():
     with pytest.raises(RosterError) as error:
         parse_roster(b"name,department,id\nAnne,Kultur,7\nBo,Teknik,7\n")
 
-    assert error.value.problems == [(3, "id 7 is also on row 2")]
+    assert error.value.problems == [(3, "column id: “7” is also on row 2")]
