@@ -67,14 +67,15 @@ def _groups(grouping: dict, lines, problems) -> None:
     _length("grouping", "name", grouping["name"], line, problems)
     _length("grouping", "label", grouping["label"], lines.key(line, "label"), problems)
     size, count, smallest = grouping["group_size"], grouping["num_groups"], grouping["min_size"]
+    size_key = "split_above" if grouping["kind"] == "department" else "group_size"
     if isinstance(size, int) and size > MAX_GROUP_SIZE:
-        problems.append((lines.key(line, "group_size"), f"group_size must be at most {MAX_GROUP_SIZE}"))
+        problems.append((lines.key(line, size_key), f"{size_key} must be at most {MAX_GROUP_SIZE}"))
     if isinstance(count, int) and count > MAX_GROUPS:
         problems.append((lines.key(line, "num_groups"), f"num_groups must be at most {MAX_GROUPS}"))
     if size is not None and count is not None:
         problems.append((lines.key(line, "num_groups"), "give group_size or num_groups, not both"))
     if isinstance(size, int) and isinstance(smallest, int) and smallest > size:
-        problems.append((lines.key(line, "min_size"), f"min_size {smallest} is larger than group_size {size}"))
+        problems.append((lines.key(line, "min_size"), f"min_size {smallest} is larger than split_above {size}"))
 
 
 def _items(items, lines, problems) -> None:

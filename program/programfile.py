@@ -29,7 +29,11 @@ SEMINAR_TEXTS = ("title", "place", "description")
 DAY_TEXTS = ("title",)
 ITEM_TEXTS = ("title", "text", "notes", "leads", "place")
 DAY_FIELDS = {"date", "title", "items"}
-GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
+GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size", "split_above"}
+# Department groupings keep each department whole unless the file says otherwise:
+# `split_above` and `min_size` are theirs; a table size means nothing there.
+MIXED_ONLY = ("group_size", "num_groups")
+DEPARTMENT_ONLY = ("split_above", "min_size")
 SEMINAR_FIELDS = {"slug", "title", "place", "description"}
 # The seminar's own words and tasks (docs/program-format.md, "The seminar's own words").
 SEMINAR_TERM_FIELDS = {"goal_year", "homework"}
@@ -138,12 +142,21 @@ def _parse(text: str) -> ProgramSpec:
         if grouping.get("kind", "mixed") not in Grouping.Kind.values:
             problems.append((lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}"))
         names.add(name)
-        for key in ("group_size", "num_groups", "min_size"):
+        for key in ("group_size", "num_groups", "min_size", "split_above"):
             if grouping.get(key) is not None and (not isinstance(grouping[key], int) or grouping[key] < 1):
                 problems.append((lines.key(line, key), f"{key} must be a whole number above 0"))
+        by_department = grouping.get("kind", "mixed") == Grouping.Kind.DEPARTMENT
+        for key in MIXED_ONLY if by_department else DEPARTMENT_ONLY:
+            if key in grouping:
+                problems.append((lines.key(line, key), (
+                    f"{key} is for mixed groupings: a department grouping has one group per department "
+                    "(split_above splits larger ones, min_size merges smaller ones)") if by_department else
+                    f"{key} is for department groupings (kind = \"department\")"))
         spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
                                "label": str(grouping.get("label", "Gruppe")),
-                               "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups"),
+                               # a department grouping's split size lives in the same column
+                               "group_size": grouping.get("split_above" if by_department else "group_size"),
+                               "num_groups": grouping.get("num_groups"),
                                "min_size": grouping.get("min_size"), "line": line})
 
     item_index = 0
@@ -240,9 +253,11 @@ def export_program(seminar: Seminar) -> str:
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]
+        by_department = grouping.kind == Grouping.Kind.DEPARTMENT
         for key in ("group_size", "num_groups", "min_size"):
             if getattr(grouping, key):
-                out.append(f"{key} = {getattr(grouping, key)}")
+                name = "split_above" if by_department and key == "group_size" else key
+                out.append(f"{name} = {getattr(grouping, key)}")
     for day in seminar.days.order_by("date"):
         out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
         out += _texts(day, ("title_en",))

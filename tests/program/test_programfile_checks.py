@@ -35,7 +35,11 @@ def test_a_return_before_the_start_names_the_returns_at_line():
 @pytest.mark.parametrize(("change", "expected"), [
     ("group_size = 6", (8, "group_size must be at most 1000")),
     ("group_size = 6\nnum_groups = 4", (9, "give group_size or num_groups, not both")),
-    ("group_size = 6\nmin_size = 8", (9, "min_size 8 is larger than group_size 6")),
+    ("kind = \"department\"\nsplit_above = 6\nmin_size = 8", (10, "min_size 8 is larger than split_above 6")),
+    ("group_size = 6\nmin_size = 2", (9, "min_size is for department groupings (kind = \"department\")")),
+    ("kind = \"department\"\ngroup_size = 6", (9, "group_size is for mixed groupings: a department grouping has one "
+                                                "group per department (split_above splits larger ones, min_size "
+                                                "merges smaller ones)")),
     ("group_size = 0", (8, "group_size must be a whole number above 0")),
 ])
 def test_group_sizes_are_checked(change, expected):
