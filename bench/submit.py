@@ -280,7 +280,7 @@ async def burst(servers: Servers, phones: int, window: float, retry_share: float
     rng = random.Random(7)
     retried = set(rng.sample(range(phones), round(phones * retry_share)))
     with_photo = set(rng.sample(range(phones), round(phones * photo_share)))
-    texts = [f"Idé nr. {n} om visionen".encode() for n in range(phones)]
+    texts = [f"Idé nr. {n} til målet".encode() for n in range(phones)]
     await open_pages(servers, phones)
     projector = Projector()
     await projector.open(servers.ports[-1], sessions["projector"], [texts[-1]])

@@ -25,7 +25,7 @@ class GoalsConfig(AppConfig):
             "case", _("Your own co-creation case"), "goals:case",
             handed_in=lambda seminar: set(Case.objects.filter(seminar=seminar)
                                           .values_list("author_id", flat=True)),
-            position=20,
+            position=20, kinds=("cases",),
         ))
         for section in goal_report.SECTIONS:
             report.register(section)

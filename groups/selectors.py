@@ -49,6 +49,22 @@ def quality(round_: Round) -> dict[str, int]:
     return solver.quality([as_ids(round_)], departments(round_.grouping.seminar_id), history(round_))
 
 
+def department_figures(members: list[tuple[Group, list[Participant]]]) -> dict[str, object]:
+    """Figures that fit department groups: how many groups, their sizes, which departments
+    were split over several groups and which groups hold more than one department."""
+    groups_of: dict[str, set[int]] = {}
+    for group, people in members:
+        for person in people:
+            groups_of.setdefault(person.department.name, set()).add(group.pk)
+    sizes = [len(people) for _, people in members]
+    return {
+        "groups": len(members), "departments": len(groups_of),
+        "min_group_size": min(sizes, default=0), "max_group_size": max(sizes, default=0),
+        "split": sorted(name for name, groups in groups_of.items() if len(groups) > 1),
+        "merged": [group.name for group, people in members if len({p.department_id for p in people}) > 1],
+    }
+
+
 def department_limit(round_: Round) -> int:
     """The most colleagues of one department that one group should hold."""
     sizes = Counter(Participant.objects.filter(memberships__round=round_).values_list("department", flat=True))

@@ -27,8 +27,12 @@ def _round_context(seminar: Seminar, round_: Round, **extra) -> dict:
     members = selectors.round_members(round_) if round_.pk else []
     placed = {person.pk for _, people in members for person in people}
     unplaced = seminar.participants.present().exclude(pk__in=placed).select_related("department")
+    by_department = round_.grouping.kind == Grouping.Kind.DEPARTMENT
+    # Mixed groups are judged by how well they mix; department groups by how whole they keep
+    # each department (a "most of one department" figure means nothing there).
     return {"seminar": seminar, "round": round_, "grouping": round_.grouping, "members": members,
-            "quality": selectors.quality(round_) if members else None,
+            "quality": selectors.quality(round_) if members and not by_department else None,
+            "departments": selectors.department_figures(members) if members and by_department else None,
             "limit": selectors.department_limit(round_) if members else None, "unplaced": unplaced, **extra}
 
 

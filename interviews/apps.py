@@ -16,6 +16,7 @@ class InterviewsConfig(AppConfig):
         register(InterviewTablesKind(selectors.TABLES_KIND, _("Citizen interviews at the tables"), interactive=True))
         register(InterviewPlenumKind(selectors.PLENUM_KIND, _("Interviews in plenum"), interactive=True))
         homework.register(homework.HomeworkTask("interview", _("Citizen interview"), "interviews:interview",
-                                                selectors.handed_in, position=10))
+                                                selectors.handed_in, position=10,
+                                                kinds=(selectors.TABLES_KIND, selectors.PLENUM_KIND)))
         for section in interview_report.SECTIONS:
             report.register(section)

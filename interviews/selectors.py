@@ -88,7 +88,7 @@ class Row:
 
 def homework_rows(seminar: Seminar) -> tuple[list[homework.HomeworkTask], list[Row]]:
     """Every participant with, for each registered homework task, whether it is handed in."""
-    tasks = homework.tasks()
+    tasks = homework.tasks(seminar)
     done = {task.key: task.handed_in(seminar) for task in tasks}
     rows = [Row(person, {task.key: person.pk in done[task.key] for task in tasks})
             for person in seminar.participants.select_related("department").order_by("name")]

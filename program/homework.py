@@ -1,9 +1,10 @@
 """The homework registry: what participants prepare before the seminar, through their link.
 
-Apps register their tasks in `AppConfig.ready()` (the citizen interview, the own
-co-creation case...). The homework pages list every registered task: the phone's
-homework hub links to each, and the facilitators' overview shows who has handed in
-what. So no app needs to import another to appear there.
+Apps register their tasks in `AppConfig.ready()` (an interview, an own case...). A
+seminar asks only for its own tasks (`tasks(seminar)`): those its program file names in
+`homework`, or else those whose activity kinds its program uses. The phone's homework hub
+links to each, and the facilitators' overview shows who has handed in what. So no app
+needs to import another to appear there, and no seminar inherits another's homework.
 """
 
 from collections.abc import Callable
@@ -24,6 +25,9 @@ class HomeworkTask:
     # The ids of the seminar's participants who have handed the task in.
     handed_in: Callable[[Seminar], set[int]]
     position: int = 100
+    # The activity kinds that work with the task: a seminar whose program has one of them
+    # asks for the task unless its program file lists its homework explicitly.
+    kinds: tuple[str, ...] = ()
 
     def url(self, seminar: Seminar) -> str:
         return reverse(self.url_name, args=[seminar.slug])
@@ -39,8 +43,19 @@ def register(task: HomeworkTask) -> HomeworkTask:
     return task
 
 
-def tasks() -> list[HomeworkTask]:
+def registered() -> list[HomeworkTask]:
+    """Every task any seminar can ask for."""
     return sorted(_TASKS.values(), key=lambda task: (task.position, task.key))
+
+
+def tasks(seminar: Seminar) -> list[HomeworkTask]:
+    """The tasks this seminar asks its participants for, in order."""
+    if seminar.homework:
+        return [task for task in registered() if task.key in seminar.homework]
+    from program.models import AgendaItem
+
+    kinds = set(AgendaItem.objects.filter(day__seminar=seminar).values_list("kind", flat=True))
+    return [task for task in registered() if kinds.intersection(task.kinds)]
 
 
 def get(key: str) -> HomeworkTask | None:

@@ -2,28 +2,41 @@
 
 `parse()` reads and checks a file completely and returns plain data, or raises
 `ProgramFileError` with every problem and its line number. `import_program()` writes
-a parsed program in one transaction; `export_program()` writes a seminar back out, so
-that an exported program imports back unchanged.
+a parsed program in one transaction (program.programimport: in place, by item key);
+`export_program()` writes a seminar back out, so that an exported program imports back
+unchanged.
 """
 
 import datetime as dt
+import gc
 import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from groups.models import Grouping
-from program import activities
-from program.models import AgendaItem, Day
+from program import activities, programchecks
+from program.programfields import (ITEM_SETTINGS, _derive_keys, _english, _explicit_key, _item_settings,
+                                   _seminar_terms, _time, _with_english)
+from program.programlines import Lines
+
 from seminar.models import COLOUR, Seminar
 
-ITEM_FIELDS = {"start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
+ITEM_FIELDS = {"key", "start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
                "place", "returns_at", "secret"}
+# Texts that may have an English variant `<field>_en` (shown on English screens).
+SEMINAR_TEXTS = ("title", "place", "description")
+DAY_TEXTS = ("title",)
+ITEM_TEXTS = ("title", "text", "notes", "leads", "place")
 DAY_FIELDS = {"date", "title", "items"}
-GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size"}
+GROUPING_FIELDS = {"name", "kind", "label", "group_size", "num_groups", "min_size", "split_above"}
+# Department groupings keep each department whole unless the file says otherwise:
+# `split_above` and `min_size` are theirs; a table size means nothing there.
+MIXED_ONLY = ("group_size", "num_groups")
+DEPARTMENT_ONLY = ("split_above", "min_size")
 SEMINAR_FIELDS = {"slug", "title", "place", "description", "colour", "data_controller"}
+# The seminar's own words and tasks (docs/program-format.md, "The seminar's own words").
+SEMINAR_TERM_FIELDS = {"goal_year", "homework"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -36,6 +49,7 @@ class ProgramFileError(Exception):
 @dataclass
 class ItemSpec:
     title: str
+    key: str = ""
     start: dt.time | None = None
     minutes: int = 0
     text: str = ""
@@ -47,6 +61,18 @@ class ItemSpec:
     place: str = ""
     returns_at: dt.time | None = None
     secret: bool = False
+    settings: dict = field(default_factory=dict)
+    english: dict = field(default_factory=dict)
+    line: int = 1  # of its [[days.items]] header
+
+
+@dataclass
+class DaySpec:
+    date: dt.date
+    title: str
+    items: list[ItemSpec]
+    english: dict = field(default_factory=dict)
+    line: int = 1  # of its [[days]] header
 
 
 @dataclass
@@ -57,63 +83,47 @@ class ProgramSpec:
     description: str = ""
     colour: str = ""
     data_controller: str = ""
+    goal_year: str = ""
+    homework: list[str] = field(default_factory=list)
     groupings: list[dict] = field(default_factory=list)
-    days: list[tuple[dt.date, str, list[ItemSpec]]] = field(default_factory=list)
+    days: list[DaySpec] = field(default_factory=list)
+    english: dict = field(default_factory=dict)
 
 
-class _Lines:
-    """Finds the line of the n-th table header and of a key inside it."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def header(self, name: str, index: int) -> int:
-        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
-        found = [n for n, line in enumerate(self.lines, start=1) if pattern.match(line)]
-        return found[index] if index < len(found) else 1
-
-    def key(self, start: int, key: str) -> int:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for n in range(start, len(self.lines) + 1):
-            if n > start and self.lines[n - 1].lstrip().startswith("["):
-                break
-            if pattern.match(self.lines[n - 1]):
-                return n
-        return start
-
-
-def _time(value, problems, line, name) -> dt.time | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{1,2}[:.]\d{2}", value.strip()):
-        hours, minutes = (int(part) for part in re.split(r"[:.]", value.strip()))
-        if hours < 24 and minutes < 60:
-            return dt.time(hours, minutes)
-    problems.append((line, f"{name} must be a time like \"08:30\", not {value!r}"))
-    return None
-
-
-def _check_keys(table: dict, allowed: set[str], where: str, lines: "_Lines", line: int, problems) -> None:
+def _check_keys(table: dict, allowed: set[str], where: str, lines: Lines, line: int, problems) -> None:
     for key in sorted(set(table) - allowed):
         problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
 
 
 def parse(text: str) -> ProgramSpec:
+    """Read and check a whole program file; raises ProgramFileError with every problem."""
+    programchecks.check_size(text, ProgramFileError)
+    # The cyclic collector rescans the growing tree of parsed tables again and again, which
+    # makes parsing grow faster than the file (bench/programfile.py); parsing makes no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str) -> ProgramSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise ProgramFileError([(int(match.group(1)) if match else 1, f"not valid TOML: {error}")])
-    lines = _Lines(text)
+    lines = Lines(text)
     problems: list[tuple[int, str]] = []
 
     head = data.get("seminar")
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
-    head_line = next((n for n, line in enumerate(lines.lines, 1) if line.strip() == "[seminar]"), 1)
-    _check_keys(head, SEMINAR_FIELDS, "[seminar]", lines, head_line, problems)
+    head_line = lines.header("seminar")
+    _check_keys(head, _with_english(SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, SEMINAR_TEXTS), "[seminar]", lines,
+                head_line, problems)
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
         problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
@@ -125,6 +135,8 @@ def parse(text: str) -> ProgramSpec:
     spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(), colour=colour,
                        place=str(head.get("place", "")), description=str(head.get("description", "")),
                        data_controller=str(head.get("data_controller", "")).strip())
+    _seminar_terms(head, spec, lambda key: lines.key(head_line, key), problems)
+    spec.english = _english(head, SEMINAR_TEXTS, lambda key: lines.key(head_line, key), problems)
 
     names = set()
     for index, grouping in enumerate(data.get("groupings", [])):
@@ -136,19 +148,29 @@ def parse(text: str) -> ProgramSpec:
         if grouping.get("kind", "mixed") not in Grouping.Kind.values:
             problems.append((lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}"))
         names.add(name)
-        for key in ("group_size", "num_groups", "min_size"):
+        for key in ("group_size", "num_groups", "min_size", "split_above"):
             if grouping.get(key) is not None and (not isinstance(grouping[key], int) or grouping[key] < 1):
                 problems.append((lines.key(line, key), f"{key} must be a whole number above 0"))
+        by_department = grouping.get("kind", "mixed") == Grouping.Kind.DEPARTMENT
+        for key in MIXED_ONLY if by_department else DEPARTMENT_ONLY:
+            if key in grouping:
+                problems.append((lines.key(line, key), (
+                    f"{key} is for mixed groupings: a department grouping has one group per department "
+                    "(split_above splits larger ones, min_size merges smaller ones)") if by_department else
+                    f"{key} is for department groupings (kind = \"department\")"))
         spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
                                "label": str(grouping.get("label", "Gruppe")),
-                               "group_size": grouping.get("group_size"), "num_groups": grouping.get("num_groups"),
-                               "min_size": grouping.get("min_size")})
+                               # a department grouping's split size lives in the same column
+                               "group_size": grouping.get("split_above" if by_department else "group_size"),
+                               "num_groups": grouping.get("num_groups"),
+                               "min_size": grouping.get("min_size"), "line": line})
 
     item_index = 0
+    explicit_keys: set[str] = set()
     seen_dates = set()
     for day_index, day in enumerate(data.get("days", [])):
         line = lines.header("days", day_index)
-        _check_keys(day, DAY_FIELDS, "[[days]]", lines, line, problems)
+        _check_keys(day, _with_english(DAY_FIELDS, DAY_TEXTS), "[[days]]", lines, line, problems)
         raw_date = day.get("date")
         try:
             date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
@@ -162,7 +184,8 @@ def parse(text: str) -> ProgramSpec:
         for item in day.get("items", []):
             item_line = lines.header("days.items", item_index)
             item_index += 1
-            _check_keys(item, ITEM_FIELDS, "[[days.items]]", lines, item_line, problems)
+            _check_keys(item, _with_english(ITEM_FIELDS, ITEM_TEXTS) | set(ITEM_SETTINGS), "[[days.items]]", lines,
+                        item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
                 problems.append((item_line, "every item needs a title"))
@@ -188,52 +211,31 @@ def parse(text: str) -> ProgramSpec:
                 text=str(item.get("text", "")), notes=str(item.get("notes", "")),
                 leads=str(item.get("leads", "")), place=str(item.get("place", "")),
                 secret=bool(item.get("secret", False)),
+                settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
+                english=_english(item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems),
+                key=_explicit_key(item, explicit_keys, lambda key, at=item_line: lines.key(at, key), problems),
+                line=item_line,
             ))
-        spec.days.append((date, str(day.get("title", "")).strip() or str(date), items))
+        spec.days.append(DaySpec(date, str(day.get("title", "")).strip() or str(date), items,
+                                 _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems),
+                                 line))
     if not spec.days:
         problems.append((1, "the program has no [[days]]"))
+    _derive_keys(spec, explicit_keys)
+    programchecks.check(spec, lines, problems)
     if problems:
         raise ProgramFileError(problems)
     return spec
 
 
-@transaction.atomic
-def import_program(*, text: str, replace: bool = False) -> Seminar:
-    """Create a seminar (or, with replace, renew its program) from a program file.
+def import_program(*, text: str, replace: bool = False, force: bool = False) -> Seminar:
+    """Create a seminar from a program file, or with `replace` update its program in place.
 
-    Saves the seminar, its groupings, days and items; nothing at all when the file has
-    an error. Replacing keeps participants and groupings' rounds; the live state
-    forgets the current item.
+    See program.programimport: items are matched by key and keep what the room wrote.
     """
-    spec = parse(text)
-    seminar = Seminar.objects.filter(slug=spec.slug).first()
-    if seminar is not None and not replace:
-        raise ProgramFileError([(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")])
-    if seminar is None:
-        seminar = Seminar(slug=spec.slug)
-    seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
-    seminar.colour = spec.colour
-    seminar.data_controller = spec.data_controller
-    seminar.save()
-    seminar.days.all().delete()
-    groupings = {}
-    for position, grouping in enumerate(spec.groupings):
-        groupings[grouping["name"]], _ = Grouping.objects.update_or_create(
-            seminar=seminar, name=grouping["name"],
-            defaults={"kind": grouping["kind"], "label": grouping["label"], "group_size": grouping["group_size"],
-                      "num_groups": grouping["num_groups"], "min_size": grouping["min_size"], "position": position},
-        )
-    for date, title, items in spec.days:
-        day = Day.objects.create(seminar=seminar, date=date, title=title)
-        AgendaItem.objects.bulk_create(
-            AgendaItem(day=day, position=position, start=item.start, minutes=item.minutes,
-                       title=item.title, text=item.text, notes=item.notes, leads=item.leads,
-                       kind=item.kind, grouping=groupings.get(item.grouping), round_number=item.round,
-                       place=item.place,
-                       returns_at=item.returns_at, secret=item.secret)
-            for position, item in enumerate(items)
-        )
-    return seminar
+    from program.programimport import load
+
+    return load(parse(text), replace=replace, force=force).seminar
 
 
 def _string(value: str) -> str:
@@ -242,13 +244,18 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _texts(instance, names: tuple[str, ...]) -> list[str]:
+    return [f"{name} = {_string(getattr(instance, name))}" for name in names if getattr(instance, name)]
+
+
 def export_program(seminar: Seminar) -> str:
     """The seminar's program as a program file (published times, not live shifts)."""
     out = ["[seminar]", f"slug = {_string(seminar.slug)}", f"title = {_string(seminar.title)}"]
-    if seminar.place:
-        out.append(f"place = {_string(seminar.place)}")
-    if seminar.description:
-        out.append(f"description = {_string(seminar.description)}")
+    out += _texts(seminar, ("title_en", "place", "place_en", "description", "description_en"))
+    if seminar.goal_year:
+        out.append(f"goal_year = {_string(seminar.goal_year)}")
+    if seminar.homework:
+        out.append(f"homework = {json.dumps(seminar.homework, ensure_ascii=False)}")
     if seminar.colour:
         out.append(f"colour = {_string(seminar.colour)}")
     if seminar.data_controller:
@@ -256,19 +263,21 @@ def export_program(seminar: Seminar) -> str:
     for grouping in seminar.groupings.all():
         out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
                 f"label = {_string(grouping.label)}"]
+        by_department = grouping.kind == Grouping.Kind.DEPARTMENT
         for key in ("group_size", "num_groups", "min_size"):
             if getattr(grouping, key):
-                out.append(f"{key} = {getattr(grouping, key)}")
+                name = "split_above" if by_department and key == "group_size" else key
+                out.append(f"{name} = {getattr(grouping, key)}")
     for day in seminar.days.order_by("date"):
         out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
+        out += _texts(day, ("title_en",))
         for item in day.items.select_related("grouping").order_by("position"):
-            out += ["", "[[days.items]]"]
+            out += ["", "[[days.items]]", f"key = {_string(item.key)}"]
             if item.start:
                 out.append(f"start = {_string(item.start.strftime('%H:%M'))}")
             out += [f"minutes = {item.minutes}", f"title = {_string(item.title)}", f"kind = {_string(item.kind)}"]
-            for key in ("leads", "text", "notes", "place"):
-                if getattr(item, key):
-                    out.append(f"{key} = {_string(getattr(item, key))}")
+            out += _texts(item, ("title_en", "leads", "leads_en", "text", "text_en", "notes", "notes_en", "place",
+                                 "place_en"))
             if item.grouping:
                 out.append(f"grouping = {_string(item.grouping.name)}")
                 if item.round_number != 1:
@@ -277,4 +286,5 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:
                 out.append("secret = true")
+            out += [f"{key} = {item.settings[key]}" for key in ITEM_SETTINGS if key in item.settings]
     return "\n".join(out) + "\n"

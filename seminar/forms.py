@@ -23,7 +23,9 @@ class JoinForm(forms.Form):
 class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Roster file (CSV or Excel)"),
-        help_text=_("Columns: name, department, title, email, role (participant, process_leader, management)."),
+        help_text=_("Columns, in Danish or English: navn/name, afdeling/department, stilling/title, e-mail/email, "
+                    "rolle/role (deltager, procesleder, ledelse), id. CSV (UTF-8 or Excel's semicolon file) or "
+                    "Excel (.xlsx)."),
     )
 
     def clean_file(self):

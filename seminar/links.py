@@ -8,20 +8,21 @@ from django.utils.safestring import SafeString, mark_safe
 from seminar.models import Participant, Seminar
 
 
-def absolute(path: str) -> str:
-    return f"{settings.BASE_URL}{path}"
+def absolute(path: str, base: str | None = None) -> str:
+    """`path` on `base`, or on BASE_URL (a command may be told the server's address)."""
+    return f"{(base or settings.BASE_URL).rstrip('/')}{path}"
 
 
-def personal_link(participant: Participant) -> str:
-    return absolute(reverse("seminar:personal_link", args=[participant.token]))
+def personal_link(participant: Participant, base: str | None = None) -> str:
+    return absolute(reverse("seminar:personal_link", args=[participant.token]), base)
 
 
 def join_link(seminar: Seminar) -> str:
     return absolute(reverse("seminar:join", args=[seminar.slug]))
 
 
-def display_link(seminar: Seminar) -> str:
-    return absolute(reverse("seminar:display_link", args=[seminar.slug, seminar.display_token]))
+def display_link(seminar: Seminar, base: str | None = None) -> str:
+    return absolute(reverse("seminar:display_link", args=[seminar.slug, seminar.display_token]), base)
 
 
 def facilitator_link(seminar: Seminar) -> str:

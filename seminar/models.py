@@ -6,6 +6,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seminar.bilingual import Bilingual
+
 # Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
@@ -21,7 +23,7 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-class Seminar(models.Model):
+class Seminar(Bilingual, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -30,6 +32,16 @@ class Seminar(models.Model):
                               validators=[RegexValidator(COLOUR, _("Give a colour as # and six hex digits."))])
     # Who answers for the data (the municipality), named on the participants' privacy page.
     data_controller = models.CharField(_("data controller"), max_length=200, blank=True)
+    # English variants, shown on English screens when filled (seminar.bilingual).
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    # The seminar's own words, from the program file ([seminar] in docs/program-format.md);
+    # empty means the neutral wording ("the goal", no year).
+    goal_year = models.CharField(_("year the goals aim at"), max_length=20, blank=True)
+    # Homework task keys (program.homework) this seminar asks for; empty: the tasks its
+    # program's items use.
+    homework = models.JSONField(_("homework"), default=list, blank=True)
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).
@@ -98,6 +110,8 @@ class Participant(models.Model):
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The organiser's own id for the person (a roster's `id` column): a re-import updates them.
+    roster_id = models.CharField(_("roster id"), max_length=60, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     present = models.BooleanField(_("present"), default=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
             name='Goal',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.TextField(max_length=2000, verbose_name='what we must succeed with in 2017')),
+                ('what', models.TextField(max_length=2000, verbose_name='what we must succeed with')),
                 ('why', models.TextField(blank=True, max_length=2000, verbose_name='why')),
                 ('how_we_know', models.TextField(blank=True, max_length=2000, verbose_name='how we will know')),
                 ('version', models.PositiveIntegerField(default=1)),

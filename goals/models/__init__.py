@@ -1,4 +1,4 @@
-"""The goals app's models: co-creation cases, 2017 goals, department plans, commitments."""
+"""The goals app's models: co-creation cases, shared goals, department plans, commitments."""
 
 from goals.models.cases import Case, CaseAnalysis, CasePick, PosterNote, Takeaway
 from goals.models.commitments import Commitment, CommitmentMessage, ManagementMessage

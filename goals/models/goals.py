@@ -1,4 +1,4 @@
-"""Each big group's goal for 2017, the history of its text, and the room's handshakes on it."""
+"""Each big group's goal (for the seminar's goal_year), the history of its text, and the room's handshakes on it."""
 
 from django.conf import settings
 from django.db import models
@@ -28,7 +28,7 @@ class Goal(models.Model):
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="goals")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="goals")
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="goal")
-    what = models.TextField(_("what we must succeed with in 2017"), max_length=MAX_GOAL_TEXT)
+    what = models.TextField(_("what we must succeed with"), max_length=MAX_GOAL_TEXT)
     why = models.TextField(_("why"), max_length=MAX_GOAL_TEXT, blank=True)
     how_we_know = models.TextField(_("how we will know"), max_length=MAX_GOAL_TEXT, blank=True)
     version = models.PositiveIntegerField(default=1)

@@ -1,4 +1,4 @@
-"""Shared goals for 2017: each big group writes its goal; in the plenum the room shakes hands on them."""
+"""Shared goals (for the seminar's goal_year, if it has one): each big group writes its goal; in the plenum the room shakes hands on them."""
 
 from django.template.loader import render_to_string
 
@@ -13,7 +13,7 @@ def panel_context(item, participant, **extra) -> dict:
     group = group_for(item, participant)
     goal = screens.goal_of(group) if group else None
     return {"item": item, "seminar": item.day.seminar, "group": group, "goal": goal,
-            "form": GoalForm.for_goal(goal), **extra}
+            "form": GoalForm.for_goal(goal, item.day.seminar), **extra}
 
 
 class GoalKindBase(GoalsKind):

@@ -1,4 +1,4 @@
-"""What the 2017 goals show: the group's goal, the plenum list, the tablet, the projector's handshakes."""
+"""What the shared goals show: the group's goal, the plenum list, the tablet, the projector's handshakes."""
 
 from django.template.loader import render_to_string
 
@@ -16,7 +16,7 @@ def goal_of(group: Group) -> Goal | None:
 
 def group_section(item: AgendaItem, group: Group, request=None) -> str:
     return render_to_string("goals/shared_goals/live.html#group",
-                            {"item": item, "group": group, "goal": goal_of(group)}, request=request)
+                            {"item": item, "seminar": item.day.seminar, "group": group, "goal": goal_of(group)}, request=request)
 
 
 def goals_of(seminar_id: int, *, with_hidden: bool = False):
@@ -61,7 +61,7 @@ def handshakes_box(goal: Goal) -> str:
 
 def projector_context(item: AgendaItem) -> dict:
     goal = shown_goal(item)
-    return {"goal": goal, "handshakes": handshakes_box(goal) if goal else ""}
+    return {"goal": goal, "seminar": item.day.seminar, "handshakes": handshakes_box(goal) if goal else ""}
 
 
 def current_item(seminar_id: int) -> AgendaItem | None:

@@ -1,4 +1,4 @@
-"""The big groups' 2017 goals: edits with a version check, lock, revisions, hiding, handshakes."""
+"""The big groups' shared goals: edits with a version check, lock, revisions, hiding, handshakes."""
 
 import uuid
 

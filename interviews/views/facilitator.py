@@ -32,7 +32,7 @@ def status(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     """Who has not handed in (one task, or any), with their personal links, as CSV."""
     tasks, rows = selectors.homework_rows(seminar)
-    task = homework.get(request.GET.get("task", ""))
+    task = next((t for t in tasks if t.key == request.GET.get("task", "")), None)
     wanted = [task] if task else tasks
     name = f"{seminar.slug}-{task.key if task else 'homework'}-missing.csv"
     lines = []

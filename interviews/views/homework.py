@@ -32,7 +32,7 @@ def hub(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar, participant = _phone(request, slug)
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
-    tasks = [(task, task.url(seminar), participant.pk in task.handed_in(seminar)) for task in homework.tasks()]
+    tasks = [(task, task.url(seminar), participant.pk in task.handed_in(seminar)) for task in homework.tasks(seminar)]
     return render(request, "interviews/homework.html",
                   {"seminar": seminar, "participant": participant, "tasks": tasks})
 

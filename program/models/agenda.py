@@ -6,13 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Grouping
+from seminar.bilingual import Bilingual
 from seminar.models import Seminar
 
 
-class Day(models.Model):
+class Day(Bilingual, models.Model):
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="days")
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=120)
+    title_en = models.CharField(_("title (English)"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("day")
@@ -32,9 +34,11 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(day__seminar=seminar).select_related("day", "grouping").in_order()
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Bilingual, models.Model):
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
+    # What a re-imported program file matches the item by (program.itemkeys), unique in its seminar.
+    key = models.CharField(_("key"), max_length=60, blank=True, db_index=True)
     start = models.TimeField(_("published start"), null=True, blank=True)
     minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=0)
     title = models.CharField(_("title"), max_length=200)
@@ -52,6 +56,15 @@ class AgendaItem(models.Model):
     place = models.CharField(_("meeting place"), max_length=200, blank=True)
     returns_at = models.TimeField(_("back at"), null=True, blank=True)
     secret = models.BooleanField(_("hidden until revealed"), default=False)
+    # English variants, shown on English screens when filled (seminar.bilingual).
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    text_en = models.TextField(_("participant text (English)"), blank=True)
+    notes_en = models.TextField(_("facilitator notes (English)"), blank=True)
+    leads_en = models.CharField(_("who leads (English)"), max_length=200, blank=True)
+    place_en = models.CharField(_("meeting place (English)"), max_length=200, blank=True)
+    # The activity's own settings from the program file (e.g. a soapbox's speakers and
+    # preparation minutes); each kind reads its own keys with its defaults.
+    settings = models.JSONField(_("activity settings"), default=dict, blank=True)
     revealed_at = models.DateTimeField(null=True, blank=True)
     shift_minutes = models.SmallIntegerField(default=0)
     actual_start = models.DateTimeField(null=True, blank=True)

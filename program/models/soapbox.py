@@ -43,15 +43,15 @@ class SpeechDraft(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="speech_drafts")
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="speech_drafts")
-    vision = models.TextField(_("What the vision is"), blank=True, max_length=MAX_DRAFT_PART)
-    why = models.TextField(_("Why this vision"), blank=True, max_length=MAX_DRAFT_PART)
+    message = models.TextField(_("The message"), blank=True, max_length=MAX_DRAFT_PART)
+    reason = models.TextField(_("Why it matters"), blank=True, max_length=MAX_DRAFT_PART)
     strengths = models.TextField(_("Strengths and challenges"), blank=True, max_length=MAX_DRAFT_PART)
-    bring_to_life = models.TextField(_("How we bring it to life"), blank=True, max_length=MAX_DRAFT_PART)
+    actions = models.TextField(_("How we put it into practice"), blank=True, max_length=MAX_DRAFT_PART)
     consequences = models.TextField(_("Consequences for implementation"), blank=True, max_length=MAX_DRAFT_PART)
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
-    PARTS = ("vision", "why", "strengths", "bring_to_life", "consequences")
+    PARTS = ("message", "reason", "strengths", "actions", "consequences")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "author"], name="one_draft_per_person")]

@@ -10,10 +10,10 @@ from seminar.submissions import SubmissionForm
 
 TOO_LONG = _("Keep it under %(limit_value)d characters (now %(show_value)d).")
 PROMPTS = {
-    "vision": _("What is the vision?"),
-    "why": _("Why this vision?"),
+    "message": _("What is your message?"),
+    "reason": _("Why does it matter?"),
     "strengths": _("What are its strengths and its challenges?"),
-    "bring_to_life": _("How do we bring it to life?"),
+    "actions": _("How do we put it into practice?"),
     "consequences": _("What are the consequences for implementation?"),
 }
 
@@ -95,6 +95,7 @@ class LeadForm(forms.Form):
 
     def __init__(self, *args, item=None, group=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.speakers = selectors.speakers(item) if item is not None else selectors.SPEAKERS
         if item is not None and group is not None:
             allowed = [person.pk for person in selectors.volunteers(item, group)]
             self.fields["volunteers"].queryset = Participant.objects.filter(pk__in=allowed)
@@ -103,8 +104,8 @@ class LeadForm(forms.Form):
         data = super().clean()
         if data.get("action") == "add" and data.get("minutes") is None:
             raise forms.ValidationError(_("Say how many minutes."))
-        if len(data.get("volunteers") or []) > selectors.SPEAKERS:
-            raise forms.ValidationError(_("Tick at most %(count)d volunteers.") % {"count": selectors.SPEAKERS})
+        if len(data.get("volunteers") or []) > self.speakers:
+            raise forms.ValidationError(_("Tick at most %(count)d volunteers.") % {"count": self.speakers})
         return data
 
 

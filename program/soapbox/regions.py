@@ -55,7 +55,7 @@ def lead_element(item: AgendaItem, group: Group, request=None, error: str | None
     lineup = selectors.lineup(item, group)
     context = {"item": item, "seminar": item.day.seminar, "group": group, "lineup": lineup, "error": error,
                "volunteers": selectors.volunteers(item, group), "next_speaker": selectors.next_speaker(lineup),
-               "speakers": selectors.SPEAKERS, **_phase_context(state)}
+               "speakers": selectors.speakers(item), **_phase_context(state)}
     return render_to_string("program/soapbox/person.html#lead", context, request=request)
 
 

@@ -11,6 +11,7 @@ from program.models import (ActionPlan, AgendaItem, GroupActivityState, Speaker,
 from seminar.models import Participant
 
 KIND = "soapbox"
+# Defaults; an item's program file sets its own (`speakers`, `prepare_minutes`).
 SPEAKERS = 3
 PREPARE_MINUTES = 15
 
@@ -25,10 +26,10 @@ class Phase:
 
 PHASES = [
     Phase("prepare", _("Prepare your speech"),
-          _("Draft a short speech to your staff about the vision. Your draft is saved as you type and only you "
-            "can read it."), PREPARE_MINUTES),
+          _("Draft a short speech to your staff. Your draft is saved as you type and only you "
+            "can read it."), PREPARE_MINUTES),  # the minutes an item sets win: phase_minutes()
     Phase("speeches", _("Speeches"),
-          _("Three of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
+          _("Some of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
             "suggestion.")),
     Phase("feedback", _("Feedback"), _("The speakers read their feedback. Only the speaker can read it.")),
     Phase("plan", _("Rework and action plan"),
@@ -45,6 +46,18 @@ SLOTS = {
 }
 
 
+def speakers(item: AgendaItem) -> int:
+    """How many speak in each group at this item."""
+    return int(item.settings.get("speakers", SPEAKERS))
+
+
+def phase_minutes(item: AgendaItem, phase: Phase) -> int | None:
+    """A phase's countdown at this item: the preparation's comes from the item's settings."""
+    if phase.key == "prepare":
+        return int(item.settings.get("prepare_minutes", PREPARE_MINUTES))
+    return phase.minutes
+
+
 def phase(key: str) -> Phase:
     return PHASES[PHASE_KEYS.index(key)] if key in PHASE_KEYS else PHASES[0]
 
@@ -52,7 +65,7 @@ def phase(key: str) -> Phase:
 def initial_state(item: AgendaItem, group: Group) -> GroupActivityState:
     """The state a group starts in (not saved until its first change)."""
     return GroupActivityState(item=item, group=group, phase=PHASES[0].key, version=1,
-                              timer_remaining=PHASES[0].minutes * 60)
+                              timer_remaining=phase_minutes(item, PHASES[0]) * 60)
 
 
 def group_state(item: AgendaItem, group: Group) -> GroupActivityState:

@@ -82,7 +82,8 @@ def _save(state: GroupActivityState) -> GroupActivityState:
 def _enter(state: GroupActivityState, phase: selectors.Phase) -> None:
     state.phase = phase.key
     state.timer_ends_at = None
-    state.timer_remaining = phase.minutes * 60 if phase.minutes else None
+    minutes = selectors.phase_minutes(state.item, phase)
+    state.timer_remaining = minutes * 60 if minutes else None
 
 
 @transaction.atomic
@@ -177,7 +178,7 @@ def add_minutes(*, item: AgendaItem, group: Group, version: int, minutes: int) -
 @transaction.atomic
 def choose_speakers(*, item: AgendaItem, group: Group, version: int, volunteers: list[Participant],
                     seed: int | None = None) -> SpeakerDraw:
-    """Choose the group's speakers: the volunteers picked (at most 3), then a uniform random draw
+    """Choose the group's speakers: the volunteers picked (at most the item's speakers), then a uniform random draw
     among the present members who have not spoken for the places left.
 
     Saves the draw (seed and candidates, so it can be repeated) and its speakers, replacing a
@@ -188,12 +189,12 @@ def choose_speakers(*, item: AgendaItem, group: Group, version: int, volunteers:
         raise NotPossible
     allowed = [person.pk for person in selectors.volunteers(item, group)]
     picked = {person.pk for person in volunteers}
-    if len(picked) > selectors.SPEAKERS or not picked <= set(allowed):
+    if len(picked) > selectors.speakers(item) or not picked <= set(allowed):
         raise NotPossible
     chosen = [pk for pk in allowed if pk in picked]  # first come, first to speak
     pool = sorted(person.pk for person in selectors.candidates(item, group) if person.pk not in picked)
     seed = draw.new_seed() if seed is None else seed
-    drawn = draw.draw(pool, selectors.SPEAKERS - len(chosen), seed)
+    drawn = draw.draw(pool, selectors.speakers(item) - len(chosen), seed)
     if not chosen and not drawn:
         raise NotPossible
     record = SpeakerDraw.objects.create(item=item, group=group, chosen=chosen, candidates=pool, seed=seed,

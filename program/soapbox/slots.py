@@ -47,6 +47,7 @@ def render_slot(request, item: AgendaItem, participant: Participant, name: str, 
     if name == "volunteer":
         context["volunteered"] = selectors.volunteered(item, participant)
         context["can_speak"] = participant.role != Participant.Role.PROCESS_LEADER
+        context["speakers"] = selectors.speakers(item)
     elif name == "draft":
         context.setdefault("form", draft_form(item, participant))
         context["draft"] = selectors.draft(item, participant)

@@ -30,10 +30,13 @@ def countdown(milliseconds: int | None) -> str:
 
 
 @register.simple_tag
-def content_lang() -> SafeString:
+def content_lang(instance=None, field: str = "") -> SafeString:
     """` lang="da"` on the seminar's own text (written in the default language) when the page is
-    in another language, so that a screen reader reads it in Danish (WCAG 3.1.2)."""
+    in another language, so that a screen reader reads it in Danish (WCAG 3.1.2); nothing when
+    `instance` has that `field` in English (`<field>_en`), which `.shown` then shows."""
     if translation.get_language() == settings.LANGUAGE_CODE:
+        return SafeString("")
+    if instance is not None and field and getattr(instance, f"{field}_en", ""):
         return SafeString("")
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 

@@ -57,11 +57,14 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
             messages.error(request, _("The preview expired. Upload the file again."))
             return redirect("seminar:roster_import", slug=seminar.slug)
         try:
-            added = import_roster(seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"])
+            result = import_roster(seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"])
         except RosterError as error:
             context["problems"] = error.problems
             return render(request, "seminar/roster_import.html", context, status=400)
-        messages.success(request, _("%(count)d participants added.") % {"count": added})
+        messages.success(request, _("%(count)d participants added.") % {"count": result.added})
+        if result.updated:
+            messages.success(request, _("%(count)d participants already on the roster were updated.")
+                             % {"count": result.updated})
         return redirect("seminar:people", slug=seminar.slug)
     if request.method == "POST":
         form = context["form"] = RosterUploadForm(request.POST, request.FILES)

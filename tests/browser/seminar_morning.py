@@ -185,7 +185,7 @@ def soapbox(room: Room, item) -> None:
             [str(phase.label) for phase in soapbox_selectors.PHASES])
     for phone in room.phones.values():
         expect(phone.locator(f"#soapbox-{item.pk}-phase")).to_have_text(prepare)
-    draft = a.locator("#id_draft-vision")
+    draft = a.locator("#id_draft-message")
     draft.click()
     draft.press_sequentially("Vi lytter til borgerne")
 

@@ -60,7 +60,7 @@ def test_a_draft_being_typed_survives_pushes_to_the_group_and_the_room(seminar, 
     writer = screens.phone(author)
     leader = screens.phone(table.leader)
     tablet = screens.tablet(seminar)
-    draft = writer.locator("#id_draft-vision")
+    draft = writer.locator("#id_draft-message")
     draft.click()
     draft.press_sequentially("Vi lytter til ")
 
@@ -81,7 +81,7 @@ def saved_draft(author, expected: str, wait: float = 5) -> str:
     deadline = time.monotonic() + wait
     while True:
         draft = SpeechDraft.objects.filter(author=author).first()
-        text = draft.vision if draft else ""
+        text = draft.message if draft else ""
         if text == expected or time.monotonic() > deadline:
             return text
         time.sleep(0.1)

@@ -18,7 +18,7 @@ def test_the_case_is_a_registered_homework_task():
     task = homework.get("case")
 
     assert (str(task.label), task.url_name) == ("Your own co-creation case", "goals:case")
-    assert [t.key for t in homework.tasks()] == ["interview", "case"]
+    assert [t.key for t in homework.registered()] == ["interview", "case"]
 
 
 def test_phone_homework_hub_links_to_the_case_and_overview_counts_it(room, facilitator_client):

@@ -97,7 +97,7 @@ def test_phone_header_links_to_the_homework_hub(phone_client, seminar):
     assert f'<a href="/s/{seminar.slug}/homework/">Homework</a>' in html
 
 
-def test_hub_shows_the_interview_task_and_whether_it_is_handed_in(phone_client, participant, seminar):
+def test_hub_shows_the_interview_task_and_whether_it_is_handed_in(phone_client, participant, seminar, afternoon):
     before = phone_client.get(f"/s/{seminar.slug}/homework/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     save(participant)
     after = phone_client.get(f"/s/{seminar.slug}/homework/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

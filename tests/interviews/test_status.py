@@ -26,7 +26,7 @@ def test_the_interview_is_a_registered_homework_task():
     assert (str(task.label), task.url_name) == ("Citizen interview", "interviews:interview")
 
 
-def test_facilitators_see_who_has_handed_in(facilitator_client, seminar, participant):
+def test_facilitators_see_who_has_handed_in(facilitator_client, seminar, participant, afternoon):
     late = factories.participant(seminar, name="Sen Svend")
     save(participant)
 
@@ -45,7 +45,7 @@ def test_participants_cannot_see_the_overview_or_the_list(phone_client, seminar)
 
 
 def test_the_reminder_list_holds_those_missing_with_their_personal_links(facilitator_client, seminar, participant,
-                                                                         settings):
+                                                                         settings, afternoon):
     settings.BASE_URL = "https://seminar.example"
     late = factories.participant(seminar, name="=HYPERLINK(\"http://evil\")", email="sen@example.dk")
     save(participant)

@@ -31,7 +31,7 @@ def produce(seminar) -> dict:
     table = room.tables[0]
     speaker = to_speeches(room, table, volunteers=[], seed=3)
     listener = next(p for p in table.members if p.pk != speaker.participant_id)
-    writing.save_draft(item=room.item, author=listener, version=0, parts={"vision": "PRIVATE-DRAFT-MARK"})
+    writing.save_draft(item=room.item, author=listener, version=0, parts={"message": "PRIVATE-DRAFT-MARK"})
     feedback(room, listener, speaker, worked="PRIVATE-FEEDBACK-MARK", suggestion="PRIVATE-SUGGESTION-MARK")
     writing.save_action_plan(item=room.item, author=listener, key=uuid.uuid4(), steps=[
         writing.Step("PRIVATE-PLAN-MARK", "Teamet", dt.date(2026, 4, 1))])

@@ -96,7 +96,7 @@ def test_no_room_or_group_frame_carries_a_draft_or_feedback(seminar):
     speaker = to_speeches(room, table)
     author = next(p for p in table.members if p.pk != speaker.participant_id)
 
-    writing.save_draft(item=room.item, author=author, version=0, parts={"vision": "Hemmeligt udkast"})
+    writing.save_draft(item=room.item, author=author, version=0, parts={"message": "Hemmeligt udkast"})
     feedback(room, author, speaker, worked="Hemmelig ros", suggestion="Hemmeligt råd", key=uuid.uuid4())
     services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
     feedback(room, author, speaker, worked="Sen ros", suggestion="Sent råd", key=uuid.uuid4())

@@ -152,13 +152,13 @@ def test_speakers_are_called_up_in_order_and_only_during_the_speeches(room):
 def test_draft_saves_on_its_version_and_refuses_a_stale_one(room):
     author = room.tables[0].members[0]
 
-    first = writing.save_draft(item=room.item, author=author, version=0, parts={"vision": "Sammen"})
-    second = writing.save_draft(item=room.item, author=author, version=1, parts={"vision": "Sammen om Varde"})
+    first = writing.save_draft(item=room.item, author=author, version=0, parts={"message": "Sammen"})
+    second = writing.save_draft(item=room.item, author=author, version=1, parts={"message": "Sammen om Varde"})
     with pytest.raises(writing.StaleDraft) as stale:
-        writing.save_draft(item=room.item, author=author, version=1, parts={"vision": "Gammel fane"})
+        writing.save_draft(item=room.item, author=author, version=1, parts={"message": "Gammel fane"})
 
     assert (first.version, second.version) == (1, 2)
-    assert stale.value.draft.vision == "Sammen om Varde"
+    assert stale.value.draft.message == "Sammen om Varde"
 
 
 def test_feedback_is_stored_once_per_key(room):

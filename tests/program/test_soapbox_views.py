@@ -46,25 +46,25 @@ def test_draft_autosaves_and_answers_with_its_new_version_not_the_text(room):
     author = room.tables[0].members[0]
     client = phone(author)
 
-    response = client.post(url(room, "draft/"), {"draft-version": 0, "draft-vision": "En kommune der lytter"}, **HX)
+    response = client.post(url(room, "draft/"), {"draft-version": 0, "draft-message": "En kommune der lytter"}, **HX)
 
     html = response.content.decode()
     assert response.status_code == 200
     assert 'name="draft-version" value="1"' in html and "Saved at" in html
     assert "En kommune der lytter" not in html
-    assert SpeechDraft.objects.get(author=author).vision == "En kommune der lytter"
+    assert SpeechDraft.objects.get(author=author).message == "En kommune der lytter"
 
 
 def test_draft_saved_from_another_screen_is_not_overwritten(room):
     author = room.tables[0].members[0]
-    writing.save_draft(item=room.item, author=author, version=0, parts={"why": "Fra tabletten"})
+    writing.save_draft(item=room.item, author=author, version=0, parts={"reason": "Fra tabletten"})
 
-    response = phone(author).post(url(room, "draft/"), {"draft-version": 0, "draft-why": "Fra telefonen"}, **HX)
+    response = phone(author).post(url(room, "draft/"), {"draft-version": 0, "draft-reason": "Fra telefonen"}, **HX)
 
     assert response.status_code == 409
     assert "saved on another screen" in response.content.decode()
     assert 'name="draft-version" value="0"' in response.content.decode()
-    assert SpeechDraft.objects.get(author=author).why == "Fra tabletten"
+    assert SpeechDraft.objects.get(author=author).reason == "Fra tabletten"
 
 
 def test_too_long_draft_part_gets_a_clear_message(room):
@@ -78,7 +78,7 @@ def test_too_long_draft_part_gets_a_clear_message(room):
 def test_a_draft_is_read_by_its_author_only(room, facilitator_client, projector_client):
     table = room.tables[0]
     author, neighbour = table.members[0], table.members[1]
-    writing.save_draft(item=room.item, author=author, version=0, parts={"vision": "Min hemmelige tale"})
+    writing.save_draft(item=room.item, author=author, version=0, parts={"message": "Min hemmelige tale"})
     slug = room.item.day.seminar.slug
 
     mine = phone(author).get(url(room, "slot/draft/"), **HX).content.decode()

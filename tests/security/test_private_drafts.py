@@ -26,7 +26,7 @@ def test_a_private_speech_draft_reaches_no_one_but_its_author(seminar, facilitat
     room = make_room(seminar)
     table = room.tables[0]
     author = table.members[0]
-    writing.save_draft(item=room.item, author=author, version=0, parts={"vision": SECRET})
+    writing.save_draft(item=room.item, author=author, version=0, parts={"message": SECRET})
     slug, draft = seminar.slug, f"/s/{seminar.slug}/soapbox/{room.item.pk}/slot/draft/"
     others = [table.members[1], table.leader, room.tables[1].members[0]]
 

@@ -36,7 +36,7 @@ def test_xlsx_roster_with_a_bad_row_saves_nothing(facilitator_client, seminar):
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Nothing was saved" in html and "Row 3" in html and "department is missing" in html
+    assert "Nothing was saved" in html and "Row 3" in html and "column department is empty" in html
     assert not seminar.participants.exists()
 
 

@@ -18,9 +18,9 @@ def english():
 def test_demo_roster_loads_72_plus_leads_with_4_process_leaders(seminar):
     data = (REFERENCE_PROGRAM.parent / "varde-2014-roster.csv").read_bytes()
 
-    added = import_roster(seminar=seminar, data=data)
+    result = import_roster(seminar=seminar, data=data)
 
-    assert added == 75
+    assert (result.added, result.updated) == (75, 0)
     assert seminar.participants.filter(role=Participant.Role.PROCESS_LEADER).count() == 4
     assert seminar.participants.filter(role=Participant.Role.MANAGEMENT).count() == 3
     sizes = sorted((d.participants.count() for d in seminar.departments.all()), reverse=True)
@@ -44,19 +44,44 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(seminar):
         import_roster(seminar=seminar, data=data)
 
     assert [row for row, _ in error.value.problems] == [2, 3, 4, 5]
-    assert "department is missing" in error.value.problems[0][1]
+    assert "column department is empty" in error.value.problems[0][1]
     assert "also on row 2" in error.value.problems[2][1]
     assert not seminar.participants.exists()
 
 
-def test_non_utf8_file_gets_a_clear_message():
-    with pytest.raises(RosterError, match="not UTF-8"):
-        parse_roster((HEADER + "Søren,Teknik,,,\n").encode("latin-1"))
+def test_a_file_that_is_neither_utf8_nor_windows_1252_gets_a_clear_message():
+    with pytest.raises(RosterError, match="neither UTF-8 nor Windows-1252"):
+        parse_roster((HEADER + "Søren,Teknik,,,\n").encode("latin-1") + b"\x81")
 
 
-def test_email_already_on_the_roster_is_refused(seminar):
-    import_roster(seminar=seminar, data=(HEADER + "Anne,Kultur,,anne@example.com,\n").encode())
+def test_a_person_already_on_the_roster_is_updated_never_duplicated(seminar):
+    import_roster(seminar=seminar, data=(HEADER + "Anne,Kultur,,Anne@Example.com,\nBo,Teknik,,,\n").encode())
+    anne, bo = seminar.participants.order_by("name")
 
-    with pytest.raises(RosterError, match="already on the roster"):
-        import_roster(seminar=seminar, data=(HEADER + "Anne H,Kultur,,anne@example.com,\n").encode())
-    assert seminar.participants.count() == 1
+    result = import_roster(seminar=seminar, data=(HEADER + "Anne Holm,Kultur,Chef,anne@EXAMPLE.com,\n"
+                                                  "Bo,Teknik,Leder,,\nCai,Teknik,,,\n").encode())
+
+    assert (result.added, result.updated) == (1, 2)
+    assert list(seminar.participants.order_by("name").values_list("pk", "name", "title"))[:2] == [
+        (anne.pk, "Anne Holm", "Chef"), (bo.pk, "Bo", "Leder")]
+    assert seminar.participants.filter(name="Cai").count() == 1
+
+
+def test_an_id_column_matches_people_whatever_their_new_name_or_e_mail(seminar):
+    header = "name,department,email,id\n"
+    import_roster(seminar=seminar, data=(header + "Anne,Kultur,anne@example.com,M-17\n").encode())
+    anne = seminar.participants.get()
+
+    result = import_roster(seminar=seminar, data=(header + "Anne Berg,Teknik,anne.berg@example.com,M-17\n").encode())
+
+    anne.refresh_from_db()
+    assert (result.added, result.updated) == (0, 1) and seminar.participants.count() == 1
+    assert (anne.name, anne.department.name, anne.email, anne.roster_id) == (
+        "Anne Berg", "Teknik", "anne.berg@example.com", "M-17")
+
+
+def test_the_same_id_twice_in_a_file_names_both_rows():
+    with pytest.raises(RosterError) as error:
+        parse_roster(b"name,department,id\nAnne,Kultur,7\nBo,Teknik,7\n")
+
+    assert error.value.problems == [(3, "column id: “7” is also on row 2")]

@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from program.programfile import ProgramFileError, import_program
+from program.programchecks import MAX_BYTES
+from program.programfile import ProgramFileError, parse
+from program.programimport import load
 
 
 class Command(BaseCommand):
@@ -11,16 +13,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--replace", action="store_true",
-                            help="renew the program of an existing seminar with the same slug")
+                            help="update the program of an existing seminar with the same slug, in place: "
+                                 "items are matched by key and keep what the room wrote")
+        parser.add_argument("--force", action="store_true",
+                            help="with --replace: remove items the file no longer has even when the room "
+                                 "worked at them (their work is removed too, and listed)")
 
-    def handle(self, *args, file: Path, replace: bool, **options) -> None:
+    def handle(self, *args, file: Path, replace: bool, force: bool, **options) -> None:
         try:
+            size = file.stat().st_size
+            if size > MAX_BYTES * 4:  # far over: refused unread (UTF-8 is at most 4 bytes a character)
+                raise CommandError(f"{file}: the file is {size:,} bytes; a program file may be at most "
+                                   f"{MAX_BYTES:,} bytes (1 MB)")
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{file}: cannot read it as UTF-8 text: {error}")
         try:
-            seminar = import_program(text=text, replace=replace)
+            result = load(parse(text), replace=replace, force=force)
         except ProgramFileError as error:
             raise CommandError("\n".join(f"{file}:{line}: {message}" for line, message in error.problems))
+        seminar = result.seminar
         items = sum(day.items.count() for day in seminar.days.all())
-        self.stdout.write(f"Imported {seminar.title} ({seminar.slug}): {seminar.days.count()} days, {items} items.")
+        self.stdout.write(f"Imported {seminar.title} ({seminar.slug}): {seminar.days.count()} days, {items} items "
+                          f"({result.added} new, {result.updated} updated).")
+        for loss in result.removed:
+            self.stdout.write(f"Removed: {loss.describe()}")

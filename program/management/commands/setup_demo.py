@@ -37,14 +37,15 @@ class Command(BaseCommand):
             self.stdout.write(f"  user: {DEMO_USER}   password: {password}   (shown only this once)")
         else:
             self.stdout.write(f"  user: {DEMO_USER}   (password printed on the first run; "
-                              f"`python manage.py changepassword {DEMO_USER}` sets a new one)")
+                              f"`.venv/bin/python manage.py changepassword {DEMO_USER}` sets a new one)")
         self.stdout.write(f"Projector display link: {links.display_link(seminar)}")
         self.stdout.write(f"Join page for phones (QR on the projector): {links.join_link(seminar)}")
         self.stdout.write("Participant links:")
         for participant in seminar.participants.select_related("department")[:3]:
             self.stdout.write(f"  {participant.name} ({participant.department.name}, code {participant.code}): "
                               f"{links.personal_link(participant)}")
-        self.stdout.write(f"All links as CSV: python manage.py seminar_links {slug}")
+        self.stdout.write(f"All links as CSV: .venv/bin/python manage.py seminar_links {slug} "
+                          f"--base-url {links.absolute('')}")
 
     def _demo_user(self) -> str | None:
         """Create the demo facilitator once; returns its new password, or None if it existed."""

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if seminar is None:
             raise CommandError(f"no seminar with slug {slug!r}")
         try:
-            added = import_roster(seminar=seminar, data=file.read_bytes())
+            result = import_roster(seminar=seminar, data=file.read_bytes())
         except (OSError, RosterError) as error:
             raise CommandError(f"{file}: {error}")
-        self.stdout.write(f"Added {added} participants to {seminar.title}.")
+        self.stdout.write(f"Added {result.added} participants to {seminar.title}, updated {result.updated}.")

@@ -1,0 +1,97 @@
+"""Reading the program file's fields one by one: times, English variants, the seminar's own
+words, activity settings and item keys. Each problem is appended with its line
+(program.programfile.parse calls these; the checks across fields are program.programchecks).
+"""
+
+import datetime as dt
+import re
+
+from program import homework, itemkeys
+
+# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
+ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
+
+
+def _time(value, problems, line, name) -> dt.time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{1,2}[:.]\d{2}", value.strip()):
+        hours, minutes = (int(part) for part in re.split(r"[:.]", value.strip()))
+        if hours < 24 and minutes < 60:
+            return dt.time(hours, minutes)
+    problems.append((line, f"{name} must be a time like \"08:30\", not {value!r}"))
+    return None
+
+
+def _english(table: dict, texts: tuple[str, ...], line_of, problems) -> dict:
+    """The table's English variants (`title_en`...), as model field names to values."""
+    english = {}
+    for name in texts:
+        value = table.get(f"{name}_en", "")
+        if not isinstance(value, str):
+            problems.append((line_of(f"{name}_en"), f"{name}_en must be a text"))
+        elif value.strip():
+            english[f"{name}_en"] = value.strip() if name == "title" else value
+    return english
+
+
+def _with_english(fields: set[str], texts: tuple[str, ...]) -> set[str]:
+    return fields | {f"{name}_en" for name in texts}
+
+
+def _seminar_terms(head: dict, spec, line_of, problems) -> None:
+    """The seminar's own words and homework: checked here so no seminar's words live in code."""
+    year = head.get("goal_year", "")
+    if not isinstance(year, (str, int)) or len(str(year)) > 20:
+        problems.append((line_of("goal_year"), "goal_year must be a short text such as \"2027\""))
+    else:
+        spec.goal_year = str(year).strip()
+    wanted = head.get("homework", [])
+    known = [task.key for task in homework.registered()]
+    if not isinstance(wanted, list) or not all(isinstance(key, str) for key in wanted):
+        problems.append((line_of("homework"), f"homework must be a list of task names from {known}"))
+        return
+    for key in wanted:
+        if key not in known:
+            problems.append((line_of("homework"), f"unknown homework {key!r} (known: {', '.join(known)})"))
+    spec.homework = list(dict.fromkeys(wanted))
+
+
+def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
+    """The item's activity settings (ITEM_SETTINGS), each for the kinds that use it."""
+    settings = {}
+    for key, (kinds, lowest, highest) in ITEM_SETTINGS.items():
+        if key not in item:
+            continue
+        value = item[key]
+        if kind not in kinds:
+            problems.append((line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}"))
+        elif not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+            problems.append((line_of(key), f"{key} must be a whole number from {lowest} to {highest}"))
+        else:
+            settings[key] = value
+    return settings
+
+
+def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:
+    if "key" not in item:
+        return ""
+    key = item["key"]
+    if not isinstance(key, str) or not itemkeys.KEY.match(key):
+        problems.append((line_of("key"), "key must be lower-case letters, digits, '-' or '_' (at most 60)"))
+        return ""
+    if key in taken:
+        problems.append((line_of("key"), f"two items have the key {key!r}"))
+    taken.add(key)
+    return key
+
+
+def _derive_keys(spec, taken: set[str]) -> None:
+    """Items without a `key` get the one their title gives, unique in the file, in file order."""
+    for day in spec.days:
+        for item in day.items:
+            if not item.key:
+                item.key = itemkeys.unique(itemkeys.from_title(item.title), taken)
+                taken.add(item.key)
