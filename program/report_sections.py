@@ -186,7 +186,7 @@ def homework_rows(seminar: Seminar) -> list[dict]:
     """Each homework task: how many of the seminar's participants handed it in (never who did not)."""
     people = set(report.in_cut(seminar.participants.all(), "pk").values_list("pk", flat=True))
     return [{"task": str(task.label), "handed_in": len(task.handed_in(seminar) & people), "participants": len(people)}
-            for task in homework.tasks()]
+            for task in homework.tasks(seminar)]
 
 
 def homework_parts(seminar: Seminar) -> dict:

@@ -26,7 +26,7 @@ def test_my_speech_and_newest_action_plan_are_there_after_the_block_and_after_th
     room = make_room(seminar, groups=1, members=2)
     author = room.tables[0].members[0]
     writing.save_draft(item=room.item, author=author, version=0,
-                       parts={"vision": "Vi lytter først", "why": "", "strengths": "", "bring_to_life": "",
+                       parts={"message": "Vi lytter først", "reason": "", "strengths": "", "actions": "",
                               "consequences": ""})
     for what in ("Første udkast", "Tale på personalemødet"):
         writing.save_action_plan(item=room.item, author=author, key=uuid.uuid4(),
@@ -37,7 +37,7 @@ def test_my_speech_and_newest_action_plan_are_there_after_the_block_and_after_th
 
     html = page(phone, seminar)
 
-    assert "What is the vision?</h3><p>Vi lytter først</p>" in html
+    assert "What is your message?</h3><p>Vi lytter først</p>" in html
     assert "Tale på personalemødet · with Min stedfortræder · by 1. April 2026" in html
     assert "Første udkast" not in html  # an older version of the plan
     assert 'href="/s/%s/mine/" id="my-things-link"' % seminar.slug in phone.get(
@@ -48,7 +48,7 @@ def test_my_things_are_mine_alone(seminar):
     room = make_room(seminar, groups=1, members=2)
     author, other = room.tables[0].members[:2]
     writing.save_draft(item=room.item, author=author, version=0,
-                       parts={"vision": "Privat tale", "why": "", "strengths": "", "bring_to_life": "",
+                       parts={"message": "Privat tale", "reason": "", "strengths": "", "actions": "",
                               "consequences": ""})
 
     assert "Privat tale" not in page(phone_of(other), seminar)
