@@ -103,7 +103,7 @@ def test_a_speech_draft_typed_offline_survives_next_and_a_reload_and_is_saved(se
     phone = screens.phone(author)
     leader = screens.phone(table.leader)
     phone.context.set_offline(True)  # the autosave cannot reach the server
-    phone.locator("#id_draft-vision").press_sequentially("Vi lytter før vi beslutter")
+    phone.locator("#id_draft-message").press_sequentially("Vi lytter før vi beslutter")
     expect(phone.locator(".soapbox-draft .send-error")).to_be_visible()
     phone.context.set_offline(False)
     wait_live(phone)
@@ -115,4 +115,4 @@ def test_a_speech_draft_typed_offline_survives_next_and_a_reload_and_is_saved(se
     follow_through(screens, seminar, phone, "Vi lytter før vi beslutter", leader_draws)
     send_kept(phone, "Vi lytter før vi beslutter")
 
-    assert [draft.vision for draft in SpeechDraft.objects.filter(author=author)] == ["Vi lytter før vi beslutter"]
+    assert [draft.message for draft in SpeechDraft.objects.filter(author=author)] == ["Vi lytter før vi beslutter"]
