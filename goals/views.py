@@ -7,11 +7,10 @@ from django.views.decorators.http import require_POST
 from goals.kinds import GoalsKind
 from goals.models import Showing
 from goals.services import clear_projector, show_on_projector
-from goals.web import see_other
 from program import activities
 from program.models import AgendaItem
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.idfields import IdField
 from seminar.models import Seminar
 from django.shortcuts import get_object_or_404

@@ -1,7 +1,7 @@
 """What the goals app's views share: who is on the phone, how a plain POST is answered."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from program.models import AgendaItem
 from seminar import access
@@ -26,12 +26,6 @@ def phone(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant]:
 def item_of(seminar: Seminar, item_id: int, kinds: tuple[str, ...]) -> AgendaItem:
     return get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id,
                              day__seminar=seminar, kind__in=kinds)
-
-
-def see_other(to: str, **kwargs) -> HttpResponse:
-    response = redirect(to, **kwargs)
-    response.status_code = 303
-    return response
 
 
 def refusable(view):

@@ -1,7 +1,7 @@
 """The facilitator edits an item's texts (the surprise's included) on a page of their own."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -9,7 +9,7 @@ from program import services
 from program.forms import ItemTextsForm
 from program.models import AgendaItem
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
 
@@ -21,8 +21,6 @@ def edit_item(request: HtmxHttpRequest, seminar: Seminar, item_id: int):
     if request.method == "POST" and form.is_valid():
         services.edit_item(item=item, changes={name: form.cleaned_data[name] for name in form.changed_data})
         messages.success(request, _("Saved: %(title)s.") % {"title": item.title})
-        response = redirect("program:run", slug=seminar.slug)
-        response.status_code = 303
-        return response
+        return see_other("program:run", slug=seminar.slug)
     return render(request, "program/item_edit.html", {"seminar": seminar, "item": item, "form": form},
                   status=400 if form.errors else 200)

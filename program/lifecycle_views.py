@@ -3,14 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from program import lifecycle
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
 
@@ -38,9 +38,7 @@ def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         purged = lifecycle.purge(seminar=seminar)
         messages.success(request, _("“%(title)s” was deleted: %(rows)d rows and %(files)d files.")
                          % {"title": seminar.title, "rows": purged.total, "files": purged.files})
-        response = redirect("seminar:home")
-        response.status_code = 303
-        return response
+        return see_other("seminar:home")
     context = {"seminar": seminar, "form": form, "ended_on": lifecycle.ended_on(seminar),
                "purge_on": lifecycle.purge_on(seminar), "retention_days": lifecycle.retention_days()}
     return render(request, "program/lifecycle.html", context, status=400 if form.errors else 200)

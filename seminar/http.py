@@ -3,13 +3,21 @@
 import re
 
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django_htmx.middleware import HtmxDetails
 
 # The ids the database hands out: ASCII digits within a signed 64-bit integer. `isdigit()`
 # is not enough ("²".isdigit() is True, int("²") fails), nor is int() (" 1", "+1", "1_0").
 _ID = re.compile(r"[0-9]{1,19}")
 MAX_ID = 2**63 - 1
+
+
+def see_other(to: str, *args, **kwargs) -> HttpResponse:
+    """The answer to a POST that sends the browser on: 303, so it fetches the page with GET."""
+    response = redirect(to, *args, **kwargs)
+    response.status_code = 303
+    return response
 
 
 class HtmxHttpRequest(HttpRequest):

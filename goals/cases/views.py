@@ -12,10 +12,10 @@ from goals.cases.kind import panel_context
 from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing
 from goals.forms import draft_of
 from goals.services import NotAllowed, NotOpen, Stale, show_on_projector
-from goals.web import item_of, phone, refusable, see_other
+from goals.web import item_of, phone, refusable
 from groups.models import Group
 from seminar import access, links
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 from seminar.spreadsheets import csv_download
 from seminar.submissions import TooFast

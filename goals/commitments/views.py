@@ -14,10 +14,10 @@ from goals.commitments.kind import panel_context
 from goals.forms import draft_of
 from goals.models import Commitment
 from goals.services import NotAllowed, NotOpen, Stale
-from goals.web import item_of, phone, refusable, see_other
+from goals.web import item_of, phone, refusable
 from program.models import Day
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
 COMMITMENT_FIELDS = ["agreements", "monday", "share_monday"]

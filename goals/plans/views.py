@@ -11,9 +11,9 @@ from goals.plans import services
 from goals.plans.forms import PlanForm, PlanHideForm
 from goals.plans.kind import panel_context
 from goals.services import NotAllowed, NotOpen, Stale
-from goals.web import item_of, phone, refusable, see_other
+from goals.web import item_of, phone, refusable
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
 

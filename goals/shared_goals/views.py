@@ -11,9 +11,9 @@ from goals.services import Locked, NotAllowed, NotOpen, Stale
 from goals.shared_goals import screens, services
 from goals.shared_goals.forms import GOAL_FIELDS, GoalActionForm, GoalForm
 from goals.shared_goals.kind import panel_context
-from goals.web import item_of, phone, refusable, see_other
+from goals.web import item_of, phone, refusable
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from seminar import access, links, services
 from seminar.forms import PresenceForm, RosterUploadForm
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 from seminar.roster import RosterError, import_roster, parse_roster
 
@@ -95,12 +95,6 @@ def join_cards(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
                   {"seminar": seminar, "cards": cards, "join_link": links.join_link(seminar)})
 
 
-def _see(route: str, *args) -> HttpResponse:
-    response = redirect(route, *args)
-    response.status_code = 303  # after a POST: the browser fetches the page with GET
-    return response
-
-
 @require_GET
 @access.facilitator_required
 def person_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
@@ -119,7 +113,7 @@ def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
     person = services.renew_access(participant=person)
     messages.success(request, _("%(name)s has a new link and code. The old ones no longer work.")
                      % {"name": person.name})
-    return _see("seminar:person_access", seminar.slug, person.pk)
+    return see_other("seminar:person_access", seminar.slug, person.pk)
 
 
 @require_POST
@@ -129,7 +123,7 @@ def revoke_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: in
     person = services.revoke_access(participant=person)
     messages.success(request, _("%(name)s's link and code no longer work. "
                                 "Give a new link to let them in again.") % {"name": person.name})
-    return _see("seminar:person_access", seminar.slug, person.pk)
+    return see_other("seminar:person_access", seminar.slug, person.pk)
 
 
 @require_GET
@@ -147,4 +141,4 @@ def renew_display(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     services.renew_display_link(seminar=seminar)
     messages.success(request, _("The projector has a new display link. Screens opened with the old "
                                 "one have stopped; open the new link on the projector."))
-    return _see("seminar:display_access", seminar.slug)
+    return see_other("seminar:display_access", seminar.slug)

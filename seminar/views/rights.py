@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from seminar import access, rights
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Participant, Seminar
 
 
@@ -81,14 +81,11 @@ def erase_person(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
     form = EraseForm(request.POST, person=person)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["confirm"]))
-        response = redirect("seminar:person_access", slug=seminar.slug, participant_id=person.pk)
-    else:
-        rights.erase(participant=person)
-        messages.success(request, _("The participant was erased. Their group's shared work stays, "
-                                    "attributed to a former participant."))
-        response = redirect("seminar:people", slug=seminar.slug)
-    response.status_code = 303
-    return response
+        return see_other("seminar:person_access", slug=seminar.slug, participant_id=person.pk)
+    rights.erase(participant=person)
+    messages.success(request, _("The participant was erased. Their group's shared work stays, "
+                                "attributed to a former participant."))
+    return see_other("seminar:people", slug=seminar.slug)
 
 
 @require_GET
