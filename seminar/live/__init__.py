@@ -32,6 +32,7 @@ from django.conf import settings
 from django.db import connections, transaction
 
 from seminar.languages import language_codes
+from seminar.live import audiences
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,7 @@ def screen_for(role: str) -> Screen | None:
     return _SCREENS.get(role)
 
 
-def group_name(seminar_id: int, audience: str) -> str:
-    return f"seminar-{seminar_id}-{audience}"
+group_name = audiences.group_name
 
 
 Render = Callable[[], Iterable[tuple[str, str]]]
@@ -226,7 +226,7 @@ def listening(seminar_id: int, audiences: list[str]) -> list[bool]:
 def skippable(group: str) -> bool:
     """Whether renders may skip the group's frames when no screen listens (`listening`):
     every group but a person's own, whose pushes are never skipped."""
-    return not group.split("-", 2)[-1].startswith("person-")
+    return not audiences.is_personal(audiences.audience_of(group))
 
 
 def languages_listened(seminar_id: int, audience: str) -> list[str]:
