@@ -21,6 +21,7 @@ from program import activities, selectors
 from seminar import live
 from seminar.languages import language_codes
 from seminar.models import Participant, Seminar
+from seminar.live.regions import Scope
 from seminar.presence import screen_counts
 
 TEMPLATES = {
@@ -149,8 +150,7 @@ def publish_room(seminar_id: int) -> None:
 
 def has_person_regions(item) -> bool:
     """Whether the item's kind shows each phone something of its own (marks, a leader's controls)."""
-    kind = activities.get(item.kind) if item is not None else None
-    return kind is not None and type(kind).person_regions is not activities.ActivityKind.person_regions
+    return item is not None and activities.get(item.kind).has_regions(Scope.PERSON)
 
 
 def resync_phones(seminar_id: int) -> None:
