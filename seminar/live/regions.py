@@ -16,9 +16,26 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from seminar import live
 from seminar.live import audiences
+
+
+def element(element_id: str, content: str, version: int, **data: str) -> SafeString:
+    """A top-level live element of a frame, which static/js/live.js swaps by id.
+
+    The contract with live.js, in one place (templates use it through `{% live_region %}`):
+    - `data-version`: the room's version when rendered; an element never replaces a newer one;
+    - `data-key`: an element whose key is unchanged is kept (a form someone is typing in);
+    - `data-for="<mark>"` and `data-placeholder-for="<mark>"`: an empty placeholder from a
+      room-wide frame gives way to (does not replace) an element rendered `for` the same
+      item by a group's or a person's frame, so a room change never empties those parts.
+    Keyword names take hyphens for underscores (`placeholder_for` → `data-placeholder-for`).
+    """
+    attributes = format_html_join("", ' data-{}="{}"', ((key.replace("_", "-"), value) for key, value in data.items()))
+    return format_html('<div id="{}" data-version="{}"{}>{}</div>', element_id, version, attributes, mark_safe(content))
 
 
 class Scope(enum.StrEnum):
@@ -116,7 +133,7 @@ def publish(seminar_id: int, item, regions: Iterable[Region], *, target=None,
 def render_scope(regions: Iterable[Region], scope: Scope, item, target=None,
                  request: HttpRequest | None = None) -> str:
     """A snapshot's part: every region of `scope`, in declaration order, in the active language."""
-    return "".join(region.render(item, target, request) for region in regions if region.scope is scope)
+    return mark_safe("".join(region.render(item, target, request) for region in regions if region.scope is scope))
 
 
 def projector_context(regions: Iterable[Region], item) -> dict:

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from seminar import links
+from seminar.live import regions
 from seminar.models import Seminar
 
 register = template.Library()
@@ -47,3 +48,9 @@ def bdi(value) -> SafeString:
     `<bdi>` cannot be written around the variable: an unclosed right-to-left override in a
     name then cannot reverse the words after it."""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.simple_tag
+def live_region(element_id: str, version: int, content: str = "", **data: str) -> SafeString:
+    """A top-level live element (seminar.live.regions.element: what live.js does with its data)."""
+    return regions.element(element_id, content, version, **data)
