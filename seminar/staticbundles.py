@@ -15,7 +15,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 BUNDLES = {
     "bundle/site.css": ["css/tokens.css", "css/app.css", "css/hand.css", "css/print.css"],
     # htmx first, as the pages loaded it: live.js calls it; one response instead of two.
-    "bundle/site.js": ["vendor/htmx.min.js", "js/live.js", "js/keep.js", "js/focus.js"],
+    "bundle/site.js": ["vendor/htmx.min.js", "js/live.js", "js/keep.js", "js/rescue.js", "js/focus.js"],
 }
 MINIFY = {".css": cssmin, ".js": jsmin}
 SEPARATOR = {".css": "\n", ".js": ";\n"}  # a script's last statement may lack its semicolon
