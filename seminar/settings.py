@@ -196,7 +196,7 @@ def mailer_from_env() -> dict:
                    "username": os.environ.get("EMAIL_HOST_USER", ""),
                    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                    "use_tls": env_bool("EMAIL_USE_TLS"), "use_ssl": env_bool("EMAIL_USE_SSL")}
-    options["timeout"] = float(os.environ.get("EMAIL_TIMEOUT", 30))
+    options["timeout"] = float(os.environ.get("EMAIL_TIMEOUT", "30"))
     return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
 
 
@@ -205,10 +205,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "seminar@localhost")
 # The server's own mail worker (seminar/invitations/worker.py): 0 leaves sending to the
 # `send_invitations` command (cron). It looks for queued mail this often, and at once after a click.
 MAIL_WORKER = env_bool("MAIL_WORKER", True)
-MAIL_POLL_SECONDS = float(os.environ.get("MAIL_POLL_SECONDS", 5))
+MAIL_POLL_SECONDS = float(os.environ.get("MAIL_POLL_SECONDS", "5"))
 # A row still "sending" after this long was cut off (a crash, a restart): its fate is unknown,
 # and it is shown so, with a button to send it again; it is never sent again on its own.
-MAIL_SENDING_STALE_SECONDS = float(os.environ.get("MAIL_SENDING_STALE_SECONDS", 120))
+MAIL_SENDING_STALE_SECONDS = float(os.environ.get("MAIL_SENDING_STALE_SECONDS", "120"))
 
 
 AUTH_PASSWORD_VALIDATORS = [

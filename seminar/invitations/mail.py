@@ -60,7 +60,8 @@ def letter(*, kind: MailKind, person: Participant, details: list[str], language:
         qr = qr_png(context["link"])
         subject = one_line(kind.subject % {"seminar": context["title"]})
         text = render_to_string(f"{TEMPLATE}.txt", context)
-        source = f"cid:{QR_CID}" if inline else "data:image/png;base64," + base64.b64encode(qr).decode()
+        embedded = "data:image/png;base64," + base64.b64encode(qr).decode()
+        source = f"cid:{QR_CID}" if inline else embedded
         context.update(qr_src=source, language=language, subject=subject)
         html = render_to_string(f"{TEMPLATE}.html", context)
         body = render_to_string(f"{TEMPLATE}.html#body", context)
@@ -83,7 +84,8 @@ class LetterMessage(EmailMultiAlternatives):
         return msg
 
 
-def message(*, kind: MailKind, person: Participant, details: list[str], language: str) -> LetterMessage:
+def message(*, kind: MailKind, person: Participant, details: list[str],
+            language: str) -> LetterMessage:
     """The mail to send to `person`: To is their address alone (no name in a header)."""
     parts = letter(kind=kind, person=person, details=details, language=language)
     mail = LetterMessage(subject=parts.subject, body=parts.text, to=[person.email], qr=parts.qr)

@@ -48,7 +48,8 @@ class Delivery(models.Model):
         BOUNCED = "bounced", _("Address refused")
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="deliveries")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="deliveries")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
@@ -65,7 +66,8 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["mailing", "participant"], name="delivery_unique_person")
+            models.UniqueConstraint(fields=["mailing", "participant"],
+                                    name="delivery_unique_person")
         ]
         indexes = [models.Index(fields=["status"], name="delivery_status")]
 

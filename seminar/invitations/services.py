@@ -18,7 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from seminar.invitations import mail, worker
+from seminar.invitations import kinds, mail, worker
 from seminar.invitations.kinds import MailKind
 from seminar.invitations.models import Delivery, Mailing
 from seminar.models import Participant, Seminar
@@ -73,8 +73,9 @@ def create_mailing(*, seminar: Seminar, kind: MailKind, token: str, people: Iter
             rows = []
             for person in people:
                 problem = address_problem(person)
-                rows.append(Delivery(mailing=mailing, participant=person, details=due.get(person.pk, []),
-                                     status=Status.BOUNCED if problem else Status.QUEUED, reason=problem))
+                rows.append(Delivery(mailing=mailing, participant=person,
+                                     details=due.get(person.pk, []), reason=problem,
+                                     status=Status.BOUNCED if problem else Status.QUEUED))
             Delivery.objects.bulk_create(rows)
             transaction.on_commit(worker.wake)
     except IntegrityError:  # the same token, submitted twice at once: the other one made it
@@ -104,7 +105,8 @@ def retry(*, mailing: Mailing, delivery_id: int | None = None) -> int:
 def _claim_next() -> Delivery | None:
     """The oldest queued row, now marked sending by this caller alone; None when none is left."""
     while True:
-        ids = list(Delivery.objects.filter(status=Status.QUEUED).order_by("pk").values_list("pk", flat=True)[:20])
+        queued = Delivery.objects.filter(status=Status.QUEUED).order_by("pk")
+        ids = list(queued.values_list("pk", flat=True)[:20])
         if not ids:
             return None
         for pk in ids:
@@ -135,8 +137,6 @@ def send_queued(*, stop: threading.Event | None = None) -> Counter:
     Marks each row sent; bounced when the mail server refuses the address; failed with the
     reason on any other error (the next row is tried on a new connection). Returns the count
     of each outcome."""
-    from seminar.invitations import kinds
-
     outcomes: Counter = Counter()
     mailer = None
     try:
@@ -162,7 +162,7 @@ def send_queued(*, stop: threading.Event | None = None) -> Counter:
             except smtplib.SMTPRecipientsRefused as error:
                 _finish(delivery, Status.BOUNCED, _refusal(error))
                 outcomes[Status.BOUNCED] += 1
-            except Exception as error:  # noqa: BLE001 (any failure is this row's, and reported)
+            except Exception as error:  # any failure is this row's, and reported
                 log.warning("mail to delivery %s failed", delivery.pk, exc_info=True)
                 _finish(delivery, Status.FAILED, f"{type(error).__name__}: {error}")
                 outcomes[Status.FAILED] += 1
@@ -180,5 +180,5 @@ def send_queued(*, stop: threading.Event | None = None) -> Counter:
 def _close(mailer) -> None:
     try:
         mailer.close()
-    except Exception:  # noqa: BLE001 (a broken connection is dropped either way)
+    except Exception:  # a broken connection is dropped either way
         log.info("closing the mail connection failed", exc_info=True)

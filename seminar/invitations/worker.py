@@ -32,7 +32,7 @@ def _run() -> None:
         _wake.clear()
         try:
             services.send_queued(stop=_stop)
-        except Exception:  # noqa: BLE001 (the database was away: look again on the next round)
+        except Exception:  # the database was away: look again on the next round
             log.warning("the mail worker's round failed", exc_info=True)
         finally:
             connections.close_all()  # this thread's connections only

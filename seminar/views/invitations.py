@@ -46,7 +46,8 @@ class Line:
 def _lines(mailing: Mailing) -> list[Line]:
     stale = services.stale_before()
     lines = []
-    for delivery in mailing.deliveries.select_related("participant__department").order_by("participant__name"):
+    rows = mailing.deliveries.select_related("participant__department")
+    for delivery in rows.order_by("participant__name"):
         state = delivery.status
         if state == Status.SENDING and delivery.claimed_at and delivery.claimed_at < stale:
             state = UNKNOWN
@@ -96,7 +97,8 @@ def compose(request: HtmxHttpRequest, seminar: Seminar, kind: str) -> HttpRespon
         status = 200
     people = [{"person": person, "chosen": str(person.pk) in chosen,
                "problem": _(problem) if (problem := services.address_problem(person)) else "",
-               "details": mail_kind.describe(seminar, due.get(person.pk, []))} for person in candidates]
+               "details": mail_kind.describe(seminar, due.get(person.pk, []))}
+              for person in candidates]
     context = {"seminar": seminar, "kind": mail_kind, "form": form, "people": people,
                "with_address": sum(1 for row in people if not row["problem"])}
     return render(request, "seminar/invitations_compose.html", context, status=status)
@@ -117,8 +119,8 @@ def preview(request: HtmxHttpRequest, seminar: Seminar, kind: str) -> HttpRespon
     context = {"seminar": seminar, "kind": mail_kind, "person": person, "language": language}
     if person is not None:
         person.seminar = seminar
-        context["letter"] = mail.letter(kind=mail_kind, person=person, details=due.get(person.pk, []),
-                                        language=language, inline=False)
+        context["letter"] = mail.letter(kind=mail_kind, person=person, language=language,
+                                        details=due.get(person.pk, []), inline=False)
         context["problem"] = _(problem) if (problem := services.address_problem(person)) else ""
     return render(request, "seminar/invitations_preview.html", context)
 

@@ -45,7 +45,8 @@ def parts(message) -> dict[str, bytes | str]:
 
 def decoded_qr(png: bytes) -> list[str]:
     image = Image.open(io.BytesIO(png))
-    return [result.text for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [result.text for result in results]
 
 
 def link_in(text: str) -> str:

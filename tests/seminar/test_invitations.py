@@ -2,6 +2,7 @@
 code and QR code, off the request, and never twice."""
 
 import datetime as dt
+import io
 
 from django.core import mail
 from django.core.management import call_command
@@ -12,13 +13,19 @@ from seminar.invitations import services
 from seminar.invitations.models import Delivery, Mailing
 from tests import factories
 from tests.seminar.invitations_helpers import (
-    click, decoded_qr, link_in, parts, roster, sent_to,
+    click,
+    decoded_qr,
+    link_in,
+    parts,
+    roster,
+    sent_to,
 )
 
 Status = Delivery.Status
 
 
-def test_75_invitations_each_carry_the_persons_own_link_code_and_qr_code(facilitator_client, seminar):
+def test_75_invitations_each_carry_the_persons_own_link_code_and_qr_code(
+        facilitator_client, seminar):
     people = roster(seminar, 75)
 
     response = click(facilitator_client, seminar, people)
@@ -36,7 +43,8 @@ def test_75_invitations_each_carry_the_persons_own_link_code_and_qr_code(facilit
         assert message.subject == f"{seminar.title}: dit personlige link"
         assert link_in(body["text/plain"]) == link and person.code in body["text/plain"]
         assert f'href="{link}"' in body["text/html"] and person.code in body["text/html"]
-        assert 'src="cid:join-qr@seminar"' in body["text/html"] and body["cid"] == "<join-qr@seminar>"
+        assert 'src="cid:join-qr@seminar"' in body["text/html"]
+        assert body["cid"] == "<join-qr@seminar>"
         assert decoded_qr(body["image/png"]) == [link]
     assert set(Delivery.objects.values_list("status", flat=True)) == {Status.SENT}
 
@@ -87,7 +95,7 @@ def test_rows_left_sending_by_a_crash_are_not_sent_again_but_offered_for_a_retry
     crashed.update(status=Status.SENDING, claimed_at=cut_off, attempts=1)  # the server died here
 
     services.send_queued()  # after the restart
-    call_command("send_invitations", stdout=open("/dev/null", "w"))
+    call_command("send_invitations", stdout=io.StringIO())
 
     assert sorted(sent_to()) == sorted(person.email for person in people[2:])
     page = facilitator_client.get(location).content.decode()
@@ -99,7 +107,8 @@ def test_rows_left_sending_by_a_crash_are_not_sent_again_but_offered_for_a_retry
     services.send_queued()
 
     assert sorted(sent_to()) == sorted(person.email for person in people)
-    assert list(Delivery.objects.filter(participant__in=people[:2]).values_list("attempts", flat=True)) == [2, 2]
+    retried = Delivery.objects.filter(participant__in=people[:2])
+    assert list(retried.values_list("attempts", flat=True)) == [2, 2]
 
 
 def test_a_row_being_sent_right_now_is_neither_sent_again_nor_offered_for_retry(
@@ -118,8 +127,6 @@ def test_a_row_being_sent_right_now_is_neither_sent_again_nor_offered_for_retry(
 
 
 def test_the_send_invitations_command_drains_the_queue(facilitator_client, seminar):
-    import io
-
     people = roster(seminar, 5)
     click(facilitator_client, seminar, people)
     out = io.StringIO()
@@ -135,7 +142,8 @@ def test_the_mailing_page_shows_sendt_for_each_person(facilitator_client, semina
 
     before = facilitator_client.get(location).content.decode()
     services.send_queued()
-    after = facilitator_client.get(location, headers={"HX-Request": "true", "HX-Target": "mailing-status"})
+    after = facilitator_client.get(location,
+                                   headers={"HX-Request": "true", "HX-Target": "mailing-status"})
 
     assert before.count("I kø") == 3 and 'hx-trigger="every 2s"' in before
     html = after.content.decode()

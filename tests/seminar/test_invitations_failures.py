@@ -38,7 +38,8 @@ def test_a_missing_or_invalid_address_is_refused_before_it_is_queued(facilitator
     statuses = dict(Delivery.objects.values_list("participant__name", "status"))
     services.send_queued()
 
-    assert statuses == {"Anne Holm": Status.QUEUED, "Bo Dam": Status.BOUNCED, "Carl Berg": Status.BOUNCED}
+    assert statuses == {"Anne Holm": Status.QUEUED, "Bo Dam": Status.BOUNCED,
+                        "Carl Berg": Status.BOUNCED}
     assert sent_to() == ["anne@example.org"]
     page = facilitator_client.get(location).content.decode()
     assert "Ingen e-mailadresse" in page and "Ikke en gyldig e-mailadresse" in page
