@@ -1,8 +1,8 @@
 """Settings for the seminar app: one module, every deployment value from the environment.
 
 The defaults run the embedded set-up (SQLite, in-process channel layer, one daphne
-process). Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, BASE_URL (https) and
-ALLOWED_HOSTS; then `manage.py check --deploy` is clean.
+process). Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, BASE_URL (https),
+ALLOWED_HOSTS, and EMAIL_URL (the mail server); then `manage.py check --deploy` is clean.
 """
 
 import os
