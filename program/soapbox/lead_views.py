@@ -97,7 +97,8 @@ def lead(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> Ht
     error = _act(request, item, group)
     if not request.htmx:
         return _redirect("program:phone", seminar, request, error)
-    return HttpResponse(regions.lead_element(item, group, request, error))
+    return HttpResponse(regions.LEAD.render(item, participant, request,
+                                            context=regions.lead(item, participant, error)))
 
 
 @require_POST
@@ -108,7 +109,7 @@ def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id
     error = _act(request, item, group)
     if not request.htmx:
         return _redirect("program:run", seminar, request, error)
-    return HttpResponse(regions.tablet_element(item, request, error))
+    return HttpResponse(regions.TABLET.render(item, None, request, context=regions.tablet(item, None, error)))
 
 
 @require_POST
@@ -123,4 +124,4 @@ def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
         error = _not_moved(services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"]))
     if not request.htmx:
         return _redirect("program:run", seminar, request, error)
-    return HttpResponse(regions.tablet_element(item, request, error))
+    return HttpResponse(regions.TABLET.render(item, None, request, context=regions.tablet(item, None, error)))

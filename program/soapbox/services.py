@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from groups import selectors as group_selectors
 from groups.models import Group
+from program import activities
 from program.models import AgendaItem, GroupActivityState, Speaker, SpeakerDraw, Volunteer
 from program.services import NotPossible, StaleVersion
 from program.soapbox import draw, regions, selectors
-from seminar import live
-from seminar.languages import language_codes
 from seminar.models import Participant
 
 __all__ = ["NotOpen", "NotPossible", "StaleVersion"]
@@ -54,23 +53,14 @@ def _lock(item: AgendaItem, group: Group, version: int | None) -> GroupActivityS
     return GroupActivityState.objects.select_for_update(of=("self",)).get(item=item, group=group)
 
 
-def _frames(item_id: int, group_id: int):
-    item = AgendaItem.objects.select_related("day").get(pk=item_id)
-    group = Group.objects.get(pk=group_id)
-    for language in language_codes():
-        with translation.override(language):
-            yield f"group-{group_id}-{language}", regions.group_element(item, group)
-            yield f"facilitator-{language}", regions.tablet_element(item)
-    # Their own parts (a leader's controls, a speaker's feedback) are rendered in their language
-    # by their own socket.
-    people = {leader.pk for leader in selectors.leaders(group)}
-    people |= {speaker.participant_id for speaker in selectors.lineup(item, group)}
-    for participant_id in sorted(people):
-        yield f"person-{participant_id}", live.RESYNC
-
-
 def _publish(item: AgendaItem, group: Group) -> None:
-    live.publish(item.day.seminar_id, lambda: _frames(item.pk, group.pk))
+    """The group's phones and the tablets get the new state; the phones of the group's process
+    leaders and speakers render their own part again (their controls, their feedback)."""
+    activities.push(item, regions.GROUP, regions.TABLET, target=group)
+    for leader in selectors.leaders(group):
+        activities.push(item, regions.LEAD, target=leader)
+    for speaker in selectors.lineup(item, group):
+        activities.push(item, regions.INBOX, target=speaker.participant)
 
 
 def _save(state: GroupActivityState) -> GroupActivityState:
@@ -241,6 +231,6 @@ def set_volunteer(*, item: AgendaItem, participant: Participant, volunteer: bool
             pass
     else:
         Volunteer.objects.filter(item=item, participant=participant).delete()
-    leaders = [leader.pk for leader in selectors.leaders(group)]
-    live.publish(item.day.seminar_id, lambda: [(f"person-{pk}", live.RESYNC) for pk in leaders])
+    for leader in selectors.leaders(group):
+        activities.push(item, regions.LEAD, target=leader)
     return volunteer
