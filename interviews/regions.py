@@ -37,13 +37,15 @@ def tables_tablet(item: AgendaItem, _=None) -> dict:
 
 def plenum_tablet(item: AgendaItem, _=None) -> dict:
     seminar = item.day.seminar
-    return {"item": item, "seminar": seminar, "picks": Pick.objects.filter(item=item).select_related(
-        "interview__author"), "tags": TAGS, "counts": selectors.tag_counts(seminar)}
+    picks = Pick.objects.filter(item=item).select_related("interview__author")
+    return {"item": item, "seminar": seminar, "picks": picks, "tags": TAGS,
+            "counts": selectors.tag_counts(seminar)}
 
 
 def projected(item: AgendaItem, _=None) -> dict:
     """The interview on the projector, if one is (never a hidden or held-back one)."""
-    shown = (Pick.objects.filter(item=item, on_screen=True, interview__in=Interview.objects.visible())
+    shown = (Pick.objects.filter(item=item, on_screen=True,
+                                 interview__in=Interview.objects.visible())
              .select_related("interview__author").first())
     return {"item": item, "interview_pick": shown}
 
@@ -53,6 +55,8 @@ TABLE_CARDS = Region("interview-cards", f"{TABLE}#cards", Scope.GROUP, table_car
 TABLES_TABLET = Region("interview-tables-tablet", f"{TABLE}#tablet", Scope.TABLETS, tables_tablet)
 TABLES = (TABLE_INTERVIEWS, TABLE_CARDS, TABLES_TABLET)
 
-PLENUM_TABLET = Region("interview-plenum-tablet", "interviews/plenum.html#tablet", Scope.TABLETS, plenum_tablet)
-PROJECTED = Region("projected-interview", "interviews/projector.html#projected", Scope.PROJECTOR, projected)
+PLENUM_TABLET = Region("interview-plenum-tablet", "interviews/plenum.html#tablet", Scope.TABLETS,
+                       plenum_tablet)
+PROJECTED = Region("projected-interview", "interviews/projector.html#projected", Scope.PROJECTOR,
+                   projected)
 PLENUM = (PLENUM_TABLET, PROJECTED)

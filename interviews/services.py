@@ -124,7 +124,8 @@ def _plenum_changed(item: AgendaItem) -> None:
 
 def _on_projector(item: AgendaItem) -> list:
     """The projector's interview, if `item` is the one on (the projector shows no other)."""
-    return [regions.PROJECTED] if program_selectors.live_state(item.day.seminar).item_id == item.pk else []
+    on = program_selectors.live_state(item.day.seminar).item_id == item.pk
+    return [regions.PROJECTED] if on else []
 
 
 def _check_plenum(item: AgendaItem, interview: Interview) -> None:
@@ -186,8 +187,9 @@ def set_hidden(*, interview: Interview, hidden: bool) -> None:
         group = group_selectors.group_of(interview.author_id, round_)
         if group is not None:
             activities.push(current, regions.TABLE_INTERVIEWS, target=group)
-    plenums = {item.pk: item for item in AgendaItem.objects.filter(interview_picks__interview=interview)
-               .select_related("day__seminar")}
+    picked_at = (AgendaItem.objects.filter(interview_picks__interview=interview)
+                 .select_related("day__seminar"))
+    plenums = {item.pk: item for item in picked_at}
     if current is not None and current.kind == selectors.PLENUM_KIND:
         plenums.setdefault(current.pk, current)  # its tag counts change, and perhaps its projector
     for item in plenums.values():

@@ -83,10 +83,11 @@ def move_phase(*, item: AgendaItem, group: Group, version: int, forward: bool) -
     Saves the group's state; publishes the group's phones and the tablets.
     """
     state = _lock(item, group, version)
-    index = selectors.PHASE_KEYS.index(selectors.phase(state.phase).key) + (1 if forward else -1)
-    if not 0 <= index < len(selectors.PHASES):
+    phases = selectors.phases(item)
+    index = phases.index(selectors.phase(item, state.phase)) + (1 if forward else -1)
+    if not 0 <= index < len(phases):
         raise NotPossible
-    _enter(state, selectors.PHASES[index])
+    _enter(state, phases[index])
     return _save(state)
 
 
@@ -110,13 +111,14 @@ def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
     Never moves a group back (its process leader moved it on) and never into the speeches or
     the feedback before its speakers are drawn. Saves and publishes each group that moved.
     """
-    if phase not in selectors.PHASE_KEYS:
+    keys = selectors.phase_keys(item)
+    if phase not in keys:
         raise NotPossible
-    target = selectors.PHASE_KEYS.index(phase)
+    target = keys.index(phase)
     moved, ahead, without_speakers = [], [], []
     for group, _ in selectors.groups(item):
         seen = selectors.group_state(item, group)
-        if selectors.PHASE_KEYS.index(selectors.phase(seen.phase).key) >= target:
+        if keys.index(selectors.phase(item, seen.phase).key) >= target:
             ahead.append(group)
         elif phase in NEEDS_SPEAKERS and not selectors.lineup(item, group):
             without_speakers.append(group)
@@ -126,7 +128,7 @@ def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
             except StaleVersion:  # its process leader acted meanwhile: theirs is the last word
                 ahead.append(group)
                 continue
-            _enter(state, selectors.phase(phase))
+            _enter(state, selectors.phase(item, phase))
             _save(state)
             moved.append(group)
     return Everywhere(moved=moved, ahead=ahead, without_speakers=without_speakers)
