@@ -7,9 +7,24 @@ import datetime as dt
 import re
 
 from program import homework, itemkeys
+from program.soapbox.selectors import phase_order_problem
 
-# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
-ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
+
+def _whole(lowest: int, highest: int):
+    def problem(value) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
+            return None
+        return f"must be a whole number from {lowest} to {highest}"
+    return problem
+
+
+# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, check), where
+# check(value) says what is wrong with a value (None: nothing).
+ITEM_SETTINGS = {
+    "speakers": (("soapbox",), _whole(1, 20)),
+    "prepare_minutes": (("soapbox",), _whole(1, 240)),
+    "phases": (("soapbox",), phase_order_problem),
+}
 
 
 def _time(value, problems, line, name) -> dt.time | None:
@@ -62,14 +77,14 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
 def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
     """The item's activity settings (ITEM_SETTINGS), each for the kinds that use it."""
     settings = {}
-    for key, (kinds, lowest, highest) in ITEM_SETTINGS.items():
+    for key, (kinds, check) in ITEM_SETTINGS.items():
         if key not in item:
             continue
         value = item[key]
         if kind not in kinds:
             problems.append((line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}"))
-        elif not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
-            problems.append((line_of(key), f"{key} must be a whole number from {lowest} to {highest}"))
+        elif (problem := check(value)) is not None:
+            problems.append((line_of(key), f"{key} {problem}"))
         else:
             settings[key] = value
     return settings

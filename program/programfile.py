@@ -286,5 +286,6 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:
                 out.append("secret = true")
-            out += [f"{key} = {item.settings[key]}" for key in ITEM_SETTINGS if key in item.settings]
+            out += [f"{key} = {json.dumps(item.settings[key], ensure_ascii=False)}"
+                    for key in ITEM_SETTINGS if key in item.settings]
     return "\n".join(out) + "\n"
