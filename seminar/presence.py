@@ -84,7 +84,7 @@ def _forget() -> None:
 
 def presence_changed(seminar_id: int) -> None:
     """Tell the screens that show it (the facilitators' tablets) how many are connected now."""
-    for screen in live.screens():
+    for screen in live.registered():
         for language in language_codes():
             frame = screen.presence_frame(seminar_id, language)
             if frame:

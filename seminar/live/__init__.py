@@ -35,7 +35,7 @@ from seminar.live.outbox import (
     send_now,
 )
 from seminar.live.relay import relay_of, skippable
-from seminar.live.screens import Screen, Viewer, register_screen, roles, screen_for, screens
+from seminar.live.screens import Screen, Viewer, register_screen, registered, roles, screen_for
 from seminar.live.transport import send_frame
 from seminar.live.turns import Answering, background_turn, current_answer, foreground
 
@@ -43,7 +43,7 @@ __all__ = [
     "CONTROL", "RESYNC", "RESYNC_OWN", "Answering", "Outbox", "Render", "Screen", "Viewer",
     "attach_loop", "audiences", "background_turn", "current_answer", "current_outbox",
     "detach_loop", "foreground", "group_name", "languages_listened", "listened", "listening",
-    "publish", "publish_latest", "register_screen", "roles", "screen_for", "screens",
+    "publish", "publish_latest", "register_screen", "registered", "roles", "screen_for",
     "send_frame", "send_now", "skippable",
 ]
 

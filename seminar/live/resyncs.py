@@ -11,15 +11,12 @@ import asyncio
 import logging
 import weakref
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db import close_old_connections, connections
 
-from seminar.live.screens import Screen, screen_for
+from seminar.live.screens import Screen, Viewer, screen_for
 from seminar.live.turns import background_turn
-
-if TYPE_CHECKING:  # the consumer imports this module
-    from seminar.live.consumer import ScreenConsumer
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +42,29 @@ async def off_requests(function):
     return await asyncio.get_running_loop().run_in_executor(_resync_thread, run)
 
 
+class Socket(Protocol):
+    """What a resync needs of a socket's consumer (`seminar.live.consumer.ScreenConsumer`)."""
+
+    viewer: Viewer | None
+    gone: bool
+
+    def hold(self) -> None: ...
+
+    async def release(self) -> None: ...
+
+    async def rejoin(self, audiences: list[str]) -> None: ...
+
+    async def push(self, frame: str) -> None: ...
+
+
 class Resyncs:
     """This process's sockets told to resync, served in batches per seminar and role."""
 
     def __init__(self) -> None:
-        self.pending: dict[ScreenConsumer, bool] = {}  # consumer -> its own part only?
+        self.pending: dict[Socket, bool] = {}  # consumer -> its own part only?
         self.task: asyncio.Task | None = None
 
-    def add(self, consumer: "ScreenConsumer", own_only: bool = False) -> None:
+    def add(self, consumer: Socket, own_only: bool = False) -> None:
         self.pending[consumer] = own_only and self.pending.get(consumer, True)  # a whole one wins
         if self.task is None or self.task.done():
             self.task = asyncio.create_task(self._run())
@@ -61,7 +73,7 @@ class Resyncs:
         while self.pending:
             await asyncio.sleep(RESYNC_GATHER_SECONDS)
             batch, self.pending = self.pending, {}
-            screens: dict[tuple[str, int, bool], list[ScreenConsumer]] = {}
+            screens: dict[tuple[str, int, bool], list[Socket]] = {}
             for consumer, own_only in batch.items():
                 if consumer.viewer is not None and not consumer.gone:
                     key = (consumer.viewer.role, consumer.viewer.seminar_id, own_only)
@@ -76,7 +88,7 @@ class Resyncs:
                         log.exception("resync of %d %s screens failed", len(chunk), role)
 
 
-async def sync_many(screen: Screen, consumers: list["ScreenConsumer"], own_only: bool = False) -> None:
+async def sync_many(screen: Screen, consumers: list[Socket], own_only: bool = False) -> None:
     """`ScreenConsumer.sync` for many sockets of one seminar and role; with `own_only` each
     socket's own part alone (`Screen.own_parts`), its audiences unchanged."""
     viewers = [consumer.viewer for consumer in consumers]

@@ -75,7 +75,7 @@ def screen_for(role: str) -> Screen | None:
     return _SCREENS.get(role)
 
 
-def screens() -> tuple[Screen, ...]:
+def registered() -> tuple[Screen, ...]:
     """The registered screen types, in the order they were registered."""
     return tuple(_SCREENS.values())
 
