@@ -19,8 +19,8 @@ from groups import selectors as group_selectors
 from groups.models import Group, Membership
 from program import activities, selectors
 from seminar import access, live
-from seminar.live import audiences
 from seminar.languages import language_codes
+from seminar.live import audiences
 from seminar.models import Participant, Seminar
 from seminar.presence import screen_counts
 

@@ -70,7 +70,8 @@ def _refresh(seminar_ids: set[int]) -> int:
 
 def _sweep() -> set[int]:
     """Delete the rows of workers gone silent; returns the seminars whose count dropped."""
-    stale = ScreenCount.objects.filter(updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
+    stale = ScreenCount.objects.filter(
+        updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
     rows = list(stale.values_list("pk", "seminar_id", "count"))
     if not rows:
         return set()
@@ -198,7 +199,8 @@ def on_server_shutdown(book: PresenceBook) -> None:
     reactor.addSystemEventTrigger("before", "shutdown", close)
 
 
-_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = weakref.WeakKeyDictionary()
+_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = (
+    weakref.WeakKeyDictionary())
 
 
 def presence_book() -> PresenceBook:

@@ -72,7 +72,8 @@ def publish(seminar_id: int, render: Render, *, behind: bool = False) -> None:
     transaction.on_commit(after_commit)
 
 
-def _requeue(outbox: Outbox, seminar_id: int, render: Render, answered: threading.Event | None) -> None:
+def _requeue(outbox: Outbox, seminar_id: int, render: Render,
+             answered: threading.Event | None) -> None:
     """On the renderer thread: queue the job again, behind those submitted with it.
 
     The same commit's later callbacks ran right after this job was submitted, in the

@@ -116,7 +116,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             self.held = []
 
     async def release(self) -> None:
-        """Once no snapshot is under way: send the frames held, in order, then take them as they come."""
+        """Once no snapshot is under way: send the frames held, in order, then take them as they
+        come."""
         self.holds -= 1
         if self.holds:
             return

@@ -70,7 +70,7 @@ def render_off_request(outbox: "Outbox", seminar_id: int, render: Render,
             except StopIteration:
                 break
             delivered = outbox.put(group_name(seminar_id, audience), frame)
-            if frame.startswith(CONTROL):  # an instruction, cheap to deliver: send the next one at once
+            if frame.startswith(CONTROL):  # an instruction, cheap to deliver: the next one at once
                 delivered = None
     except Exception:
         log.exception("rendering live frames for seminar %s failed", seminar_id)

@@ -97,7 +97,8 @@ class Relay:
             if not local:
                 del self.members[group]
                 if self.channel is not None:
-                    await self._layer_call(self.layer.unsubscribe(group, self.channel), "an unsubscribe")
+                    await self._layer_call(self.layer.unsubscribe(group, self.channel),
+                                           "an unsubscribe")
 
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
@@ -107,7 +108,7 @@ class Relay:
         for index, (key, (send, wire)) in enumerate(targets, start=1):
             held = getattr(key, "held", None)
             try:
-                if held is not None and not control:  # a snapshot is on its way: after it (see `held`)
+                if held is not None and not control:  # a snapshot is on its way: after it (`held`)
                     held.append(frame)
                 elif wire is None or control:
                     await send(frame)

@@ -96,11 +96,12 @@ async def sync_many(screen: Screen, consumers: list[Socket], own_only: bool = Fa
         consumer.hold()
     try:
         if not own_only:
-            for consumer, wanted in zip(consumers, await off_requests(lambda: screen.audiences_many(viewers)),
-                                        strict=True):
-                await consumer.rejoin(wanted)
+            wanted = await off_requests(lambda: screen.audiences_many(viewers))
+            for consumer, audiences in zip(consumers, wanted, strict=True):
+                await consumer.rejoin(audiences)
         render = screen.own_parts if own_only else screen.snapshots
-        for consumer, frame in zip(consumers, await off_requests(lambda: render(viewers)), strict=True):
+        frames = await off_requests(lambda: render(viewers))
+        for consumer, frame in zip(consumers, frames, strict=True):
             if not consumer.gone:
                 await consumer.push(frame)
     finally:
@@ -108,7 +109,8 @@ async def sync_many(screen: Screen, consumers: list[Socket], own_only: bool = Fa
             await consumer.release()
 
 
-_resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = weakref.WeakKeyDictionary()
+_resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = (
+    weakref.WeakKeyDictionary())
 
 
 def resyncs() -> Resyncs:

@@ -33,7 +33,8 @@ class WallScreen(live.Screen):
 
 @pytest.fixture
 def wall(monkeypatch):
-    monkeypatch.setitem(screens._SCREENS, "wall", WallScreen())  # live.register_screen, undone after
+    # As live.register_screen(WallScreen()) in an app's ready, undone after the test.
+    monkeypatch.setitem(screens._SCREENS, "wall", WallScreen())
     monkeypatch.setattr(presence, "DEBOUNCE_SECONDS", 0.01)
 
 
@@ -45,11 +46,12 @@ def publish_to_wall(seminar_id: int) -> None:
 def test_a_registered_screen_type_opens_gets_its_pushes_and_is_counted(
         wall, seminar, projector_client, phone_client):
     async def scenario():
-        refused = screen(seminar.slug, "wall", phone_client)  # no display link: its own rule says no
+        refused = screen(seminar.slug, "wall", phone_client)  # no display link: its rule says no
         assert await refused.connect() == (False, 4403)
         socket = screen(seminar.slug, "wall", projector_client)
         assert (await socket.connect())[0]
-        assert await socket.receive_from(timeout=2) == f'<div id="wall" data-version="1">{seminar.pk}</div>'
+        snapshot = await socket.receive_from(timeout=2)
+        assert snapshot == f'<div id="wall" data-version="1">{seminar.pk}</div>'
         await database_sync_to_async(publish_to_wall)(seminar.pk)
         pushed = await socket.receive_from(timeout=2)
         await asyncio.sleep(0.3)  # the debounced presence write
@@ -82,6 +84,7 @@ def test_the_live_layer_and_presence_name_no_role_and_look_for_no_hook():
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                assert not roles & set(node.value.split("-")), f"{path.name} names a role: {node.value!r}"
+                named = roles & set(node.value.split("-"))
+                assert not named, f"{path.name} names a role: {node.value!r}"
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "hasattr":
                 assert path.name == "wire.py", f"{path.name} looks for a hook with hasattr"
