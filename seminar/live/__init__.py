@@ -36,7 +36,6 @@ from seminar.live.outbox import (
 )
 from seminar.live.relay import relay_of, skippable
 from seminar.live.screens import Screen, Viewer, register_screen, registered, roles, screen_for
-from seminar.live.transport import send_frame
 from seminar.live.turns import Answering, background_turn, current_answer, foreground
 
 __all__ = [
@@ -44,7 +43,7 @@ __all__ = [
     "attach_loop", "audiences", "background_turn", "current_answer", "current_outbox",
     "detach_loop", "foreground", "group_name", "languages_listened", "listened", "listening",
     "publish", "publish_latest", "register_screen", "registered", "roles", "screen_for",
-    "send_frame", "send_now", "skippable",
+    "send_now", "skippable",
 ]
 
 _renderer = renderer  # the renderer thread, for tests that queue behind it

@@ -38,7 +38,7 @@ async def with_outbox(work):
     try:
         return await work()
     finally:
-        live._outbox = None
+        live.detach_loop()
         outbox.task.cancel()
 
 
