@@ -16,8 +16,9 @@ from groups import screens as group_screens
 from groups import selectors as group_selectors
 from groups.models import Group, Membership
 from program import activities, selectors
-from seminar import live
+from seminar import access, live
 from seminar.languages import language_codes
+from seminar.live import audiences
 from seminar.models import Participant, Seminar
 from seminar.live import regions as live_regions
 from seminar.live.regions import Scope
@@ -138,11 +139,8 @@ def resync_phones(seminar_id: int) -> None:
     live.publish(seminar_id, frames, behind=True)
 
 
-class RoomScreen:
-    role = ""
-
-    def audiences(self, viewer: live.Viewer) -> list[str]:
-        return [f"{self.role}-{viewer.language}"]
+class RoomScreen(live.Screen):
+    """A screen of the room: its snapshot is the room's frame for its role."""
 
     def snapshot(self, viewer: live.Viewer) -> str:
         with translation.override(viewer.language):
@@ -150,16 +148,34 @@ class RoomScreen:
 
 
 class ProjectorScreen(RoomScreen):
-    role = "projector"
+    role = audiences.PROJECTOR
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """A browser the display link was opened in, for this seminar."""
+        if access.is_display(scope["session"], seminar.pk):
+            return live.Viewer(seminar.pk, self.role, language)
+        return None
 
 
 class PhoneScreen(RoomScreen):
-    role = "participant"
+    role = audiences.PARTICIPANT
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """The participant this browser is bound to in this seminar."""
+        participant = access.bound_participant(scope["session"], seminar)
+        if participant is None:
+            return None
+        return live.Viewer(seminar.pk, self.role, language, participant_id=participant.pk)
 
     def audiences(self, viewer: live.Viewer) -> list[str]:
         groups = group_selectors.published_groups_of(viewer.participant_id)
-        return [*super().audiences(viewer), f"person-{viewer.participant_id}",
-                *(f"group-{group_id}-{viewer.language}" for group_id in groups)]
+        return self.audiences_of(viewer, groups)
+
+    @staticmethod
+    def audiences_of(viewer: live.Viewer, group_ids) -> list[str]:
+        """Every phone's audiences: the room's in its language, the person's own, its groups'."""
+        return [audiences.phones(viewer.language), audiences.person(viewer.participant_id),
+                *(audiences.group(group_id, viewer.language) for group_id in group_ids)]
 
     def audiences_many(self, viewers: list[live.Viewer]) -> list[list[str]]:
         """`audiences` for many phones at once (a resync), in one query."""
@@ -169,9 +185,7 @@ class PhoneScreen(RoomScreen):
                                           round__published_at__isnull=False)
                 .values_list("participant_id", "group_id")):
             groups.setdefault(participant_id, []).append(group_id)
-        return [[f"{self.role}-{viewer.language}", f"person-{viewer.participant_id}",
-                 *(f"group-{group_id}-{viewer.language}" for group_id in groups.get(viewer.participant_id, ()))]
-                for viewer in viewers]
+        return [self.audiences_of(viewer, groups.get(viewer.participant_id, ())) for viewer in viewers]
 
     def snapshot(self, viewer: live.Viewer, request=None) -> str:
         with translation.override(viewer.language):
@@ -248,11 +262,18 @@ class PhoneScreen(RoomScreen):
 
 
 class TabletScreen(RoomScreen):
-    role = "facilitator"
+    role = audiences.FACILITATOR
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """A facilitator's login: every seminar's tablet."""
+        user = scope.get("user")
+        if access.is_facilitator(user):
+            return live.Viewer(seminar.pk, self.role, language, user_id=user.pk)
+        return None
 
     def snapshot(self, viewer: live.Viewer) -> str:
         return super().snapshot(viewer) + self.presence_frame(viewer.seminar_id, viewer.language)
 
-    def presence_frame(self, seminar_id: int, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
+    def presence_frame(self, seminar_id: int, language: str) -> str:
+        with translation.override(language):
             return render_to_string("program/run.html#presence", {"counts": screen_counts(seminar_id)})

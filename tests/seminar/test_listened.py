@@ -11,8 +11,9 @@ from channels.layers import channel_layers, get_channel_layer
 
 from program.ideas import selectors as idea_selectors
 from program.screens import room_frames
-from seminar import listeners, live
-from seminar.relay import get_relay
+from seminar import live
+from seminar.live import transport
+from seminar.live.relay import get_relay
 from tests.program.tables import seat
 from tests.servers import free_port, redis_url
 from tests.sockets import screen
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def redis_asked_again(monkeypatch):
-    """Each test starts as if Redis had never failed to answer (listeners.RETRY_AFTER_SECONDS)."""
-    monkeypatch.setattr(listeners, "_not_before", 0.0)
+    """Each test starts as if Redis had never failed to answer (transport.RETRY_AFTER_SECONDS)."""
+    monkeypatch.setattr(transport, "_not_before", 0.0)
 
 
 def audiences(frames) -> list[str]:
@@ -37,7 +38,7 @@ async def with_outbox(work):
     try:
         return await work()
     finally:
-        live._outbox = None
+        live.detach_loop()
         outbox.task.cancel()
 
 
@@ -109,9 +110,9 @@ def test_on_redis_a_group_is_listened_while_some_process_holds_a_socket_of_it(se
         relay = get_relay()
         key = Socket()
         await relay.join(phones, key, send=lambda frame: asyncio.sleep(0))
-        joined = await asyncio.to_thread(listeners.subscribed, [phones, tablets])  # confirmed by join: no wait
+        joined = await asyncio.to_thread(transport.subscribed, [phones, tablets])  # confirmed by join: no wait
         await relay.leave(phones, key)
-        left = await eventually(lambda: listeners.subscribed([phones]) == [False])
+        left = await eventually(lambda: transport.subscribed([phones]) == [False])
         for task in relay._tasks:
             task.cancel()
         await get_channel_layer().flush()
@@ -161,8 +162,8 @@ def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, 
 
     monkeypatch.setattr(redis.Redis, "pubsub_numsub", counted)
 
-    assert listeners.subscribed([group]) is None
-    assert listeners.subscribed([group]) is None  # not asked again at once: each try waits its timeout
+    assert transport.subscribed([group]) is None
+    assert transport.subscribed([group]) is None  # not asked again at once: each try waits its timeout
     assert len(asked) == 1
 
     async def work():
@@ -190,7 +191,7 @@ def test_on_a_shared_layer_this_process_sockets_count_whatever_redis_says(
         await projector.connect()
         await projector.receive_from()
         monkeypatch.setattr(live.Outbox, "local", property(lambda self: False))
-        monkeypatch.setattr(listeners, "subscribed", nobody)
+        monkeypatch.setattr(transport, "subscribed", nobody)
         frames = await database_sync_to_async(lambda: audiences(idea_selectors.wall_frames(brainstorm.item.pk)))()
         await projector.disconnect()
         return frames
