@@ -78,7 +78,7 @@ def item_mark(item) -> str:
 def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     """Every room-wide frame after a change, in the order the screens should get them.
 
-    The renderer renders a frame only once the previous one is out (seminar/live.py), so
+    The renderer renders a frame only once the previous one is out (seminar/live/outbox.py), so
     this order is the order of arrival: the projector and the phones (the room waits on
     them), then each group's part, then the tablets (heavier to render, and the tablet
     that acted has had its answer already). Audiences no screen receives are skipped

@@ -11,7 +11,7 @@ from program import activities
 from program.questions import regions as question_regions
 from program.questions import services as questions
 from seminar import live
-from seminar.live import regions
+from seminar.live import publishing, regions
 from seminar.live.regions import Region, Scope
 from tests import factories
 
@@ -68,7 +68,7 @@ def questions_on(seminar):
 @pytest.mark.django_db
 def test_a_region_renders_once_per_listened_language_in_that_language(questions_on, monkeypatch):
     heard = {"participant-da": True, "participant-en": True}
-    monkeypatch.setattr(live, "listening", lambda _, names: [heard.get(name, False) for name in names])
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [heard.get(name, False) for name in names])
 
     frames = dict(regions.frames(questions_on.day.seminar_id, questions_on, [question_regions.ROOM]))
 
@@ -79,7 +79,7 @@ def test_a_region_renders_once_per_listened_language_in_that_language(questions_
 
 @pytest.mark.django_db
 def test_no_screen_listening_means_no_render(questions_on, monkeypatch):
-    monkeypatch.setattr(live, "listening", lambda _, names: [False] * len(names))
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [False] * len(names))
     calls = []
     counted = Region("x", question_regions.ROOM.template, Scope.TABLETS,
                      lambda item, _: calls.append(item) or {})
