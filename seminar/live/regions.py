@@ -75,11 +75,16 @@ def frames(seminar_id: int, item, regions: Iterable[Region], target=None) -> Ite
     audience may be reading, and not at all when none is listening (`live.listening`).
 
     A person's region is not rendered here: the person's phones are told to send their
-    own part again (`live.RESYNC_OWN`), rendered in their language by their screen.
+    own part again (`live.RESYNC_OWN`), rendered in their language by their screen; without
+    a target, every phone is (a change that each phone shows in its own way).
     """
     for region in regions:
         if region.scope is Scope.PERSON:
-            yield audiences.person(target.pk), live.RESYNC_OWN
+            if target is not None:
+                yield audiences.person(target.pk), live.RESYNC_OWN
+            else:
+                for code in live.languages_listened(seminar_id, audiences.PARTICIPANT):
+                    yield audiences.phones(code), live.RESYNC_OWN
             continue
         prefix = audience_prefix(region.scope, target)
         codes = live.languages_listened(seminar_id, prefix)

@@ -84,3 +84,22 @@ def test_an_app_registers_what_erasure_does_with_its_rows():
             rights.register_policy(*key, rights.DELETE)
     finally:
         rights.POLICY.pop(key, None)
+
+
+@pytest.mark.django_db
+def test_a_persons_region_pushed_without_a_target_resyncs_every_listening_phone(
+    seminar, monkeypatch
+):
+    from program.questions import regions as question_regions
+    from seminar import live
+    from seminar.live import regions
+
+    heard = {"participant-da": True, "participant-en": False}
+    monkeypatch.setattr(
+        live, "listening", lambda _, names: [heard.get(name, False) for name in names]
+    )
+    item = seminar.days.first().items.first()
+
+    frames = list(regions.frames(seminar.pk, item, [question_regions.MARKS]))
+
+    assert frames == [("participant-da", live.RESYNC_OWN)]
