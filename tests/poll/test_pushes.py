@@ -46,10 +46,10 @@ def test_a_vote_moves_the_bars_and_resyncs_the_voters_phones(open_poll, seminar,
 
     services.vote(item=open_poll, voter=participant, options=[1])
 
-    assert "1 stemme · 100 %" in ears["projector-da"].frames()[0]
-    assert "1 stemme · 100 %" in ears["facilitator-da"].frames()[0]
+    assert "1\u00a0stemme · 100\u00a0%" in ears["projector-da"].frames()[0]
+    assert "1\u00a0stemme · 100\u00a0%" in ears["facilitator-da"].frames()[0]
     phones = ears["participant-da"].frames()
-    assert ids(phones) == ["poll-results"] and "1 stemme · 100 %" in phones[0]
+    assert ids(phones) == ["poll-results"] and "1\u00a0stemme · 100\u00a0%" in phones[0]
     assert ears[f"person-{participant.pk}"].frames() == [live.RESYNC_OWN]
 
 
