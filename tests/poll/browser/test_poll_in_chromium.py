@@ -8,7 +8,14 @@ from playwright.sync_api import expect
 from program.poll import services
 from tests import factories
 from tests.browser.fit import measure
-from tests.browser.helpers import in_thread, mark_loaded, wait_live, was_not_reloaded
+from tests.browser.helpers import (
+    axe_violations,
+    describe_violations,
+    in_thread,
+    mark_loaded,
+    wait_live,
+    was_not_reloaded,
+)
 from tests.browser.seminar_room import SLOW_MS
 from tests.poll.conftest import make_poll
 
@@ -125,3 +132,22 @@ def test_eight_long_options_fit_the_projector_for_the_back_row(seminar, screens)
         }
         for key in found
     }
+
+
+def test_the_poll_passes_axe_on_phone_tablet_and_projector(seminar, screens):
+    item = in_thread(make_poll, seminar, choice="multiple")
+    voter = in_thread(factories.participant, seminar)
+    in_thread(services.open_poll, item=item)
+    in_thread(services.vote, item=item, voter=voter, options=[0, 2])
+    in_thread(services.show_results, item=item, shown=True)
+    pages = {
+        "phone": screens.phone(voter, bypass_csp=True),
+        "tablet": screens.tablet(seminar, bypass_csp=True),
+        "projector": screens.projector(seminar, bypass_csp=True),
+    }
+    expect(pages["phone"].locator("#poll-option-2")).to_be_checked()
+    expect(pages["phone"].locator("#poll-results .poll-result")).to_have_count(3)
+
+    found = {name: describe_violations(axe_violations(page)) for name, page in pages.items()}
+
+    assert found == {"phone": "", "tablet": "", "projector": ""}
