@@ -52,11 +52,11 @@ def vote(*, item: AgendaItem, voter: Participant, options: list[int]) -> list[in
     if poll is None or not poll.is_open:
         raise NotOpen
     chosen = sorted(set(options))
-    count = len(ballots.ballot(item).options)
+    ballot = ballots.ballot(item)
     if (
         not chosen
-        or any(not 0 <= index < count for index in chosen)
-        or (len(chosen) > 1 and not ballots.ballot(item).multiple)
+        or any(not 0 <= index < len(ballot.options) for index in chosen)
+        or (len(chosen) > 1 and not ballot.multiple)
     ):
         raise NotAnOption
     check_pace(voter.pk, "poll")
