@@ -6,7 +6,7 @@ words, activity settings and item keys. Each problem is appended with its line
 import datetime as dt
 import re
 
-from program import homework, itemkeys
+from program import activities, homework, itemkeys
 from program.soapbox.selectors import phase_order_problem
 
 
@@ -87,7 +87,25 @@ def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
             problems.append((line_of(key), f"{key} {problem}"))
         else:
             settings[key] = value
-    return settings
+    return settings | _kind_settings(item, kind, line_of, problems)
+
+
+def kind_setting_names() -> set[str]:
+    """The fields that registered kinds read themselves (ActivityKind.setting_names)."""
+    return {name for kind in activities.all_kinds() for name in kind.setting_names}
+
+
+def _kind_settings(item: dict, kind: str, line_of, problems) -> dict:
+    """The settings the item's kind declares, read and checked by the kind; another kind's are refused."""
+    own = activities.get(kind).setting_names if activities.is_registered(kind) else ()
+    for name in sorted(item.keys() & kind_setting_names() - set(own)):
+        owners = [other.key for other in activities.all_kinds() if name in other.setting_names]
+        owned_by = " or ".join(owners)
+        problems.append((line_of(name), f"{name} is a setting of kind {owned_by}, not {kind!r}"))
+    if not activities.is_registered(kind):
+        return {}
+    given = {name: item[name] for name in own if name in item}
+    return activities.get(kind).read_settings(given, line_of, problems)
 
 
 def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:

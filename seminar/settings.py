@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "seminar",
     "groups",
     "program",
+    "program.poll",
     "interviews",
     "goals",
 ]

@@ -92,11 +92,16 @@ def frames(seminar_id: int, item, regions: Iterable[Region], target=None) -> Ite
     audience may be reading, and not at all when none is listening (`publishing.listening`).
 
     A person's region is not rendered here: the person's phones are told to send their
-    own part again (`RESYNC_OWN`), rendered in their language by their screen.
+    own part again (`RESYNC_OWN`), rendered in their language by their screen; without a
+    target, every phone is (a change that each phone shows in its own way).
     """
     for region in regions:
         if region.scope is Scope.PERSON:
-            yield audiences.person(target.pk), RESYNC_OWN
+            if target is not None:
+                yield audiences.person(target.pk), RESYNC_OWN
+            else:
+                for code in publishing.languages_listened(seminar_id, audiences.PARTICIPANT):
+                    yield audiences.phones(code), RESYNC_OWN
             continue
         prefix = audience_prefix(region.scope, target)
         codes = publishing.languages_listened(seminar_id, prefix)

@@ -4,7 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.test.utils import override_settings
 
 from program import activities
@@ -19,12 +20,12 @@ SNAPSHOT_PARTS = ("room_regions", "group_regions", "person_regions", "tablet_reg
 
 
 def template_source(name: str) -> str:
+    """The file behind a template name, wherever the loaders find it (an app inside program/ too)."""
     path = name.split("#", 1)[0]
-    for folder in [*settings.TEMPLATES[0]["DIRS"], *Path(settings.BASE_DIR).glob("*/templates")]:
-        candidate = Path(folder) / path
-        if candidate.exists():
-            return candidate.read_text(encoding="utf-8")
-    raise AssertionError(f"no template {path}")
+    try:
+        return Path(get_template(path).origin.name).read_text(encoding="utf-8")
+    except TemplateDoesNotExist:
+        raise AssertionError(f"no template {path}") from None
 
 
 def declared() -> list[tuple[str, Region]]:
