@@ -92,11 +92,11 @@ def test_a_persons_region_pushed_without_a_target_resyncs_every_listening_phone(
 ):
     from program.questions import regions as question_regions
     from seminar import live
-    from seminar.live import regions
+    from seminar.live import publishing, regions
 
     heard = {"participant-da": True, "participant-en": False}
     monkeypatch.setattr(
-        live, "listening", lambda _, names: [heard.get(name, False) for name in names]
+        publishing, "listening", lambda _, names: [heard.get(name, False) for name in names]
     )
     item = seminar.days.first().items.first()
 
