@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from groups import selectors as group_selectors
 from groups.models import Group, Membership
-from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
+from program.models import AgendaItem, Comment, GalleryVisit, Idea, LiveState, Reaction, Vernissage
 from program.vernissage import rota
 from seminar.models import Participant
 
@@ -21,6 +21,11 @@ LATEST_COMMENTS = 8
 
 def state(item: AgendaItem) -> Vernissage:
     return Vernissage.objects.filter(item=item).first() or Vernissage(item=item)
+
+
+def is_on(item: AgendaItem) -> bool:
+    """Whether the vernissage is what the room is at now: its galleries take comments only then."""
+    return LiveState.objects.filter(seminar_id=item.day.seminar_id, item=item).exists()
 
 
 def tables(item: AgendaItem) -> list[Group]:
@@ -65,15 +70,19 @@ def my_reactions(visitor: Participant, ideas: list[Idea]) -> dict[int, str]:
     return dict(Reaction.objects.filter(visitor=visitor, idea__in=ideas).values_list("idea_id", "kind"))
 
 
-def host_view(item: AgendaItem, group: Group) -> dict:
-    """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
+def turn_view(item: AgendaItem, group: Group) -> dict:
+    """A table's hosts in the current turn, and the marks ("p-<id>") their phones carry."""
     current = state(item)
     hosting = hosts(group, current)
+    return {"item": item, "seminar": item.day.seminar, "group": group, "state": current, "hosts": hosting,
+            "host_marks": " ".join(f"p-{person.pk}" for person in hosting), "turn": current.turn + 1}
+
+
+def host_view(item: AgendaItem, group: Group) -> dict:
+    """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
     comments = (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
                 .order_by("-pk")[:LATEST_COMMENTS])
-    return {"item": item, "seminar": item.day.seminar, "group": group, "state": current, "hosts": hosting,
-            "host_marks": " ".join(f"p-{person.pk}" for person in hosting), "turn": current.turn + 1,
-            "visitors": visitors_now(item, group), "comments": list(comments),
+    return {**turn_view(item, group), "visitors": visitors_now(item, group), "comments": list(comments),
             "reactions": Reaction.objects.filter(idea__group=group, idea__hidden=False).count()}
 
 

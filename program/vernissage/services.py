@@ -12,7 +12,7 @@ from groups import selectors as group_selectors
 from groups.models import Group
 from program import activities
 from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
-from program.vernissage import regions
+from program.vernissage import regions, selectors
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
@@ -21,6 +21,10 @@ KIND = "vernissage"
 
 class NotOpen(Exception):
     """Not possible here: another kind of item, another seminar, a hidden idea."""
+
+
+class NotOn(Exception):
+    """The vernissage is not what the room is at now: its galleries take no comments."""
 
 
 def _publish_hosts(item: AgendaItem, group: Group | None) -> None:
@@ -38,7 +42,7 @@ def _publish_turn(item: AgendaItem) -> None:
     activities.push(item, regions.PROJECTOR, regions.TABLET)
     round_ = group_selectors.round_for_item(item)
     for group in round_.groups.all() if round_ is not None else ():
-        _publish_hosts(item, group)
+        activities.push(item, regions.TURN, regions.HOSTS, target=group)
 
 
 def _check(item: AgendaItem, person: Participant, idea: Idea | None = None) -> None:
@@ -85,11 +89,17 @@ def react(*, item: AgendaItem, idea: Idea, visitor: Participant, kind: str) -> s
 
 @transaction.atomic
 def comment(*, item: AgendaItem, idea: Idea, author: Participant, text: str, key) -> Comment:
-    """Save a short comment on an idea (once per key); it reaches the table's phones and the tablets."""
+    """Save a short comment on an idea (once per key); it reaches the table's phones and the tablets.
+
+    Taken only while the vernissage is the room's current item (raises NotOn); a retry of
+    one saved before returns it.
+    """
     _check(item, author, idea)
     existing = Comment.objects.filter(author=author, key=key).first()
     if existing is not None:
         return existing
+    if not selectors.is_on(item):
+        raise NotOn
     check_pace(author.pk, "comment")
     try:
         with transaction.atomic():
