@@ -62,6 +62,8 @@ def test_a_gallery_page_opens_the_phones_socket_with_its_marks_and_its_own_table
     assert re.search(rf'<p class="callout gallery-closed" id="gallery-closed" data-unless-mark="vernissage-{item.pk}" '
                      r'hidden>', html)
     assert f'data-if-mark="vernissage-{item.pk}">' in html  # the comment forms show by the marks
+    listing = client_for(visitor).get(f"/s/{item.day.seminar.slug}/galleries/{item.pk}/").content.decode()
+    assert "data-live-url" in listing and 'id="gallery-turn"' in listing and 'id="activity-person"' in listing
 
 
 def test_after_the_block_the_gallery_says_so_and_refuses_comments_keeping_the_text(vernissage):
@@ -138,3 +140,11 @@ def test_on_its_socket_a_visitor_is_told_of_becoming_a_host_and_the_marks_leave_
     assert turn.startswith('<div id="gallery-turn"') and f"p-{visitor.pk}" in turn  # "you host now" shows
     part = person_part(room)
     assert f'data-placeholder-for="item-{after.pk}"' in part and "my-marks" not in part
+
+
+def test_a_facilitator_sees_a_gallery_without_a_phones_socket_or_forms(vernissage, facilitator_client):
+    for url in (gallery_url(vernissage, 0), f"/s/{vernissage.item.day.seminar.slug}/galleries/{vernissage.item.pk}/"):
+        html = facilitator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+        assert "data-live-url" not in html and 'id="activity-person"' not in html
+        assert "/galleries/comment/" not in html and CLOSED not in html
