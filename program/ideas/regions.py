@@ -7,20 +7,26 @@ of ideas renders each about once per LIVE_LATEST_EVERY_SECONDS, with the newest 
 from program.ideas import selectors
 from seminar.live.regions import Region, Scope
 
+TEMPLATE = "program/ideas/live.html"
+
+
+def _seen(item) -> dict:
+    return {"version": selectors.version(item.day.seminar_id)}
+
 
 def wall(item, _=None) -> dict:
-    return {**selectors.wall(item), "version": selectors.version(item.day.seminar_id)}
+    return {**selectors.wall(item), **_seen(item)}
 
 
 def table(item, group) -> dict:
-    return {**selectors.table_ideas(item, group.pk), "version": selectors.version(item.day.seminar_id)}
+    return {**selectors.table_ideas(item, group.pk), **_seen(item)}
 
 
 def tablet(item, _=None) -> dict:
-    return {**selectors.tablet(item), "version": selectors.version(item.day.seminar_id)}
+    return {**selectors.tablet(item), **_seen(item)}
 
 
 WALL = Region("idea-wall", "program/ideas/wall.html#wall", Scope.PROJECTOR, wall, latest=True)
-TABLE = Region("table-ideas", "program/ideas/live.html#table", Scope.GROUP, table, latest=True)
-TABLET = Region("ideas-tablet", "program/ideas/live.html#tablet", Scope.TABLETS, tablet, latest=True)
+TABLE = Region("table-ideas", f"{TEMPLATE}#table", Scope.GROUP, table, latest=True)
+TABLET = Region("ideas-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet, latest=True)
 REGIONS = (WALL, TABLE, TABLET)

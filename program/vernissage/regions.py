@@ -1,4 +1,4 @@
-"""The vernissage's live regions: a table's turn and its hosts' view, who a phone is, the tablet, the projector.
+"""The vernissage's live regions: a table's turn and hosts, the phone's marks, tablet, projector.
 
 The turn and the phone's marks also keep the gallery pages live: they open the phone's
 socket, so a visitor who becomes a host is told there, and their comment forms give way
@@ -37,5 +37,6 @@ TURN = Region("gallery-turn", f"{TEMPLATE}#turn", Scope.GROUP, turn, latest=True
 HOSTS = Region("gallery-hosts", f"{TEMPLATE}#hosts", Scope.GROUP, hosts, latest=True)
 MARKS = Region("my-marks", f"{TEMPLATE}#marks", Scope.PERSON, marks)
 TABLET = Region("vernissage-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet, latest=True)
-PROJECTOR = Region("vernissage-projector", "program/vernissage/projector.html#rota", Scope.PROJECTOR, projector)
+ROTA = "program/vernissage/projector.html#rota"
+PROJECTOR = Region("vernissage-projector", ROTA, Scope.PROJECTOR, projector)
 REGIONS = (TURN, HOSTS, MARKS, TABLET, PROJECTOR)

@@ -14,10 +14,17 @@ from tests.program.tables import seat
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_gallery_page_tells_a_new_host_and_closes_its_comments_after_the_block(seminar, screens: Screens):
+def test_a_gallery_page_tells_a_new_host_and_closes_its_comments_after_the_block(
+    seminar, screens: Screens
+):
     brainstorm = in_thread(seat, seminar, "brainstorm", sizes=(4, 3), position=1)
-    idea = in_thread(ideas.submit_idea, item=brainstorm.item, author=brainstorm.people[1][0],
-                     text="Borgerpanel hvert forår", key=uuid.uuid4())
+    idea = in_thread(
+        ideas.submit_idea,
+        item=brainstorm.item,
+        author=brainstorm.people[1][0],
+        text="Borgerpanel hvert forår",
+        key=uuid.uuid4(),
+    )
     tables = in_thread(seat, seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
     visitor = tables.people[0][2]  # table 1 has four members: its third and fourth host in turn 2
     tablet = screens.tablet(seminar)
@@ -34,7 +41,8 @@ def test_a_gallery_page_tells_a_new_host_and_closes_its_comments_after_the_block
     expect(turn.locator(".host-now")).to_be_visible()
     expect(turn.locator(".go-visiting")).to_be_hidden()
     expect(turn.get_by_role("link", name="Åbn jeres galleri")).to_have_attribute(
-        "href", f"/s/{seminar.slug}/galleries/{tables.item.pk}/{tables.groups[0].pk}/")
+        "href", f"/s/{seminar.slug}/galleries/{tables.item.pk}/{tables.groups[0].pk}/"
+    )
 
     tablet.get_by_role("button", name="Næste", exact=True).click()
     expect(phone.locator("#gallery-closed")).to_be_visible()

@@ -26,17 +26,25 @@ def vernissage(seminar):
     """Two tables (four and three members) with an idea each, then their vernissage, on now."""
     brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=1)
     for number, people in enumerate(brainstorm.people, start=1):
-        ideas.submit_idea(item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4())
+        ideas.submit_idea(
+            item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4()
+        )
     return seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
 
 
 def page(participant, tables, index) -> str:
-    return client_for(participant).get(gallery_url(tables, index), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    return (
+        client_for(participant)
+        .get(gallery_url(tables, index), HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
 
 
 def person_part(html: str) -> str:
     """The phone's own part as the page holds it: where its marks are."""
-    return re.search(r'<div id="activity-person"[^>]*>.*?</div>(?:</div>)?', html, re.DOTALL).group(0)
+    return re.search(r'<div id="activity-person"[^>]*>.*?</div>(?:</div>)?', html, re.DOTALL).group(
+        0
+    )
 
 
 def move_on(tables):
@@ -44,7 +52,9 @@ def move_on(tables):
     seminar = tables.item.day.seminar
     items = factories.items(seminar)
     after = items[[item.pk for item in items].index(tables.item.pk) + 1]
-    program_services.jump(seminar=seminar, version=program_selectors.live_state(seminar).version, item=after)
+    program_services.jump(
+        seminar=seminar, version=program_selectors.live_state(seminar).version, item=after
+    )
     return after
 
 
@@ -59,11 +69,16 @@ def test_a_gallery_page_opens_the_phones_socket_with_its_marks_and_its_own_table
     assert f'data-for="item-{item.pk}"' in person_part(html)
     assert f'data-marks="p-{visitor.pk} vernissage-{item.pk}"' in person_part(html)
     assert f'data-if-mark="{" ".join(f"p-{p.pk}" for p in own_hosts)}"' in turn_region(html)
-    assert re.search(rf'<p class="callout gallery-closed" id="gallery-closed" data-unless-mark="vernissage-{item.pk}" '
-                     r'hidden>', html)
+    assert f'id="gallery-closed" data-unless-mark="vernissage-{item.pk}" hidden>' in html
     assert f'data-if-mark="vernissage-{item.pk}">' in html  # the comment forms show by the marks
-    listing = client_for(visitor).get(f"/s/{item.day.seminar.slug}/galleries/{item.pk}/").content.decode()
-    assert "data-live-url" in listing and 'id="gallery-turn"' in listing and 'id="activity-person"' in listing
+    listing = (
+        client_for(visitor).get(f"/s/{item.day.seminar.slug}/galleries/{item.pk}/").content.decode()
+    )
+    assert (
+        "data-live-url" in listing
+        and 'id="gallery-turn"' in listing
+        and 'id="activity-person"' in listing
+    )
 
 
 def test_after_the_block_the_gallery_says_so_and_refuses_comments_keeping_the_text(vernissage):
@@ -73,12 +88,18 @@ def test_after_the_block_the_gallery_says_so_and_refuses_comments_keeping_the_te
     html = page(visitor, vernissage, 0)
     response = client_for(visitor).post(
         f"/s/{vernissage.item.day.seminar.slug}/galleries/comment/{idea.pk}/",
-        {"item": vernissage.item.pk, "key": str(uuid.uuid4()), "text": "For sent"}, HTTP_HX_REQUEST="true",
-        HTTP_ACCEPT_LANGUAGE="en")
+        {"item": vernissage.item.pk, "key": str(uuid.uuid4()), "text": "For sent"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert CLOSED in html and 'id="gallery-closed" data-unless-mark' in html
-    assert f'id="gallery-closed" data-unless-mark="vernissage-{vernissage.item.pk}" hidden' not in html
-    assert f'data-if-mark="vernissage-{vernissage.item.pk}" hidden>' in html  # the comment form gives way
+    assert (
+        f'id="gallery-closed" data-unless-mark="vernissage-{vernissage.item.pk}" hidden' not in html
+    )
+    assert (
+        f'data-if-mark="vernissage-{vernissage.item.pk}" hidden>' in html
+    )  # the comment form gives way
     assert "my-marks" not in person_part(html)
     assert response.status_code == 409 and CLOSED in response.content.decode()
     assert 'value="For sent"' in response.content.decode()  # what was typed stays in the form
@@ -90,9 +111,14 @@ def test_a_comment_saved_before_the_block_is_answered_again_after_it(vernissage)
     first = services.comment(item=vernissage.item, idea=idea, author=visitor, text="Flot", key=key)
     move_on(vernissage)
 
-    assert services.comment(item=vernissage.item, idea=idea, author=visitor, text="Flot", key=key) == first
+    assert (
+        services.comment(item=vernissage.item, idea=idea, author=visitor, text="Flot", key=key)
+        == first
+    )
     with pytest.raises(services.NotOn):
-        services.comment(item=vernissage.item, idea=idea, author=visitor, text="Igen", key=uuid.uuid4())
+        services.comment(
+            item=vernissage.item, idea=idea, author=visitor, text="Igen", key=uuid.uuid4()
+        )
 
 
 def test_the_gallery_pages_minute_refresh_brings_its_tables_turn_again(vernissage):
@@ -102,7 +128,8 @@ def test_the_gallery_pages_minute_refresh_brings_its_tables_turn_again(vernissag
 
     response = client_for(visitor).post(
         f"/s/{vernissage.item.day.seminar.slug}/galleries/{vernissage.item.pk}/{vernissage.groups[0].pk}/here/",
-        HTTP_HX_REQUEST="true")
+        HTTP_HX_REQUEST="true",
+    )
 
     assert response.content.decode().startswith('<div id="gallery-turn"')
     assert f'data-if-mark="p-{host_now.pk}"' in response.content.decode()
@@ -118,7 +145,8 @@ async def frame_with(socket, start: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_on_its_socket_a_visitor_is_told_of_becoming_a_host_and_the_marks_leave_with_the_block(
-        vernissage):
+    vernissage,
+):
     visitor = vernissage.people[0][2]  # table 1 hosts in turn 2: its third and fourth member
     html = page(visitor, vernissage, 1)
     assert 'id="gallery-turn"' in html and f"p-{visitor.pk}" not in turn_region(html)
@@ -137,13 +165,20 @@ def test_on_its_socket_a_visitor_is_told_of_becoming_a_host_and_the_marks_leave_
 
     turn, after, room = async_to_sync(scenario)()
 
-    assert turn.startswith('<div id="gallery-turn"') and f"p-{visitor.pk}" in turn  # "you host now" shows
+    assert (
+        turn.startswith('<div id="gallery-turn"') and f"p-{visitor.pk}" in turn
+    )  # "you host now" shows
     part = person_part(room)
     assert f'data-placeholder-for="item-{after.pk}"' in part and "my-marks" not in part
 
 
-def test_a_facilitator_sees_a_gallery_without_a_phones_socket_or_forms(vernissage, facilitator_client):
-    for url in (gallery_url(vernissage, 0), f"/s/{vernissage.item.day.seminar.slug}/galleries/{vernissage.item.pk}/"):
+def test_a_facilitator_sees_a_gallery_without_a_phones_socket_or_forms(
+    vernissage, facilitator_client
+):
+    for url in (
+        gallery_url(vernissage, 0),
+        f"/s/{vernissage.item.day.seminar.slug}/galleries/{vernissage.item.pk}/",
+    ):
         html = facilitator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
         assert "data-live-url" not in html and 'id="activity-person"' not in html
