@@ -9,10 +9,10 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers, get_channel_layer
 
-from program.ideas import selectors as idea_selectors
+from program.ideas import regions as idea_regions
 from program.screens import room_frames
 from seminar import live
-from seminar.live import transport
+from seminar.live import regions, transport
 from seminar.live.relay import get_relay
 from tests.program.tables import seat
 from tests.servers import free_port, redis_url
@@ -29,6 +29,18 @@ def redis_asked_again(monkeypatch):
 
 def audiences(frames) -> list[str]:
     return [audience for audience, _ in frames]
+
+
+def wall_frames(brainstorm):
+    """The brainstorm's wall (projector) and list (tablets), as a push renders them."""
+    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item,
+                          [idea_regions.WALL, idea_regions.TABLET])
+
+
+def table_frames(brainstorm):
+    """The first table's ideas on its members' phones, as a push renders them."""
+    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item, [idea_regions.TABLE],
+                          target=brainstorm.groups[0])
 
 
 async def with_outbox(work):
@@ -49,10 +61,10 @@ def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, proj
     brainstorm = seat(seminar, "brainstorm")
 
     def wall() -> list[str]:
-        return audiences(idea_selectors.wall_frames(brainstorm.item.pk))
+        return audiences(wall_frames(brainstorm))
 
     def table() -> list[str]:
-        return audiences(idea_selectors.table_frames(brainstorm.item.pk, brainstorm.groups[0].pk))
+        return audiences(table_frames(brainstorm))
 
     async def work():
         nobody = await database_sync_to_async(wall)(), await database_sync_to_async(table)()
@@ -69,15 +81,15 @@ def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, proj
 
     assert (no_wall, no_table) == ([], [])
     assert danish_wall == ["projector-da"] and english_listened is False
-    assert shared_wall == ["projector-da", "facilitator-da", "projector-en", "facilitator-en"]
+    assert shared_wall == ["projector-da", "projector-en", "facilitator-da", "facilitator-en"]
 
 
 def test_outside_a_server_every_audience_is_rendered(seminar):
     brainstorm = seat(seminar, "brainstorm")
 
     assert live.listened(seminar.pk, "projector-en")
-    assert audiences(idea_selectors.wall_frames(brainstorm.item.pk)) == [
-        "projector-da", "facilitator-da", "projector-en", "facilitator-en"]
+    assert audiences(wall_frames(brainstorm)) == [
+        "projector-da", "projector-en", "facilitator-da", "facilitator-en"]
 
 
 def redis_layer(settings, url: str) -> None:
@@ -130,7 +142,7 @@ def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, proj
     brainstorm = seat(seminar, "brainstorm")
 
     def wall() -> list[str]:
-        return audiences(idea_selectors.wall_frames(brainstorm.item.pk))
+        return audiences(wall_frames(brainstorm))
 
     async def work():
         nobody = await database_sync_to_async(wall)()
@@ -192,7 +204,7 @@ def test_on_a_shared_layer_this_process_sockets_count_whatever_redis_says(
         await projector.receive_from()
         monkeypatch.setattr(live.Outbox, "local", property(lambda self: False))
         monkeypatch.setattr(transport, "subscribed", nobody)
-        frames = await database_sync_to_async(lambda: audiences(idea_selectors.wall_frames(brainstorm.item.pk)))()
+        frames = await database_sync_to_async(lambda: audiences(wall_frames(brainstorm)))()
         await projector.disconnect()
         return frames
 
