@@ -12,6 +12,7 @@ from PIL import Image
 from program.ideas import selectors, services
 from program.models import Idea, IdeaWall
 from seminar import live
+from seminar.live import publishing
 from seminar.submissions import PACE_LIMIT, TooFast
 from tests import factories
 from tests.program.tables import seat
@@ -265,7 +266,7 @@ def test_a_burst_of_ideas_renders_the_wall_once_per_backlog_not_once_per_idea(
     settings.LIVE_LATEST_EVERY_SECONDS = 0
     brainstorm = seat(seminar, "brainstorm", sizes=(3, 3))
     live._renderer.submit(int).result(10)  # the room's frames for the item going on are out
-    monkeypatch.setattr(live, "listening", lambda _, names: [True] * len(names))
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [True] * len(names))
     walls = []
     wall = selectors.wall
     monkeypatch.setattr(selectors, "wall", lambda item: walls.append(Idea.objects.count()) or wall(item))
