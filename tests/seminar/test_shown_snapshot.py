@@ -85,7 +85,8 @@ def test_a_page_in_another_language_gets_the_full_snapshot(seminar, phone_client
     shown = page_digest(phone_client, seminar.slug, language="da")
 
     async def scenario():
-        socket = screen(seminar.slug, "participant", phone_client, language=b"en", query=f"shown={shown}")
+        socket = screen(seminar.slug, "participant", phone_client, language=b"en",
+                        query=f"shown={shown}")
         assert (await socket.connect())[0]
         snapshot = await first_frame(socket)
         assert snapshot is not None and "The program has not started yet." in snapshot
@@ -150,7 +151,8 @@ def test_only_a_single_well_formed_digest_is_read_from_the_query():
     assert from_query(f"shown={shown}&pad={'x' * MAX_QUERY}".encode()) is None
 
 
-def test_a_frame_pushed_while_a_skipped_snapshot_renders_still_arrives(seminar, phone_client, monkeypatch):
+def test_a_frame_pushed_while_a_skipped_snapshot_renders_still_arrives(seminar, phone_client,
+                                                                       monkeypatch):
     """The frames held while the snapshot renders go out after it, sent or skipped."""
     phone_screen = live.screen_for("participant")
     rendering = asyncio.Event()
@@ -166,11 +168,12 @@ def test_a_frame_pushed_while_a_skipped_snapshot_renders_still_arrives(seminar, 
 
     async def scenario():
         loop_box["loop"] = asyncio.get_running_loop()
-        socket = screen(seminar.slug, "participant", phone_client, query=f"shown={digest(snapshot)}")
+        shown = digest(snapshot)
+        socket = screen(seminar.slug, "participant", phone_client, query=f"shown={shown}")
         connecting = asyncio.create_task(socket.connect())
         await asyncio.wait_for(rendering.wait(), 3)
-        delivered = await get_relay().deliver(live.group_name(seminar.pk, "participant-en"),
-                                              '<div id="phone-live" data-version="2">the change</div>')
+        change = '<div id="phone-live" data-version="2">the change</div>'
+        delivered = await get_relay().deliver(live.group_name(seminar.pk, "participant-en"), change)
         assert delivered == 1
         assert (await connecting)[0]
         assert "the change" in await socket.receive_from(timeout=2)
@@ -194,7 +197,8 @@ def test_on_every_item_of_the_reference_program_the_page_shows_the_snapshot(refe
     client = Client()
     client.get(f"/p/{participant.token}/")
     viewer = Viewer(reference_seminar.pk, "participant", "da", participant_id=participant.pk)
-    items = AgendaItem.objects.filter(day__seminar=reference_seminar).order_by("day__date", "position")
+    items = (AgendaItem.objects.filter(day__seminar=reference_seminar)
+             .order_by("day__date", "position"))
     differing = []
     for item in items:
         version = selectors.live_state(reference_seminar).version
