@@ -1,5 +1,6 @@
 """The one websocket consumer: ask the role's screen who this is, join its audiences, send
-the full state, then forward what the relay hands it."""
+the full state (unless the page it opened from shows exactly that: `seminar.live.shown`),
+then forward what the relay hands it."""
 
 import logging
 
@@ -14,6 +15,7 @@ from seminar.live.control import RESYNC, RESYNC_OWN
 from seminar.live.relay import get_relay
 from seminar.live.resyncs import resyncs
 from seminar.live.screens import Viewer, screen_for
+from seminar.live.shown import digest, from_query
 from seminar.live.wire import prepare, write_prepared
 from seminar.models import Seminar
 from seminar.presence import presence_book
@@ -94,19 +96,22 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         await self.accept()
-        await self.sync()
+        await self.sync(shown=from_query(self.scope.get("query_string", b"")))
         presence_book().connected(self.viewer.seminar_id, self.viewer.role)
         self.counted = True
 
-    async def sync(self) -> None:
-        """Join this viewer's audiences (leaving any it lost) and send the full state."""
+    async def sync(self, shown: str | None = None) -> None:
+        """Join this viewer's audiences (leaving any it lost) and send the full state, unless
+        `shown` (the digest of what the page shows, sent on its first connect) is its digest."""
         screen = screen_for(self.viewer.role)
         # Join before rendering the snapshot, so no push can fall between the two; what
-        # arrives meanwhile goes out after the snapshot.
+        # arrives meanwhile goes out after the snapshot (or after it was found not needed).
         self.hold()
         try:
             await self.rejoin(await database_sync_to_async(screen.audiences)(self.viewer))
-            await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+            snapshot = await database_sync_to_async(screen.snapshot)(self.viewer)
+            if shown is None or digest(snapshot) != shown:
+                await self.send(text_data=snapshot)
         finally:
             await self.release()
 
