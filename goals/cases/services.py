@@ -29,8 +29,8 @@ def _publish(item: AgendaItem, group: Group, *, projector_too: str | None = None
     `projector_too` of this group."""
     shown = selectors.showing(item)
     projected = bool(projector_too) and (shown.what, shown.ref) == (projector_too, group.pk)
-    activities.push(item, regions.GROUP, regions.TABLET, *([regions.PROJECTED] if projected else []),
-                    target=group)
+    also = [regions.PROJECTED] if projected else []
+    activities.push(item, regions.GROUP, regions.TABLET, *also, target=group)
 
 
 def _group(item: AgendaItem, participant: Participant) -> Group:
