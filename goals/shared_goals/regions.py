@@ -48,10 +48,16 @@ def plenum(item: AgendaItem, _=None) -> dict:
 
 
 def marks(_item, participant) -> dict:
-    """The goals the participant shook hands on, in their seminar."""
-    return {"shaken": list(Handshake.objects.filter(goal__seminar_id=participant.seminar_id,
-                                                    participant_id=participant.pk)
-                           .values_list("goal_id", flat=True))}
+    """The goals the participant shook hands on, in their seminar.
+
+    Handshakes are only ever added, so their number versions the marks: a phone keeps
+    newer marks than a frame brings (static/js/live.js), such as an own part rendered
+    before a tap and arriving after the tap's answer (1, not 0: a version is never 0).
+    """
+    shaken = list(Handshake.objects.filter(goal__seminar_id=participant.seminar_id,
+                                           participant_id=participant.pk)
+                  .values_list("goal_id", flat=True))
+    return {"shaken": shaken, "version": len(shaken) + 1}
 
 
 def tablet(item: AgendaItem, _=None) -> dict:

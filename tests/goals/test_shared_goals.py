@@ -196,7 +196,8 @@ def test_handshake_is_for_the_phone_owner_only(room):
                        {"participant": room.cai.pk}, HTTP_HX_REQUEST="true")
     bo.post(f"/s/{room.seminar.slug}/goals/goal/{goal.pk}/shake/", HTTP_HX_REQUEST="true")
 
-    assert response.content.decode() == f'<div id="my-marks" data-marks="g-{goal.pk} " hidden></div>'
+    assert response.content.decode() == (
+        f'<div id="my-marks" data-version="2" data-marks="g-{goal.pk} " hidden></div>')
     assert list(Handshake.objects.values_list("participant", flat=True)) == [room.bo.pk]
 
 
