@@ -10,7 +10,7 @@ from goals import selectors
 from goals.models import Goal, GoalRevision, Handshake, Showing
 from goals.services import Locked, NotAllowed, NotOpen, Stale
 from goals.shared_goals import regions
-from program import activities
+from program import activities, screens
 from program.models import AgendaItem
 from seminar.models import Participant
 
@@ -23,12 +23,18 @@ def _is_shown(item: AgendaItem, goal: Goal) -> bool:
     return shown.what == Showing.What.GOAL and shown.ref == goal.pk
 
 
-def _publish(goal: Goal) -> None:
+def _publish(goal: Goal, *, listed_elsewhere: bool = False) -> None:
     """The group's phones; while a goals item is on, the tablets, the plenum's list and (when it
-    shows this goal) the projector."""
+    shows this goal) the projector.
+
+    With `listed_elsewhere` (locking, hiding: which goals another item lists, such as the
+    department plans' locked goals) and another item on, the room's frames go out instead.
+    """
     activities.push(goal.item, regions.GROUP, target=goal.group)
     item = regions.current_item(goal.seminar_id)
     if item is None:
+        if listed_elsewhere:
+            screens.publish_room(goal.seminar_id)
         return
     chosen = [regions.TABLET, regions.PLENUM]
     if _is_shown(item, goal):
@@ -99,7 +105,7 @@ def lock_goal(*, goal: Goal, user, locked: bool = True) -> Goal:
     Goal.objects.filter(pk=goal.pk).update(locked_at=timezone.now() if locked else None,
                                            locked_by=user if locked else None)
     goal = Goal.objects.get(pk=goal.pk)
-    _publish(goal)
+    _publish(goal, listed_elsewhere=True)
     return goal
 
 
@@ -108,7 +114,7 @@ def hide_goal(*, goal: Goal, hidden: bool = True) -> Goal:
     """Hide the goal from the projector and the phones (or show it again); pushes its screens."""
     Goal.objects.filter(pk=goal.pk).update(hidden=hidden)
     goal.hidden = hidden
-    _publish(goal)
+    _publish(goal, listed_elsewhere=True)
     return goal
 
 
