@@ -63,6 +63,7 @@
       var focusId = focused && current.contains(focused) ? focused.id : null;
       current.before(incoming);
       keepKeyed(current, incoming);
+      keepNewerMarks(current, incoming);
       current.remove();
       if (window.htmx) window.htmx.process(incoming);
       initCountdowns();
@@ -88,6 +89,14 @@
       }
       fresh.remove();
     });
+  }
+
+  // Marks that carry a version (handshakes) stay when the frame's are older: a phone's own
+  // part rendered before a tap must never undo what the tap's answer showed.
+  function keepNewerMarks(current, incoming) {
+    var fresh = incoming.querySelector("#my-marks[data-version]");
+    var kept = fresh && current.querySelector("#my-marks[data-version]");
+    if (kept && Number(kept.dataset.version) > Number(fresh.dataset.version)) fresh.replaceWith(kept);
   }
 
   // Personal marks (my votes) live in one element; shared lists carry data-mark.
