@@ -88,28 +88,27 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     languages = language_codes()
-    audiences = [f"{role}-{language}" for language in languages
-                 for role in ("projector", "participant", "facilitator")]
-    audiences += [f"group-{group_id}-{language}" for language in languages for group_id in groups]
-    heard = {audience for audience, yes in zip(audiences, live.listening(seminar_id, audiences), strict=True)
+    wanted = [audiences.role(role, language) for language in languages for role in audiences.ROLES]
+    wanted += [audiences.group(group_id, language) for language in languages for group_id in groups]
+    heard = {name for name, yes in zip(wanted, live.listening(seminar_id, wanted), strict=True)
              if yes}  # one question to Redis for the whole render
     for language in languages:  # the default language first: most screens read it
-        for role in ("projector", "participant"):
-            if f"{role}-{language}" in heard:
+        for role in (audiences.PROJECTOR, audiences.PARTICIPANT):
+            if audiences.role(role, language) in heard:
                 with translation.override(language):
-                    yield f"{role}-{language}", render_room(role, room)
+                    yield audiences.role(role, language), render_room(role, room)
     for language in languages if round_ is not None else ():
-        listening = {group_id for group_id in groups if f"group-{group_id}-{language}" in heard}
+        listening = {group_id for group_id in groups if audiences.group(group_id, language) in heard}
         if not listening:
             continue
         with translation.override(language):
             for group_id, frame in group_screens.group_frames(round_, room.version):
                 if group_id in listening:
-                    yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
+                    yield audiences.group(group_id, language), group_frame(room, groups[group_id], frame)
     for language in languages:
-        if f"facilitator-{language}" in heard:
+        if audiences.tablets(language) in heard:
             with translation.override(language):
-                yield f"facilitator-{language}", render_room("facilitator", room)
+                yield audiences.tablets(language), render_room(audiences.FACILITATOR, room)
 
 
 def publish_room(seminar_id: int) -> None:
@@ -132,8 +131,8 @@ def resync_phones(seminar_id: int) -> None:
     publishes in a row on the outbox (docs/live.md).
     """
     def frames():
-        for code in live.languages_listened(seminar_id, "participant"):
-            yield f"participant-{code}", live.RESYNC_OWN
+        for code in live.languages_listened(seminar_id, audiences.PARTICIPANT):
+            yield audiences.phones(code), live.RESYNC_OWN
 
     # Behind the room's frames of the same change: the room must not wait for 2,000 resyncs.
     live.publish(seminar_id, frames, behind=True)
