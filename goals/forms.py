@@ -30,10 +30,6 @@ class VersionedForm(SubmissionForm):
             self.initial.setdefault("version", version)
 
 
-def errors_text(form: forms.Form) -> str:
-    return " ".join(str(message) for errors in form.errors.values() for message in errors)
-
-
 def draft_of(form, names: list[str]) -> list[tuple[str, str]]:
     """The refused text, as (label, text) pairs, so that nothing the person typed is lost."""
     pairs = []

@@ -11,11 +11,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from goals.models import Case, Commitment, Goal, Takeaway
-from goals.web import phone, refusable
 from groups.models import Membership
 from program.models import ActionPlan, SpeechDraft
 from program.soapbox.forms import PROMPTS
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, phone, refusable
 from seminar.models import Participant
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from goals.kinds import GoalsKind
@@ -10,10 +11,9 @@ from goals.services import clear_projector, show_on_projector
 from program import activities
 from program.models import AgendaItem
 from seminar import access
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer
 from seminar.idfields import IdField
 from seminar.models import Seminar
-from django.shortcuts import get_object_or_404
 
 
 class ShowForm(forms.Form):
@@ -28,7 +28,7 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
     item = get_object_or_404(AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar)
     kind = activities.get(item.kind)
     form = ShowForm(request.POST)
-    status = 204
+    status = 200
     if not isinstance(kind, GoalsKind) or not form.is_valid():
         status = 400
     elif not form.cleaned_data["what"]:
@@ -38,6 +38,4 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
         show_on_projector(item=item, what=form.cleaned_data["what"], ref=form.cleaned_data["ref"])
     else:
         status = 400
-    if request.htmx:
-        return HttpResponse(status=status)
-    return see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug, status=status)

@@ -14,7 +14,3 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = Participant.objects.filter(seminar=round_.grouping.seminar)
         self.fields["group"].queryset = round_.groups.all()
-
-
-class FormRoundForm(forms.Form):
-    seed = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

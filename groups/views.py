@@ -1,8 +1,7 @@
 """The facilitator's group pages: groupings, a round's preview, moves, publish, re-balance, print."""
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -11,7 +10,7 @@ from groups import selectors, services
 from groups.forms import MoveForm
 from groups.models import Grouping, Round
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer
 from seminar.models import Seminar
 
 
@@ -47,14 +46,14 @@ def round_page(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, num
     return render(request, "groups/round.html", _round_context(seminar, _round(seminar, grouping_id, number)))
 
 
-def _back(request: HtmxHttpRequest, seminar: Seminar, round_: Round, status: int = 200, **extra) -> HttpResponse:
-    if request.htmx:
-        return render(request, "groups/round.html#panel", _round_context(seminar, round_, **extra), status=status)
-    for message in extra.get("errors", []):
-        messages.error(request, message)
-    response = redirect("groups:round", slug=seminar.slug, grouping_id=round_.grouping_id, number=round_.number)
-    response.status_code = 303
-    return response
+def _back(request: HtmxHttpRequest, seminar: Seminar, round_: Round, status: int = 200, error: str | None = None,
+          **extra) -> HttpResponse:
+    """htmx gets the round's panel (with the error); a plain form goes back to the round's page."""
+    if error:
+        extra["errors"] = [error]
+    context = _round_context(seminar, round_, **extra) if request.htmx else None
+    return answer(request, "groups:round", seminar.slug, round_.grouping_id, round_.number,
+                  partial="groups/round.html#panel", context=context, status=status, error=error)
 
 
 @require_POST
@@ -64,7 +63,7 @@ def form_round(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, num
     try:
         round_ = services.form_round(grouping=round_.grouping, number=number)
     except services.NotPossible as error:
-        return _back(request, seminar, round_, errors=[_("Cannot form the groups: %(reason)s.") % {"reason": error}])
+        return _back(request, seminar, round_, error=_("Cannot form the groups: %(reason)s.") % {"reason": error})
     return _back(request, seminar, round_)
 
 
@@ -75,11 +74,11 @@ def publish(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, number
     try:
         services.publish_round(round_=round_)
     except services.NotPossible as error:
-        return _back(request, seminar, round_, errors=[str(error)])
+        return _back(request, seminar, round_, error=str(error))
     back = request.POST.get("next", "")
     # The tablet's one-tap fix before "Next" goes back where it came from (our own host only).
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return HttpResponse(headers={"HX-Redirect": back}) if request.htmx else redirect(back)
+        return answer(request, back, leave=True)
     return _back(request, seminar, round_)
 
 
@@ -90,7 +89,7 @@ def rebalance(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, numb
     try:
         moves = services.rebalance_round(round_=round_)
     except services.NotPossible as error:
-        return _back(request, seminar, round_, errors=[str(error)])
+        return _back(request, seminar, round_, error=str(error))
     return _back(request, seminar, round_, moves=moves, rebalanced=True)
 
 
@@ -100,7 +99,7 @@ def move(request: HtmxHttpRequest, seminar: Seminar, grouping_id: int, number: i
     round_ = _round(seminar, grouping_id, number)
     form = MoveForm(request.POST, round_=round_)
     if not form.is_valid():
-        return _back(request, seminar, round_, 400, errors=[_("Choose a person and a group of this round.")])
+        return _back(request, seminar, round_, 400, error=_("Choose a person and a group of this round."))
     person, group = form.cleaned_data["participant"], form.cleaned_data["group"]
     warnings = selectors.move_warnings(round_, person, group)
     services.move_person(round_=round_, participant=person, group=group)

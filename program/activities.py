@@ -147,8 +147,3 @@ PASSIVE_KINDS = [
         projector_template="program/kinds/offsite_projector.html",
     ),
 ]
-
-# The rest of the vision morning's activities; until their interaction lands, the
-# screens show the item's title and text.
-VISION_KINDS = [
-]

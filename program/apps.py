@@ -20,7 +20,7 @@ class ProgramConfig(AppConfig):
         from seminar import live
         from seminar.invitations import kinds as mail_kinds
 
-        for kind in activities.PASSIVE_KINDS + activities.VISION_KINDS:
+        for kind in activities.PASSIVE_KINDS:
             activities.register(kind)
         activities.register(QuestionsKind("questions", _("Questions from the room"), interactive=True))
         activities.register(SoapboxKind("soapbox", _("Soapbox"), interactive=True))

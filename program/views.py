@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from program import activities, forms, screens, selectors, services
 from program.models import AgendaItem
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer, errors_text, forbidden
 from seminar.live.shown import digest as shown_digest
 from seminar.models import Seminar
 from seminar.presence import screen_counts
@@ -28,19 +28,10 @@ def run(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 
 
 def _answer(request: HtmxHttpRequest, seminar: Seminar, error: str | None = None) -> HttpResponse:
-    """htmx gets the panel it changed; a plain form post is redirected back (303)."""
-    if request.htmx:
-        context = {"seminar": seminar, "room": selectors.room(seminar), "error": error}
-        return render(request, "program/run.html#live", context)
-    if error:
-        messages.error(request, error)
-    response = redirect("program:run", slug=seminar.slug)
-    response.status_code = 303
-    return response
-
-
-def _form_error(form) -> str:
-    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+    """htmx gets the panel it changed (with the error in it); a plain form post goes back (303)."""
+    context = {"seminar": seminar, "room": selectors.room(seminar), "error": error} if request.htmx else None
+    return answer(request, "program:run", seminar.slug, partial="program/run.html#live", context=context,
+                  error=error)
 
 
 @require_POST
@@ -48,7 +39,7 @@ def _form_error(form) -> str:
 def step(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.StepForm(request.POST)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     try:
         services.step(seminar=seminar, version=form.cleaned_data["version"],
                       forward=form.cleaned_data["direction"] == "next")
@@ -64,7 +55,7 @@ def step(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def jump(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.JumpForm(request.POST, seminar=seminar)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     try:
         services.jump(seminar=seminar, version=form.cleaned_data["version"], item=form.cleaned_data["item"])
     except services.StaleVersion:
@@ -77,7 +68,7 @@ def jump(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def timer(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.TimerForm(request.POST)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     data = form.cleaned_data
     try:
         if data["action"] == "start":
@@ -98,7 +89,7 @@ def timer(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def shift(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.ShiftForm(request.POST)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     try:
         moved = services.shift_rest_of_day(seminar=seminar, minutes=form.cleaned_data["minutes"])
     except services.NotPossible:
@@ -113,7 +104,7 @@ def shift(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def projector_mode(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.ProjectorForm(request.POST)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     services.show_on_projector(seminar=seminar, mode=form.cleaned_data["mode"],
                                message=form.cleaned_data["message"])
     return _answer(request, seminar)
@@ -124,7 +115,7 @@ def projector_mode(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def reveal(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.RevealForm(request.POST, seminar=seminar)
     if not form.is_valid():
-        return _answer(request, seminar, _form_error(form))
+        return _answer(request, seminar, errors_text(form))
     try:
         services.reveal(seminar=seminar, item=form.cleaned_data["item"])
     except services.NotPossible:
@@ -136,7 +127,7 @@ def reveal(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def projector(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar = get_object_or_404(Seminar, slug=slug)
     if not (access.is_display(request.session, seminar.pk) or access.is_facilitator(request.user)):
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+        return forbidden(request, seminar)
     frame = screens.render_room("projector", selectors.room(seminar), request)
     return render(request, "program/projector.html", {"seminar": seminar, "frame": frame})
 
@@ -159,6 +150,6 @@ def panel(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     seminar = get_object_or_404(Seminar, slug=slug)
     participant = access.bound_participant(request.session, seminar)
     if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+        return forbidden(request, seminar)
     item = get_object_or_404(AgendaItem, pk=item_id, day__seminar=seminar)
     return HttpResponse(activities.get(item.kind).phone_panel(request, item, participant))

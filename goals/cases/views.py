@@ -9,17 +9,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from goals.cases import services
 from goals.cases.forms import AnalysisForm, CaseForm, PickForm, PosterNoteForm, TakeawayForm
 from goals.cases.kind import panel_context
-from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing
 from goals.forms import draft_of
+from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing
 from goals.services import NotAllowed, NotOpen, Stale, show_on_projector
-from goals.web import item_of, phone, refusable
 from groups.models import Group
+from program.phone_posts import item_of
 from seminar import access, links
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, phone, refusable, see_other
 from seminar.models import Seminar
 from seminar.spreadsheets import csv_download
 from seminar.submissions import TooFast
 
+PANEL = "goals/cases/panel.html"
 CASE_FIELDS = ["title", "what_happened", "partners", "partners_other", "achieved", "themes"]
 
 
@@ -47,10 +48,9 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         else:
             if not request.htmx:
                 messages.success(request, _("Saved. Thank you – your case is handed in. You can still change it."))
-                return see_other("goals:case", slug=seminar.slug)
             form, status, context["saved"] = CaseForm.for_case(saved), 200, True
-    template = "goals/cases/case_form.html#form" if request.htmx else "goals/cases/case_form.html"
-    return render(request, template, {**context, "form": form}, status=status)
+    return answer(request, "goals:case", seminar.slug, partial="goals/cases/case_form.html#form",
+                  page="goals/cases/case_form.html", context={**context, "form": form}, status=status)
 
 
 @require_GET
@@ -91,11 +91,8 @@ def poster_note(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpRespon
         except TooFast:
             form.add_error(None, _("That was a lot at once. Wait a minute and send again."))
             status = 429
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if sent else render(
-            request, "goals/cases/panel.html", panel_context(item, participant, form=form), status=status)
-    return render(request, "goals/cases/panel.html#note", panel_context(item, participant, form=form, sent=sent),
-                  status=status)
+    return answer(request, "program:phone", seminar.slug, partial="goals/cases/panel.html#note", page=PANEL,
+                  context=panel_context(item, participant, form=form, sent=sent), status=status)
 
 
 @require_POST
@@ -115,12 +112,9 @@ def case_pick(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
             context = panel_context(item, participant, picked=True)
         except (NotAllowed, NotOpen):
             context["pick_error"], status = _("Only the group's process leader can pick, among its members' cases."), 403
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
-            request, "goals/cases/panel.html", context, status=status)
-    if not context["leader"]:
-        return HttpResponse(status=status)
-    return render(request, "goals/cases/panel.html#pick", context, status=status)
+    # Only the leader's panel shows the pick.
+    partial = "goals/cases/panel.html#pick" if context["leader"] else None
+    return answer(request, "program:phone", seminar.slug, partial=partial, page=PANEL, context=context, status=status)
 
 
 @require_POST
@@ -144,10 +138,8 @@ def takeaway(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if status == 400 or ("draft" not in extra and status != 200):
         extra["takeaway_form"] = form
     context = panel_context(item, participant, **extra)
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
-            request, "goals/cases/panel.html", context, status=status)
-    return render(request, "goals/cases/panel.html#takeaway", context, status=status)
+    return answer(request, "program:phone", seminar.slug, partial="goals/cases/panel.html#takeaway", page=PANEL,
+                  context=context, status=status)
 
 
 @require_POST
@@ -156,7 +148,7 @@ def note_hide(request: HtmxHttpRequest, seminar: Seminar, note_id: int) -> HttpR
     note = get_object_or_404(PosterNote.objects.select_related("item__day"), pk=note_id,
                              item__day__seminar=seminar)
     services.hide_poster_note(note=note)
-    return HttpResponse(status=204) if request.htmx else see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
@@ -170,10 +162,10 @@ def case_pick_run(request: HtmxHttpRequest, seminar: Seminar, item_id: int, grou
     if case is not None:
         try:
             services.pick_case(item=item, group=group, case=case)
-            status = 204
+            status = 200
         except (NotAllowed, NotOpen):
             status = 409
-    return HttpResponse(status=status) if request.htmx else see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,20 +14,19 @@ from goals.commitments.kind import panel_context
 from goals.forms import draft_of
 from goals.models import Commitment
 from goals.services import NotAllowed, NotOpen, Stale
-from goals.web import item_of, phone, refusable
 from program.models import Day
+from program.phone_posts import item_of
 from seminar import access
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, forbidden, phone, refusable
 from seminar.models import Seminar
 
+PANEL = "goals/commitments/panel.html"
 COMMITMENT_FIELDS = ["agreements", "monday", "share_monday"]
 
 
 def _answer(request, seminar, context, partial: str, status: int) -> HttpResponse:
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
-            request, "goals/commitments/panel.html", context, status=status)
-    return render(request, f"goals/commitments/panel.html#{partial}", context, status=status)
+    return answer(request, "program:phone", seminar.slug, partial=f"{PANEL}#{partial}", page=PANEL,
+                  context=context, status=status)
 
 
 @require_POST
@@ -73,7 +72,7 @@ def management(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpRespons
                 version=stale.current.version, initial={"text": stale.current.text})}
             status = 409
         except (NotAllowed, NotOpen):
-            return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+            return forbidden(request, seminar)
     extra.setdefault("management_form", form)
     return _answer(request, seminar, panel_context(item, participant, **extra), "management", status)
 
@@ -121,4 +120,4 @@ def hide(request: HtmxHttpRequest, seminar: Seminar, item_id: int, commitment_id
     else:
         commitment = get_object_or_404(Commitment, pk=commitment_id, seminar=seminar)
         services.hide_commitment(item=item, commitment=commitment, hidden=hidden)
-    return HttpResponse(status=204) if request.htmx else see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug)

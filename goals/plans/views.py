@@ -1,7 +1,7 @@
 """Members write their department's plan per locked goal; facilitators hide plans."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,9 +11,9 @@ from goals.plans import services
 from goals.plans.forms import PlanForm, PlanHideForm
 from goals.plans.kind import panel_context
 from goals.services import NotAllowed, NotOpen, Stale
-from goals.web import item_of, phone, refusable
+from program.phone_posts import item_of
 from seminar import access
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, phone, refusable
 from seminar.models import Seminar
 
 
@@ -41,11 +41,9 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int, goal_id: int) -> Ht
             status = 403
     row.setdefault("form", form)
     context = panel_context(item, participant, replace={goal.pk: row})
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
-            request, "goals/plans/panel.html", context, status=status)
     mine = next((r for r in context["rows"] if r["goal"].pk == goal.pk), {"goal": goal, **row})
-    return render(request, "goals/plans/panel.html#plan", {**context, "row": mine}, status=status)
+    return answer(request, "program:phone", seminar.slug, partial="goals/plans/panel.html#plan",
+                  page="goals/plans/panel.html", context={**context, "row": mine}, status=status)
 
 
 @require_POST
@@ -55,4 +53,4 @@ def hide(request: HtmxHttpRequest, seminar: Seminar, plan_id: int) -> HttpRespon
                              goal__seminar=seminar)
     form = PlanHideForm(request.POST)
     services.hide_plan(plan=plan, hidden=form.is_valid() and form.cleaned_data["hidden"])
-    return HttpResponse(status=204) if request.htmx else see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug)

@@ -11,9 +11,9 @@ from goals.services import Locked, NotAllowed, NotOpen, Stale
 from goals.shared_goals import regions, services
 from goals.shared_goals.forms import GOAL_FIELDS, GoalActionForm, GoalForm
 from goals.shared_goals.kind import panel_context
-from goals.web import item_of, phone, refusable
+from program.phone_posts import item_of
 from seminar import access
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, phone, refusable, see_other
 from seminar.models import Seminar
 
 
@@ -41,10 +41,8 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
             status = 403
     extra.setdefault("form", form)
     context = panel_context(item, participant, **extra)
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug) if status == 200 else render(
-            request, "goals/shared_goals/panel.html", context, status=status)
-    return render(request, "goals/shared_goals/panel.html#form", context, status=status)
+    return answer(request, "program:phone", seminar.slug, partial="goals/shared_goals/panel.html#form",
+                  page="goals/shared_goals/panel.html", context=context, status=status)
 
 
 @require_POST
@@ -58,9 +56,8 @@ def shake(request: HtmxHttpRequest, slug: str, goal_id: int) -> HttpResponse:
         services.shake_hands(goal=goal, participant=participant)
     except NotOpen:
         status = 409
-    if not request.htmx:
-        return see_other("program:phone", slug=seminar.slug)
-    return HttpResponse(regions.MARKS.render(None, participant, request), status=status)
+    html = regions.MARKS.render(None, participant, request) if request.htmx else None
+    return answer(request, "program:phone", seminar.slug, html=html, status=status)
 
 
 @require_POST
@@ -75,7 +72,7 @@ def act(request: HtmxHttpRequest, seminar: Seminar, goal_id: int) -> HttpRespons
         services.lock_goal(goal=goal, user=request.user, locked=action == "lock")
     else:
         services.hide_goal(goal=goal, hidden=action == "hide")
-    return HttpResponse(status=204) if request.htmx else see_other("program:run", slug=seminar.slug)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,16 +3,15 @@
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from interviews import selectors, services
 from interviews.forms import CardActionForm, PickForm
 from interviews.models import TAG_LABELS, Interview, Pick, TableCard
-from program import homework
 from seminar import access, links
-from seminar.http import HtmxHttpRequest, optional_id
+from seminar.http import HtmxHttpRequest, answer, optional_id
 from seminar.models import Seminar
 from seminar.spreadsheets import csv_download
 
@@ -63,18 +62,6 @@ def picker(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     return render(request, "interviews/picker.html", context)
 
 
-def _back(request: HtmxHttpRequest, seminar: Seminar, item_id: int, filter_tag: str | None) -> HttpResponse:
-    if request.htmx:
-        return HttpResponse(status=204)
-    if filter_tag is None:
-        response = redirect("program:run", slug=seminar.slug)
-    else:
-        query = urlencode({"item": item_id, "tag": filter_tag})
-        response = redirect(f"{reverse('interviews:picker', args=[seminar.slug])}?{query}")
-    response.status_code = 303
-    return response
-
-
 @require_POST
 @access.facilitator_required
 def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id: int) -> HttpResponse:
@@ -99,7 +86,11 @@ def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id:
         except services.NotOpen:
             pass  # a hidden interview cannot be shown; the page shows it as hidden
     filter_tag = request.POST.get("filter")
-    return _back(request, seminar, item.pk, filter_tag if filter_tag is None or filter_tag in TAG_LABELS else "")
+    if filter_tag is None:
+        return answer(request, "program:run", seminar.slug)
+    # Back to the picker, filtered as it was.
+    query = urlencode({"item": item.pk, "tag": filter_tag if filter_tag in TAG_LABELS else ""})
+    return answer(request, f"{reverse('interviews:picker', args=[seminar.slug])}?{query}")
 
 
 @require_POST
@@ -109,8 +100,4 @@ def card_action(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> Htt
     form = CardActionForm(request.POST)
     if form.is_valid():
         services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")
-    if request.htmx:
-        return HttpResponse(status=204)
-    response = redirect("program:run", slug=seminar.slug)
-    response.status_code = 303
-    return response
+    return answer(request, "program:run", seminar.slug)

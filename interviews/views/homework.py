@@ -10,20 +10,17 @@ from interviews.forms import InterviewForm, PrivacyCheckForm
 from interviews.models import IDENTIFYING_LABELS, Interview
 from program import homework
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer, forbidden
 from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast
 
 PRIVACY_LABELS = IDENTIFYING_LABELS
+PAGE = "interviews/interview.html"
 
 
 def _phone(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None]:
     seminar = get_object_or_404(Seminar, slug=slug)
     return seminar, access.bound_participant(request.session, seminar)
-
-
-def _forbidden(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
 
 
 @require_GET
@@ -49,16 +46,20 @@ def warnings(*texts: str) -> list[str]:
     return [str(PRIVACY_LABELS[kind]) for kind in privacy.kinds(*texts)]
 
 
-def _page(request, seminar, participant, form, *, status=200, saved=False, error="", mine=None) -> HttpResponse:
+def _context(seminar, participant, form, *, saved=False, error="", mine=None) -> dict:
     interview = selectors.interview_of(participant)
     # A refused form may hold any amount of text; the warning looks at what a valid one could.
     texts = [str(form[name].value() or "")[: form.fields[name].max_length]
              for name in ("who", "said", "quotes")]
-    context = {"seminar": seminar, "participant": participant, "form": form, "interview": interview,
-               "closed": selectors.tables_opened(seminar), "saved": saved, "error": error, "mine": mine,
-               "warnings": warnings(*texts)}
-    template = "interviews/interview.html#editor" if request.htmx else "interviews/interview.html"
-    return render(request, template, context, status=status)
+    return {"seminar": seminar, "participant": participant, "form": form, "interview": interview,
+            "closed": selectors.tables_opened(seminar), "saved": saved, "error": error, "mine": mine,
+            "warnings": warnings(*texts)}
+
+
+def _answer(request, seminar, participant, form, *, status=200, **context) -> HttpResponse:
+    """The editor for htmx, the whole page for a plain form refused; saved, back to the page (303)."""
+    return answer(request, f"{request.path}?saved=1", partial=f"{PAGE}#editor", page=PAGE, status=status,
+                  context=_context(seminar, participant, form, **context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,13 +69,14 @@ def interview(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if participant is None:
         if request.method == "GET":
             return redirect("seminar:join", slug=seminar.slug)
-        return _forbidden(request, seminar)
+        return forbidden(request, seminar)
     if request.method == "GET":
-        return _page(request, seminar, participant, _form_for(selectors.interview_of(participant)),
-                     saved=request.GET.get("saved") == "1")
+        context = _context(seminar, participant, _form_for(selectors.interview_of(participant)),
+                           saved=request.GET.get("saved") == "1")
+        return render(request, f"{PAGE}#editor" if request.htmx else PAGE, context)
     form = InterviewForm(request.POST)
     if not form.is_valid():
-        return _page(request, seminar, participant, form, status=400)
+        return _answer(request, seminar, participant, form, status=400)
     data = form.cleaned_data
     try:
         saved = services.save_interview(author=participant, who=data["who"], said=data["said"],
@@ -83,19 +85,15 @@ def interview(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     except services.StaleVersion as stale:
         error = _("This interview was saved in a newer version (perhaps from another device). "
                   "Below is the newer text; your text is kept underneath so you can copy from it.")
-        return _page(request, seminar, participant, _form_for(stale.current), status=409, error=error,
-                     mine=data)
+        return _answer(request, seminar, participant, _form_for(stale.current), status=409, error=error,
+                       mine=data)
     except services.NotOpen:
         error = _("The tables have started on the interviews, so it can no longer be changed.")
-        return _page(request, seminar, participant, form, status=409, error=error, mine=data)
+        return _answer(request, seminar, participant, form, status=409, error=error, mine=data)
     except TooFast:
         error = _("That was a lot of saves at once. Wait a minute and save again.")
-        return _page(request, seminar, participant, form, status=429, error=error)
-    if not request.htmx:
-        response = redirect(f"{request.path}?saved=1")
-        response.status_code = 303
-        return response
-    return _page(request, seminar, participant, _form_for(saved), saved=True)
+        return _answer(request, seminar, participant, form, status=429, error=error)
+    return _answer(request, seminar, participant, _form_for(saved), saved=True)
 
 
 @require_POST
@@ -103,7 +101,7 @@ def check(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The privacy warning for the text being typed; saves nothing."""
     seminar, participant = _phone(request, slug)
     if participant is None:
-        return _forbidden(request, seminar)
+        return forbidden(request, seminar)
     form = PrivacyCheckForm(request.POST)
     found = warnings(*(form.cleaned_data.values())) if form.is_valid() else []
     return render(request, "interviews/interview.html#privacy", {"seminar": seminar, "warnings": found})

@@ -2,43 +2,46 @@
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, render
 from django.utils.csp import CSP
+from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_POST
 
 from program.ideas import selectors, services
 from program.ideas.forms import IdeaActionForm, IdeaForm, WallForm
 from program.models import AgendaItem, Idea
-from program.phone_posts import Refusal, submit_to_item
+from program.phone_posts import phone_item
 from seminar import access, photos
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer, refusable
 from seminar.models import Seminar
 from seminar.submissions import TooFast
 
 PANEL = "program/ideas/panel.html"
 
 
-def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    if request.htmx:
-        return HttpResponse(status=204)
-    response = redirect("program:run", slug=seminar.slug)
-    response.status_code = 303
-    return response
-
-
 @require_POST
+@refusable
 def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    def save(item, participant, data) -> None:
-        services.submit_idea(item=item, author=participant, text=data["text"], photo=data["photo"],
-                             key=data["key"])
-
-    return submit_to_item(request, slug, item_id, form_class=IdeaForm, save=save, template=PANEL, refusals=(
-        Refusal(services.NotOpen, _("Ideas are not being taken for this item."), 409),
-        Refusal(photos.PhotoRejected, lambda rejected: str(rejected.message), 400),
-        Refusal(TooFast, _("That was a lot of ideas at once. Wait a minute and send again."), 429),
-    ))
+    item, participant = phone_item(request, slug, item_id)
+    form, sent, status = IdeaForm(request.POST, request.FILES), False, 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_idea(item=item, author=participant, text=data["text"], photo=data["photo"],
+                                 key=data["key"])
+            form, sent, status = IdeaForm(), True, 200
+        except services.NotOpen:
+            form.add_error(None, _("Ideas are not being taken for this item."))
+            status = 409
+        except photos.PhotoRejected as rejected:
+            form.add_error(None, str(rejected.message))
+        except TooFast:
+            form.add_error(None, _("That was a lot of ideas at once. Wait a minute and send again."))
+            status = 429
+    context = {"form": form, "item": item, "seminar": item.day.seminar, "sent": sent}
+    return answer(request, "program:phone", item.day.seminar.slug, partial=PANEL, page=PANEL, context=context,
+                  status=status)
 
 
 @require_POST
@@ -49,7 +52,7 @@ def moderate(request: HtmxHttpRequest, seminar: Seminar, idea_id: int) -> HttpRe
     if form.is_valid():
         action = {"feature": services.feature_idea, "hide": services.hide_idea, "show": services.show_idea}
         action[form.cleaned_data["action"]](idea=idea)
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
@@ -59,7 +62,7 @@ def wall(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
     form = WallForm(request.POST)
     if form.is_valid():
         services.pause_wall(item=item, paused=form.cleaned_data["action"] == "pause")
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_GET

@@ -4,9 +4,8 @@ The permission is checked here: the phone's participant must be a process leader
 group in the item's round; the tablet's user must be a facilitator.
 """
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,7 @@ from program.models import AgendaItem
 from program.soapbox import regions, selectors, services
 from program.soapbox.forms import AllGroupsForm, LeadForm
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer, errors_text, forbidden
 from seminar.models import Seminar
 
 STALE = _("Your group was changed on another screen just now. This is the current state.")
@@ -25,15 +24,11 @@ NO_SPEAKERS = _("Not moved, no speakers drawn yet: %(groups)s. Draw their speake
 NOT_OPEN = _("This group is not part of the soapbox now.")
 
 
-def _form_error(form) -> str:
-    return " ".join(str(message) for errors in form.errors.values() for message in errors)
-
-
 def _act(request: HtmxHttpRequest, item: AgendaItem, group: Group) -> str | None:
     """Parse the action, call its service; returns the error to show, if any."""
     form = LeadForm(request.POST, item=item, group=group)
     if not form.is_valid():
-        return _form_error(form)
+        return errors_text(form)
     data = form.cleaned_data
     action, on = data["action"], {"item": item, "group": group, "version": data["version"]}
     try:
@@ -78,18 +73,9 @@ def _targets(seminar: Seminar, item_id: int, group_id: int) -> tuple[AgendaItem,
     return item, group
 
 
-def _tablet(request: HtmxHttpRequest, item: AgendaItem, error: str | None) -> HttpResponse:
+def _tablet(request: HtmxHttpRequest, item: AgendaItem, error: str | None) -> str:
     """The tablet's overview, with the error beside the buttons (an htmx answer)."""
-    context = regions.tablet(item, None, error)
-    return HttpResponse(regions.TABLET.render(item, None, request, context=context))
-
-
-def _redirect(name: str, seminar: Seminar, request: HtmxHttpRequest, error: str | None) -> HttpResponse:
-    if error:
-        messages.error(request, error)
-    response = redirect(name, slug=seminar.slug)
-    response.status_code = 303
-    return response
+    return regions.TABLET.render(item, None, request, context=regions.tablet(item, None, error))
 
 
 @require_POST
@@ -99,12 +85,12 @@ def lead(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> Ht
     participant = access.bound_participant(request.session, seminar)
     item, group = _targets(seminar, item_id, group_id)
     if not selectors.leads(participant, item, group):
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+        return forbidden(request, seminar)
     error = _act(request, item, group)
-    if not request.htmx:
-        return _redirect("program:phone", seminar, request, error)
-    return HttpResponse(regions.LEAD.render(item, participant, request,
-                                            context=regions.lead(item, participant, error)))
+    html = None
+    if request.htmx:
+        html = regions.LEAD.render(item, participant, request, context=regions.lead(item, participant, error))
+    return answer(request, "program:phone", seminar.slug, html=html, error=error)
 
 
 @require_POST
@@ -113,9 +99,8 @@ def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id
     """A facilitator moves any one group on, from the tablet."""
     item, group = _targets(seminar, item_id, group_id)
     error = _act(request, item, group)
-    if not request.htmx:
-        return _redirect("program:run", seminar, request, error)
-    return _tablet(request, item, error)
+    html = _tablet(request, item, error) if request.htmx else None
+    return answer(request, "program:run", seminar.slug, html=html, error=error)
 
 
 @require_POST
@@ -125,9 +110,8 @@ def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
     item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
                              kind=selectors.KIND)
     form = AllGroupsForm(request.POST, item=item)
-    error = None if form.is_valid() else _form_error(form)
+    error = None if form.is_valid() else errors_text(form)
     if error is None:
         error = _not_moved(services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"]))
-    if not request.htmx:
-        return _redirect("program:run", seminar, request, error)
-    return _tablet(request, item, error)
+    html = _tablet(request, item, error) if request.htmx else None
+    return answer(request, "program:run", seminar.slug, html=html, error=error)

@@ -5,76 +5,58 @@ what is theirs; there is no address that names another person's draft, feedback 
 """
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from program.models import AgendaItem
+from program.phone_posts import phone_item
 from program.soapbox import selectors, services, slots, writing
 from program.soapbox.forms import DraftForm, FeedbackForm, PlanForm, VolunteerForm
-from seminar import access
-from seminar.http import HtmxHttpRequest
-from seminar.models import Seminar
+from seminar.http import HtmxHttpRequest, answer, errors_text, refusable
+from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast
 
 NOT_OPEN = gettext_lazy("The soapbox is not open for you here.")
+SLOT_PAGE = "program/soapbox/slot_page.html"
 
 
-def _phone(request: HtmxHttpRequest, slug: str, item_id: int):
-    """The seminar, the phone's participant (or None) and the soapbox item."""
-    seminar = get_object_or_404(Seminar, slug=slug)
-    participant = access.bound_participant(request.session, seminar)
-    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
-                             kind=selectors.KIND)
-    return seminar, participant, item
-
-
-def _forbidden(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-
-
-def _back(seminar: Seminar) -> HttpResponse:
-    response = redirect("program:phone", slug=seminar.slug)
-    response.status_code = 303
-    return response
+def _phone(request: HtmxHttpRequest, slug: str, item_id: int) -> tuple[Seminar, Participant, AgendaItem]:
+    """The seminar, the phone's participant and the soapbox item; `Refused` (403) or 404."""
+    item, participant = phone_item(request, slug, item_id, kinds=(selectors.KIND,))
+    return item.day.seminar, participant, item
 
 
 def _slot_answer(request: HtmxHttpRequest, item, participant, name: str, status: int = 200, **extra) -> HttpResponse:
     """htmx gets the slot it changed; a plain post is sent back to the phone page (or shown its errors)."""
     html = slots.render_slot(request, item, participant, name, **extra)
-    if not request.htmx and status == 200:
-        return _back(item.day.seminar)
-    if not request.htmx:
-        return render(request, "program/soapbox/slot_page.html",
-                      {"seminar": item.day.seminar, "participant": participant, "content": html}, status=status)
-    return HttpResponse(html, status=status)
+    context = {"seminar": item.day.seminar, "participant": participant, "content": html}
+    return answer(request, "program:phone", item.day.seminar.slug, html=html, page=SLOT_PAGE, context=context,
+                  status=status)
 
 
 @require_GET
+@refusable
 def slot(request: HtmxHttpRequest, slug: str, item_id: int, name: str) -> HttpResponse:
     """One of the phone's own slots (its forms and private text), for this phone's participant only."""
     seminar, participant, item = _phone(request, slug, item_id)
-    if participant is None:
-        return _forbidden(request, seminar)
     html = slots.render_slot(request, item, participant, name)
     if request.htmx:
         return HttpResponse(html)
-    return render(request, "program/soapbox/slot_page.html",
-                  {"seminar": seminar, "participant": participant, "content": html})
+    return render(request, SLOT_PAGE, {"seminar": seminar, "participant": participant, "content": html})
 
 
 @require_POST
+@refusable
 def draft(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     """The draft's autosave (and its save button): answers with the save status, never the text."""
     seminar, participant, item = _phone(request, slug, item_id)
-    if participant is None:
-        return _forbidden(request, seminar)
     form = DraftForm(request.POST, prefix="draft")
     context = {"item": item, "seminar": seminar, "form": form}
     status = 200
     if not form.is_valid():
-        context["error"], status = " ".join(m for errors in form.errors.values() for m in errors), 400
+        context["error"], status = errors_text(form), 400
     else:
         try:
             context["draft"] = writing.save_draft(item=item, author=participant, version=form.cleaned_data["version"],
@@ -85,19 +67,18 @@ def draft(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
                                  "copy what you typed here first.")
         except services.NotOpen:
             context["error"], status = NOT_OPEN, 409
-    if not request.htmx:
-        return _back(seminar) if status == 200 else _slot_answer(request, item, participant, "draft", status,
-                                                                 form=form, error=context.get("error"))
+    if not request.htmx and status != 200:  # a plain form refused: its slot, with the text and the error
+        return _slot_answer(request, item, participant, "draft", status, form=form, error=context.get("error"))
     # After a refused save the phone keeps the version it had, so it cannot overwrite the newer draft.
     context["saved_version"] = context["draft"].version if status == 200 else form.data.get("draft-version")
-    return render(request, "program/soapbox/slots.html#draft_status", context, status=status)
+    return answer(request, "program:phone", seminar.slug, partial="program/soapbox/slots.html#draft_status",
+                  context=context, status=status)
 
 
 @require_POST
+@refusable
 def volunteer(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     seminar, participant, item = _phone(request, slug, item_id)
-    if participant is None:
-        return _forbidden(request, seminar)
     form = VolunteerForm(request.POST)
     if form.is_valid() and participant.role != participant.Role.PROCESS_LEADER:
         try:
@@ -108,11 +89,10 @@ def volunteer(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
 
 
 @require_POST
+@refusable
 def feedback(request: HtmxHttpRequest, slug: str, item_id: int, speaker_id: int) -> HttpResponse:
     """Feedback to a speaker called up in the phone's own group (once per key)."""
     seminar, participant, item = _phone(request, slug, item_id)
-    if participant is None:
-        return _forbidden(request, seminar)
     speaker = slots.speaker_for(item, participant, speaker_id)
     name = f"speaker-{speaker.pk}"
     form = FeedbackForm(request.POST, prefix=f"fb{speaker.pk}")
@@ -134,11 +114,10 @@ def feedback(request: HtmxHttpRequest, slug: str, item_id: int, speaker_id: int)
 
 
 @require_POST
+@refusable
 def plan(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     """Save the phone's action plan (its steps replace the ones saved before; once per key)."""
     seminar, participant, item = _phone(request, slug, item_id)
-    if participant is None:
-        return _forbidden(request, seminar)
     form, formset = PlanForm(request.POST), slots.step_formset(item, participant, request.POST)
     if not (form.is_valid() and formset.is_valid()):
         return _slot_answer(request, item, participant, "plan", 400, form=form, formset=formset)

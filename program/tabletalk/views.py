@@ -1,46 +1,47 @@
 """Phones send cards to their table; facilitators choose what the projector shows and hide cards."""
 
-from django.http import HttpResponse
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from program.models import AgendaItem, TableCard
-from program.phone_posts import Refusal, submit_to_item
+from program.phone_posts import phone_item
 from program.tabletalk import services
 from program.tabletalk.forms import CardActionForm, CardForm, ShowForm
 from seminar import access
-from seminar.http import HtmxHttpRequest
+from seminar.http import HtmxHttpRequest, answer, refusable
 from seminar.models import Seminar
 from seminar.submissions import TooFast
 
 PANEL = "program/tabletalk/panel.html"
 
 
-def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    if request.htmx:
-        return HttpResponse(status=204)
-    response = redirect("program:run", slug=seminar.slug)
-    response.status_code = 303
-    return response
-
-
 @require_POST
+@refusable
 def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    def save(item, participant, data) -> None:
-        services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
-                             key=data["key"])
-
-    return submit_to_item(
-        request, slug, item_id, form_class=CardForm, save=save, template=PANEL,
-        # The next card is likely of the same kind.
-        fresh=lambda data: CardForm(initial={"kind": data["kind"]}),
-        refusals=(
-            Refusal(services.NotOpen, _("Cards are not being taken for this item."), 409),
-            Refusal(services.NoTable, _("You are not at a table in this round. Ask a facilitator."), 409),
-            Refusal(TooFast, _("That was a lot of cards at once. Wait a minute and send again."), 429),
-        ))
+    item, participant = phone_item(request, slug, item_id)
+    form, sent, status = CardForm(request.POST), False, 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
+                                 key=data["key"])
+            # The next card is likely of the same kind.
+            form, sent, status = CardForm(initial={"kind": data["kind"]}), True, 200
+        except services.NotOpen:
+            form.add_error(None, _("Cards are not being taken for this item."))
+            status = 409
+        except services.NoTable:
+            form.add_error(None, _("You are not at a table in this round. Ask a facilitator."))
+            status = 409
+        except TooFast:
+            form.add_error(None, _("That was a lot of cards at once. Wait a minute and send again."))
+            status = 429
+    context = {"form": form, "item": item, "seminar": item.day.seminar, "sent": sent}
+    return answer(request, "program:phone", item.day.seminar.slug, partial=PANEL, page=PANEL, context=context,
+                  status=status)
 
 
 @require_POST
@@ -53,7 +54,7 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
             services.show_cards(item=item, mode=form.cleaned_data["mode"], group=form.cleaned_data["group"])
         except services.NotOpen:
             pass
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
@@ -63,10 +64,11 @@ def moderate(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpRe
     form = CardActionForm(request.POST)
     if form.is_valid():
         services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")
-    if request.htmx and request.POST.get("answer") == "row":  # the complete list is no live page
+    if request.POST.get("answer") == "row":  # the complete list is no live page
         card.refresh_from_db()
-        return render(request, "program/tabletalk/live.html#row", {"card": card, "seminar": seminar, "page": True})
-    return _done(request, seminar)
+        return answer(request, "program:run", seminar.slug, partial="program/tabletalk/live.html#row",
+                      context={"card": card, "seminar": seminar, "page": True})
+    return answer(request, "program:run", seminar.slug)
 
 
 CARDS_PER_PAGE = 50

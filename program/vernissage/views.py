@@ -14,7 +14,7 @@ from program.models import AgendaItem, Comment, Idea
 from program.vernissage import regions, selectors, services
 from program.vernissage.forms import ClosingForm, CommentForm, ReactForm
 from seminar import access, links
-from seminar.http import HtmxHttpRequest, parse_id
+from seminar.http import HtmxHttpRequest, answer, forbidden, parse_id
 from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast, new_key
 
@@ -103,14 +103,9 @@ def still_here(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int)
 
 def _back(request: HtmxHttpRequest, seminar: Seminar, item: AgendaItem, idea: Idea, context: dict,
           status: int) -> HttpResponse:
-    if request.htmx:
-        return render(request, f"{GALLERY}#idea", context, status=status)
-    if status >= 400:
-        return render(request, f"{GALLERY}#idea", context, status=status)
+    """The idea's card (refused, a plain form too); a plain form that was done lands on it in its gallery."""
     url = reverse("program:gallery", args=[seminar.slug, item.pk, idea.group_id]) + f"#gallery-idea-{idea.pk}"
-    response = redirect(url)
-    response.status_code = 303
-    return response
+    return answer(request, url, partial=f"{GALLERY}#idea", page=f"{GALLERY}#idea", context=context, status=status)
 
 
 def _posted_item(request: HtmxHttpRequest, form: ReactForm | CommentForm) -> AgendaItem:
@@ -122,7 +117,7 @@ def _posted_item(request: HtmxHttpRequest, form: ReactForm | CommentForm) -> Age
 def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     seminar, participant, _facilitator = _viewer(request, slug)
     if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+        return forbidden(request, seminar)
     idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
                              item__day__seminar=seminar, hidden=False)
     form = ReactForm(request.POST, seminar=seminar)
@@ -141,7 +136,7 @@ def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
 def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     seminar, participant, _facilitator = _viewer(request, slug)
     if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
+        return forbidden(request, seminar)
     idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
                              item__day__seminar=seminar, hidden=False)
     form = CommentForm(request.POST, seminar=seminar)
@@ -179,19 +174,11 @@ def codes(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespo
     return render(request, "program/vernissage/codes.html", {"seminar": seminar, "item": item, "cards": cards})
 
 
-def _done(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
-    if request.htmx:
-        return HttpResponse(status=204)
-    response = redirect("program:run", slug=seminar.slug)
-    response.status_code = 303
-    return response
-
-
 @require_POST
 @access.facilitator_required
 def next_turn(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
     services.next_turn(item=_vernissage(seminar, item_id))
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
@@ -202,7 +189,7 @@ def closing(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
     if form.is_valid():
         services.show_closing(item=item, text=form.cleaned_data["text"],
                               shown=form.cleaned_data["action"] == "show")
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
@@ -214,4 +201,4 @@ def hide_comment(request: HtmxHttpRequest, seminar: Seminar, comment_id: int) ->
                                      grouping__rounds__groups=found.idea.group_id).first()
     if item is not None:
         services.hide_comment(item=item, comment=found)
-    return _done(request, seminar)
+    return answer(request, "program:run", seminar.slug)

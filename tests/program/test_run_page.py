@@ -61,7 +61,7 @@ def test_the_warning_publishes_the_groups_in_one_tap_and_goes_away(facilitator_c
     response = facilitator_client.post(f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/publish/",
                                        {"next": f"/s/{seminar.slug}/run/"})
 
-    assert response.status_code == 302 and response["Location"] == f"/s/{seminar.slug}/run/"
+    assert response.status_code == 303 and response["Location"] == f"/s/{seminar.slug}/run/"
     round_.refresh_from_db()
     assert round_.published_at is not None
     assert "which are not published" not in run_page(facilitator_client, seminar)
