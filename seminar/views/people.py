@@ -5,13 +5,13 @@ import base64
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from seminar import access, links, services
 from seminar.forms import PresenceForm, RosterUploadForm
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, see_other
 from seminar.models import Seminar
 from seminar.roster import RosterError, import_roster, parse_roster
 
@@ -40,9 +40,8 @@ def presence(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) ->
     form = PresenceForm(request.POST)
     if form.is_valid():
         participant = services.set_present(participant=participant, present=form.cleaned_data["present"])
-    if request.htmx:
-        return render(request, "seminar/people.html#row", {"seminar": seminar, "person": participant})
-    return redirect("seminar:people", slug=seminar.slug)
+    return answer(request, "seminar:people", seminar.slug, partial="seminar/people.html#row",
+                  context={"seminar": seminar, "person": participant})
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,7 +54,7 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         stored = request.session.pop(UPLOAD_KEY, None)
         if stored is None:
             messages.error(request, _("The preview expired. Upload the file again."))
-            return redirect("seminar:roster_import", slug=seminar.slug)
+            return see_other("seminar:roster_import", slug=seminar.slug)
         try:
             result = import_roster(seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"])
         except RosterError as error:
@@ -65,7 +64,7 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         if result.updated:
             messages.success(request, _("%(count)d participants already on the roster were updated.")
                              % {"count": result.updated})
-        return redirect("seminar:people", slug=seminar.slug)
+        return see_other("seminar:people", slug=seminar.slug)
     if request.method == "POST":
         form = context["form"] = RosterUploadForm(request.POST, request.FILES)
         if not form.is_valid():
