@@ -8,7 +8,6 @@ taken for a formula: whatever a participant typed is shown as text.
 """
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 
@@ -45,13 +44,6 @@ def write_rows(out, rows: Iterable[Sequence]) -> None:
     target = csv.writer(out, delimiter=DELIMITER)
     for row in rows:
         target.writerow([safe_cell(value) for value in row])
-
-
-def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
-    """A header of `columns` and one line per dict (other keys ignored); no BOM."""
-    out = io.StringIO()
-    write_rows(out, [columns, *([row.get(column, "") for column in columns] for row in rows)])
-    return out.getvalue()
 
 
 def csv_download(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:

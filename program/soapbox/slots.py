@@ -13,8 +13,6 @@ from program.soapbox.forms import DraftForm, FeedbackForm, PlanForm, StepFormSet
 from seminar.http import parse_id
 from seminar.models import Participant
 
-NAMES = ("volunteer", "draft", "plan")
-
 
 def draft_form(item: AgendaItem, author: Participant) -> DraftForm:
     draft = selectors.draft(item, author)

@@ -1,6 +1,6 @@
 """Cells of every CSV export: shown as text, and with no direction control left open."""
 
-from seminar.spreadsheets import csv_text, safe_cell
+from seminar.spreadsheets import csv_download, safe_cell
 
 
 def test_a_cell_loses_its_direction_controls():
@@ -14,5 +14,6 @@ def test_a_cell_that_would_be_a_formula_stays_text_after_the_controls_go():
 
 
 def test_the_row_after_an_open_override_is_unchanged():
-    text = csv_text(["name", "table"], [{"name": "Noor \u202eAl-Rashid", "table": "Bord 1"}])
+    download = csv_download("tables.csv", ["name", "table"], [["Noor \u202eAl-Rashid", "Bord 1"]])
+    text = download.content.decode("utf-8-sig")
     assert text.splitlines()[-1].endswith("Noor Al-Rashid;Bord 1")
