@@ -14,10 +14,13 @@ from seminar.models import Participant, Seminar
 from seminar.queries import unique_or_none
 
 
-def phone_item(request: HtmxHttpRequest, slug: str, item_id: int,
-               kinds: tuple[str, ...] = ()) -> tuple[AgendaItem, Participant]:
-    """The item (of one of `kinds`, if given) and the phone's participant; `Refused` (403) or 404."""
-    items = AgendaItem.objects.select_related("day__seminar").filter(pk=item_id, day__seminar__slug=slug)
+def phone_item(
+    request: HtmxHttpRequest, slug: str, item_id: int, kinds: tuple[str, ...] = ()
+) -> tuple[AgendaItem, Participant]:
+    """The item (of one of `kinds`, if given) and the phone's participant; `Refused` (403), 404."""
+    items = AgendaItem.objects.select_related("day__seminar").filter(
+        pk=item_id, day__seminar__slug=slug
+    )
     item = unique_or_none(items.filter(kind__in=kinds) if kinds else items)
     # The seminar alone only to tell "no such item" (404) from "not yours" (403).
     seminar = item.day.seminar if item is not None else get_object_or_404(Seminar, slug=slug)
@@ -31,5 +34,9 @@ def phone_item(request: HtmxHttpRequest, slug: str, item_id: int,
 
 def item_of(seminar: Seminar, item_id: int, kinds: tuple[str, ...]) -> AgendaItem:
     """The seminar's item of one of `kinds`, with its day and seminar; 404 otherwise."""
-    return get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id,
-                             day__seminar=seminar, kind__in=kinds)
+    return get_object_or_404(
+        AgendaItem.objects.select_related("day__seminar"),
+        pk=item_id,
+        day__seminar=seminar,
+        kind__in=kinds,
+    )

@@ -44,9 +44,18 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def answer(request: HtmxHttpRequest, to: str, *args, partial: str | None = None, html: str | None = None,
-           context: dict | None = None, status: int = 200, page: str | None = None,
-           error: str | None = None, leave: bool = False) -> HttpResponse:
+def answer(
+    request: HtmxHttpRequest,
+    to: str,
+    *args,
+    partial: str | None = None,
+    html: str | None = None,
+    context: dict | None = None,
+    status: int = 200,
+    page: str | None = None,
+    error: str | None = None,
+    leave: bool = False,
+) -> HttpResponse:
     """The answer to a POST, for htmx and a plain form alike; `to` (a URL, or a URL name
     with its `args`) is the page a plain form lands on.
 

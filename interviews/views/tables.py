@@ -22,16 +22,33 @@ def add_card(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.add_card(item=item, author=participant, kind=data["kind"], text=data["text"],
-                              key=data["key"])
+            services.add_card(
+                item=item, author=participant, kind=data["kind"], text=data["text"], key=data["key"]
+            )
             form, sent, status = CardForm(), True, 200
         except services.NotOpen:
-            form.add_error(None, _("Cards are not being taken here: you are not at a table for this item."))
+            form.add_error(
+                None, _("Cards are not being taken here: you are not at a table for this item.")
+            )
             status = 409
         except TooFast:
-            form.add_error(None, _("That was a lot of cards at once. Wait a minute and send again."))
+            form.add_error(
+                None, _("That was a lot of cards at once. Wait a minute and send again.")
+            )
             status = 429
-    context = {"form": form, "item": item, "seminar": item.day.seminar, "sent": sent,
-               "group": group_selectors.group_for_item(participant.pk, item)}
-    return answer(request, "program:phone", item.day.seminar.slug, partial=PANEL, page=PANEL, context=context,
-                  status=status)
+    context = {
+        "form": form,
+        "item": item,
+        "seminar": item.day.seminar,
+        "sent": sent,
+        "group": group_selectors.group_for_item(participant.pk, item),
+    }
+    return answer(
+        request,
+        "program:phone",
+        item.day.seminar.slug,
+        partial=PANEL,
+        page=PANEL,
+        context=context,
+        status=status,
+    )

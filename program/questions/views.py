@@ -25,18 +25,32 @@ def ask(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.ask(item=item, author=participant, text=data["text"], anonymous=data["anonymous"],
-                         key=data["key"])
+            services.ask(
+                item=item,
+                author=participant,
+                text=data["text"],
+                anonymous=data["anonymous"],
+                key=data["key"],
+            )
             form, sent, status = AskForm(), True, 200
         except services.NotOpen:
             form.add_error(None, _("Questions are not being taken for this item."))
             status = 409
         except TooFast:
-            form.add_error(None, _("That was a lot of questions at once. Wait a minute and send again."))
+            form.add_error(
+                None, _("That was a lot of questions at once. Wait a minute and send again.")
+            )
             status = 429
     context = {"form": form, "item": item, "seminar": item.day.seminar, "sent": sent}
-    return answer(request, "program:phone", item.day.seminar.slug, partial=PANEL, page=PANEL, context=context,
-                  status=status)
+    return answer(
+        request,
+        "program:phone",
+        item.day.seminar.slug,
+        partial=PANEL,
+        page=PANEL,
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
@@ -55,11 +69,16 @@ def vote(request: HtmxHttpRequest, slug: str, question_id: int) -> HttpResponse:
 @require_POST
 @access.facilitator_required
 def moderate(request: HtmxHttpRequest, seminar: Seminar, question_id: int) -> HttpResponse:
-    question = get_object_or_404(Question.objects.select_related("item__day"), pk=question_id,
-                                 item__day__seminar=seminar)
+    question = get_object_or_404(
+        Question.objects.select_related("item__day"), pk=question_id, item__day__seminar=seminar
+    )
     form = QuestionActionForm(request.POST)
     if form.is_valid():
-        action = {"feature": services.feature, "answered": services.mark_answered, "hide": services.hide,
-                  "show": services.show}
+        action = {
+            "feature": services.feature,
+            "answered": services.mark_answered,
+            "hide": services.hide,
+            "show": services.show,
+        }
         action[form.cleaned_data["action"]](question=question)
     return answer(request, "program:run", seminar.slug)

@@ -29,24 +29,36 @@ def ask_url(seminar, item) -> str:
 
 
 def test_a_plain_post_that_is_done_is_sent_on_with_303(questions, phone_client, seminar):
-    response = phone_client.post(ask_url(seminar, questions), {"key": str(uuid.uuid4()), "text": TEXT})
+    response = phone_client.post(
+        ask_url(seminar, questions), {"key": str(uuid.uuid4()), "text": TEXT}
+    )
 
     assert (response.status_code, response["Location"]) == (303, f"/s/{seminar.slug}/")
     assert Question.objects.get().text == TEXT
 
 
 def test_an_htmx_post_gets_the_partial_it_changed(questions, phone_client, seminar):
-    response = phone_client.post(ask_url(seminar, questions), {"key": str(uuid.uuid4()), "text": TEXT},
-                                 HTTP_HX_REQUEST="true")
+    response = phone_client.post(
+        ask_url(seminar, questions),
+        {"key": str(uuid.uuid4()), "text": TEXT},
+        HTTP_HX_REQUEST="true",
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
     assert "Tak – dit spørgsmål er på listen." in html
-    assert "<html" not in html and '<textarea name="text" id="id_text" rows="3" maxlength="280"></textarea>' in html
+    assert (
+        "<html" not in html
+        and '<textarea name="text" id="id_text" rows="3" maxlength="280"></textarea>' in html
+    )
 
 
-def test_an_htmx_post_the_live_push_redraws_gets_no_content(questions, participant, facilitator_client, seminar):
-    question = Question.objects.create(item=questions, author=participant, text=TEXT, key=uuid.uuid4())
+def test_an_htmx_post_the_live_push_redraws_gets_no_content(
+    questions, participant, facilitator_client, seminar
+):
+    question = Question.objects.create(
+        item=questions, author=participant, text=TEXT, key=uuid.uuid4()
+    )
     url = f"/s/{seminar.slug}/run/questions/{question.pk}/"
 
     htmx = facilitator_client.post(url, {"action": "hide"}, HTTP_HX_REQUEST="true")
@@ -57,17 +69,23 @@ def test_an_htmx_post_the_live_push_redraws_gets_no_content(questions, participa
     assert (plain.status_code, plain["Location"]) == (303, f"/s/{seminar.slug}/run/")
 
 
-@pytest.mark.parametrize(("language", "message"), [
-    ("da", "Der modtages ikke spørgsmål under dette punkt."),
-    ("en", "Questions are not being taken for this item."),
-])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("da", "Der modtages ikke spørgsmål under dette punkt."),
+        ("en", "Questions are not being taken for this item."),
+    ],
+)
 @pytest.mark.parametrize("htmx", [True, False])
 def test_a_refusal_says_why_in_the_persons_language_with_its_status_and_keeps_the_text(
-        seminar, phone_client, language, message, htmx):
+    seminar, phone_client, language, message, htmx
+):
     coffee = factories.items(seminar)[0]  # no questions are taken there
     headers = {"HTTP_ACCEPT_LANGUAGE": language, **({"HTTP_HX_REQUEST": "true"} if htmx else {})}
 
-    response = phone_client.post(ask_url(seminar, coffee), {"key": str(uuid.uuid4()), "text": TEXT}, **headers)
+    response = phone_client.post(
+        ask_url(seminar, coffee), {"key": str(uuid.uuid4()), "text": TEXT}, **headers
+    )
 
     html = response.content.decode()
     assert response.status_code == 409
@@ -76,14 +94,21 @@ def test_a_refusal_says_why_in_the_persons_language_with_its_status_and_keeps_th
     assert not Question.objects.exists()
 
 
-@pytest.mark.parametrize(("language", "message"), [
-    ("da", "Programmet er netop blevet ændret på en anden skærm."),
-    ("en", "The program was changed on another screen just now."),
-])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("da", "Programmet er netop blevet ændret på en anden skærm."),
+        ("en", "The program was changed on another screen just now."),
+    ],
+)
 def test_a_plain_post_refused_without_a_page_of_its_own_flashes_the_message_where_it_lands(
-        seminar, facilitator_client, language, message):
-    response = facilitator_client.post(f"/s/{seminar.slug}/run/step/", {"version": 99, "direction": "next"},
-                                       HTTP_ACCEPT_LANGUAGE=language)
+    seminar, facilitator_client, language, message
+):
+    response = facilitator_client.post(
+        f"/s/{seminar.slug}/run/step/",
+        {"version": 99, "direction": "next"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
     landed = facilitator_client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=language)
 
     assert (response.status_code, response["Location"]) == (303, f"/s/{seminar.slug}/run/")
