@@ -2,15 +2,16 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from program.models import AgendaItem
+from program.phone_posts import phone_item
 from program.poll import ballots, regions, services
 from program.poll.forms import ControlForm, VoteForm
 from seminar import access
-from seminar.http import HtmxHttpRequest, see_other
+from seminar.http import HtmxHttpRequest, answer, errors_text, refusable
 from seminar.models import Seminar
 from seminar.submissions import TooFast
 
@@ -29,28 +30,26 @@ def _answer(
 ) -> HttpResponse:
     """The changed region for htmx (with the error, if any); a plain form post goes back to its
     screen, or on an error gets a page with the region and the error."""
-    if not request.htmx and not error:
-        return see_other(back, slug=item.day.seminar.slug)
-    html = region.render(
-        item, target, request, context={**region.context(item, target), "error": error}
-    )
-    if request.htmx:
-        return HttpResponse(html, status=status)
-    return render(
+    html = ""
+    if request.htmx or error:
+        context = {**region.context(item, target), "error": error}
+        html = region.render(item, target, request, context=context)
+    page = {"seminar": item.day.seminar, "region": html, "back": back}
+    return answer(
         request,
-        "poll/page.html",
-        {"seminar": item.day.seminar, "region": html, "back": back},
+        back,
+        item.day.seminar.slug,
+        html=html,
+        page="poll/page.html",
+        context=page,
         status=status,
     )
 
 
 @require_POST
+@refusable
 def vote(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
-    seminar = get_object_or_404(Seminar, slug=slug)
-    participant = access.bound_participant(request.session, seminar)
-    if participant is None:
-        return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
-    item = _poll(seminar, item_id)
+    item, participant = phone_item(request, slug, item_id, kinds=(services.KIND,))
     form = VoteForm(request.POST, ballot=ballots.ballot(item))
     error, status = "", 200
     if not form.is_valid():
@@ -88,7 +87,7 @@ def control(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     item = _poll(seminar, item_id)
     form = ControlForm(request.POST)
     if not form.is_valid():
-        error = " ".join(message for messages in form.errors.values() for message in messages)
+        error = errors_text(form)
         return _answer(request, regions.TABLET, item, None, error, 400, "program:run")
     ACTIONS[form.cleaned_data["action"]](item=item)
     return _answer(request, regions.TABLET, item, None, "", 200, "program:run")
