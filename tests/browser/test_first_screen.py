@@ -150,5 +150,5 @@ def test_a_speaker_and_a_gallery_host_see_their_part_on_the_first_screen(seminar
     page = screens.phone(host)
     wait_live(page)
     shot(page, "phone-host")
-    bottom = bottom_of(page, "#gallery-hosts .host-now")
+    bottom = bottom_of(page, "#gallery-turn .host-now")
     assert bottom is not None and bottom <= PHONE["height"], f"the host's call ends at {bottom} px"
