@@ -47,7 +47,9 @@ async def measure(servers: Servers, requests: int, in_flight: int, photo_share: 
     async def send(n: int) -> tuple[int, float]:
         fields = {"csrfmiddlewaretoken": csrf, "key": str(uuid.uuid4()), "text": f"Idé nr. {n}"}
         body, content_type = multipart(fields, photo if every and n % every == 0 else None)
-        return await post(port, path, body, content_type, f"csrftoken={csrf}; sessionid={phones[n % len(phones)]}")
+        return await post(
+            port, path, body, content_type, f"csrftoken={csrf}; sessionid={phones[n % len(phones)]}"
+        )
 
     for n in range(WARM_UP):
         await send(n)
@@ -65,10 +67,16 @@ async def measure(servers: Servers, requests: int, in_flight: int, photo_share: 
     started, cpu = time.monotonic(), cpu_seconds(pid)
     await asyncio.gather(*(worker() for _ in range(in_flight)))
     wall, cpu = time.monotonic() - started, cpu_seconds(pid) - cpu
-    return {"config": servers.config, "in_flight": in_flight, "requests": requests,
-            "per_second": round(requests / wall, 1), "cpu_ms_per_request": round(cpu / requests * 1000, 1),
-            "p50_ms": round(percentile(times, 50) * 1000), "p95_ms": round(percentile(times, 95) * 1000),
-            "statuses": {str(k): v for k, v in sorted(statuses.items())}}
+    return {
+        "config": servers.config,
+        "in_flight": in_flight,
+        "requests": requests,
+        "per_second": round(requests / wall, 1),
+        "cpu_ms_per_request": round(cpu / requests * 1000, 1),
+        "p50_ms": round(percentile(times, 50) * 1000),
+        "p95_ms": round(percentile(times, 95) * 1000),
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+    }
 
 
 async def main_async(args: argparse.Namespace) -> None:
@@ -84,10 +92,14 @@ async def main_async(args: argparse.Namespace) -> None:
                     row = await measure(servers, args.requests, in_flight, args.photos)
                 finally:
                     servers.stop()
-                print(json.dumps(row) if args.json else
-                      f"{config:>9}, {in_flight:>3} in flight: {row['per_second']} requests/s, "
-                      f"{row['cpu_ms_per_request']} ms server CPU a request, p50 {row['p50_ms']} ms, "
-                      f"p95 {row['p95_ms']} ms, statuses {row['statuses']}", flush=True)
+                print(
+                    json.dumps(row)
+                    if args.json
+                    else f"{config:>9}, {in_flight:>3} in flight: {row['per_second']} requests/s, "
+                    f"{row['cpu_ms_per_request']} ms server CPU a request, p50 {row['p50_ms']} ms, "
+                    f"p95 {row['p95_ms']} ms, statuses {row['statuses']}",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -95,7 +107,9 @@ async def main_async(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--configs", default="postgres", help="embedded,postgres (one worker each)")
-    parser.add_argument("--in-flight", default="1,32", help="comma-separated numbers of requests in flight")
+    parser.add_argument(
+        "--in-flight", default="1,32", help="comma-separated numbers of requests in flight"
+    )
     parser.add_argument("--requests", type=int, default=300, help="measured requests per run")
     parser.add_argument("--photos", type=float, default=0.0, help="share of ideas with a photo")
     parser.add_argument("--json", action="store_true", help="one JSON object per run")

@@ -37,8 +37,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fanout import (  # noqa: E402
-    DAPHNE, PYTHON, ROOT, SLUG, app_env, child_setup, free_port, percentile, raise_fd_limit,
-    stop_processes, wait_for_port,
+    DAPHNE,
+    PYTHON,
+    ROOT,
+    SLUG,
+    app_env,
+    child_setup,
+    free_port,
+    percentile,
+    raise_fd_limit,
+    stop_processes,
+    wait_for_port,
 )
 
 ROOT_MARK = b'id="phone-live"'
@@ -74,8 +83,9 @@ async def delay_proxy(listen: int, target: int, one_way: float) -> None:
         except OSError:
             client_w.close()
             return
-        await asyncio.gather(pipe(client_r, upstream_w), pipe(upstream_r, client_w),
-                             return_exceptions=True)
+        await asyncio.gather(
+            pipe(client_r, upstream_w), pipe(upstream_r, client_w), return_exceptions=True
+        )
 
     server = await asyncio.start_server(handle, "127.0.0.1", listen)
     async with server:
@@ -97,9 +107,15 @@ async def storm(url: str, port: int, sessions: list[str], deadline: float) -> di
             attempts += 1
             begun = time.monotonic()
             try:
-                ws = await connect(url, origin=f"http://127.0.0.1:{port}", compression=None,
-                                   additional_headers=[("Cookie", f"sessionid={session}")],
-                                   ping_interval=None, open_timeout=10, close_timeout=1)
+                ws = await connect(
+                    url,
+                    origin=f"http://127.0.0.1:{port}",
+                    compression=None,
+                    additional_headers=[("Cookie", f"sessionid={session}")],
+                    ping_interval=None,
+                    open_timeout=10,
+                    close_timeout=1,
+                )
                 while ROOT_MARK not in (await asyncio.wait_for(ws.recv(decode=False), 10))[:200]:
                     pass
             except Exception:
@@ -115,11 +131,15 @@ async def storm(url: str, port: int, sessions: list[str], deadline: float) -> di
     for ws in sockets:
         ws.transport.abort()
     span = last - started
-    return {"connected": len(times), "phones": len(sessions), "seconds_to_last": round(span, 2),
-            "connects_per_s": round(len(times) / span, 1) if span else None,
-            "connect_p50_ms": _ms(percentile(times, 50)),
-            "connect_p95_ms": _ms(percentile(times, 95)),
-            "attempts": attempts}
+    return {
+        "connected": len(times),
+        "phones": len(sessions),
+        "seconds_to_last": round(span, 2),
+        "connects_per_s": round(len(times) / span, 1) if span else None,
+        "connect_p50_ms": _ms(percentile(times, 50)),
+        "connect_p95_ms": _ms(percentile(times, 95)),
+        "attempts": attempts,
+    }
 
 
 def _ms(seconds: float) -> int | None:
@@ -129,20 +149,27 @@ def _ms(seconds: float) -> int | None:
 def page_loads(base: str, session: str, count: int = 20) -> dict:
     times = []
     for _ in range(count):
-        request = urllib.request.Request(f"{base}/s/{SLUG}/",
-                                         headers={"Cookie": f"sessionid={session}"})
+        request = urllib.request.Request(
+            f"{base}/s/{SLUG}/", headers={"Cookie": f"sessionid={session}"}
+        )
         begun = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
         times.append(time.monotonic() - begun)
-    return {"page_p50_ms": round(percentile(times, 50) * 1000),
-            "page_p95_ms": round(percentile(times, 95) * 1000)}
+    return {
+        "page_p50_ms": round(percentile(times, 50) * 1000),
+        "page_p95_ms": round(percentile(times, 95) * 1000),
+    }
 
 
 def run(rtt_ms: int, args, workdir: Path, redis_port: int) -> dict:
     proxy_port, http_port = free_port(), free_port()
-    procs = [subprocess.Popen([PYTHON, __file__, "_proxy", str(proxy_port), str(redis_port),
-                               str(rtt_ms / 2000)], preexec_fn=child_setup)]
+    procs = [
+        subprocess.Popen(
+            [PYTHON, __file__, "_proxy", str(proxy_port), str(redis_port), str(rtt_ms / 2000)],
+            preexec_fn=child_setup,
+        )
+    ]
     try:
         wait_for_port(proxy_port, procs[0])
         env = app_env("embedded", workdir, secrets.token_urlsafe(40), http_port, args.phones)
@@ -153,15 +180,26 @@ def run(rtt_ms: int, args, workdir: Path, redis_port: int) -> dict:
             env["DATABASE_URL"] = args.database_url
         setup = subprocess.run(
             [PYTHON, str(ROOT / "bench" / "fanout.py"), "_setup", str(args.phones)],
-            cwd=args.app_root, env=env, capture_output=True, text=True, timeout=600)
+            cwd=args.app_root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if setup.returncode != 0:
             raise RuntimeError(setup.stderr[-3000:])
         sessions = json.loads(setup.stdout)["phones"]
         log = workdir / f"daphne-{rtt_ms}.log"
-        procs.append(subprocess.Popen(
-            [DAPHNE, "-b", "127.0.0.1", "-p", str(http_port), "seminar.asgi:application"],
-            cwd=args.app_root, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-            preexec_fn=child_setup))
+        procs.append(
+            subprocess.Popen(
+                [DAPHNE, "-b", "127.0.0.1", "-p", str(http_port), "seminar.asgi:application"],
+                cwd=args.app_root,
+                env=env,
+                stdout=log.open("w"),
+                stderr=subprocess.STDOUT,
+                preexec_fn=child_setup,
+            )
+        )
         wait_for_port(http_port, procs[1])
         page_loads(f"http://127.0.0.1:{http_port}", sessions[0], count=2)  # warm up
         url = f"ws://127.0.0.1:{http_port}/ws/s/{SLUG}/participant/"
@@ -201,9 +239,21 @@ def main() -> int:
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="bench-connects-"))
     redis_port = free_port()
-    redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
-                              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL,
-                             preexec_fn=child_setup)
+    redis = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(redis_port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        preexec_fn=child_setup,
+    )
     rows = []
     try:
         wait_for_port(redis_port, redis)
@@ -229,11 +279,13 @@ def _create(url: str) -> None:
 
 
 def _line(row: dict) -> str:
-    return (f"Redis RTT {row['rtt_ms']:>3} ms: {row['connected']}/{row['phones']} connected, "
-            f"last after {row['seconds_to_last']} s ({row['connects_per_s']}/s), "
-            f"connect p50 {row['connect_p50_ms']} ms p95 {row['connect_p95_ms']} ms, "
-            f"{row['attempts']} attempts; page p50 {row['page_p50_ms']} ms "
-            f"p95 {row['page_p95_ms']} ms")
+    return (
+        f"Redis RTT {row['rtt_ms']:>3} ms: {row['connected']}/{row['phones']} connected, "
+        f"last after {row['seconds_to_last']} s ({row['connects_per_s']}/s), "
+        f"connect p50 {row['connect_p50_ms']} ms p95 {row['connect_p95_ms']} ms, "
+        f"{row['attempts']} attempts; page p50 {row['page_p50_ms']} ms "
+        f"p95 {row['page_p95_ms']} ms"
+    )
 
 
 if __name__ == "__main__":

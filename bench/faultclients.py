@@ -45,17 +45,29 @@ class Balancer:
     def headers(self, client: int) -> list[tuple[str, str]]:
         """What nginx adds for a phone (`client`: its index; -1 the tablet) at its own address."""
         address = "10.20.255.1" if client < 0 else f"10.20.{client // 250}.{client % 250 + 1}"
-        return [("Origin", self.origin), ("X-Real-IP", address), ("X-Forwarded-For", address),
-                ("X-Forwarded-Proto", self.scheme)]
+        return [
+            ("Origin", self.origin),
+            ("X-Real-IP", address),
+            ("X-Forwarded-For", address),
+            ("X-Forwarded-Proto", self.scheme),
+        ]
 
     def order(self, prefer: int) -> list[int]:
         n = len(self.ports)
         return [self.ports[(prefer + k) % n] for k in range(n)]
 
 
-async def http(balancer: Balancer, prefer: int, method: str, path: str, body: bytes = b"",
-               content_type: str = "", cookie: str = "", timeout: float = 30.0,
-               client: int | None = None) -> tuple[int, bytes, float]:
+async def http(
+    balancer: Balancer,
+    prefer: int,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    content_type: str = "",
+    cookie: str = "",
+    timeout: float = 30.0,
+    client: int | None = None,
+) -> tuple[int, bytes, float]:
     """One request on a fresh connection; (status, body, seconds). Status 0: no answer.
     `client` is who sends it (a phone's index, -1 the tablet; `prefer` unless given)."""
     started = time.monotonic()
@@ -64,11 +76,15 @@ async def http(balancer: Balancer, prefer: int, method: str, path: str, body: by
             reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 5)
         except (ConnectionRefusedError, TimeoutError, OSError):
             continue
-        proxied = "".join(f"{name}: {value}\r\n" for name, value in
-                          balancer.headers(prefer if client is None else client))
-        head = (f"{method} {path} HTTP/1.1\r\nHost: {balancer.host}\r\n{proxied}"
-                f"Content-Length: {len(body)}\r\nCookie: {cookie}\r\nHX-Request: true\r\n"
-                f"Accept-Language: da\r\nConnection: close\r\n")
+        proxied = "".join(
+            f"{name}: {value}\r\n"
+            for name, value in balancer.headers(prefer if client is None else client)
+        )
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {balancer.host}\r\n{proxied}"
+            f"Content-Length: {len(body)}\r\nCookie: {cookie}\r\nHX-Request: true\r\n"
+            f"Accept-Language: da\r\nConnection: close\r\n"
+        )
         if content_type:
             head += f"Content-Type: {content_type}\r\n"
         try:
@@ -128,12 +144,23 @@ class Phone:
                 try:
                     # The address is BASE_URL's (its Host header); the connection goes to `port`.
                     ws = await connect(
-                        f"ws://{self.balancer.host}/ws/s/{SLUG}/participant/", host="127.0.0.1", port=port,
-                        proxy=None, origin=self.balancer.origin,
-                        additional_headers=[*self.balancer.headers(self.index)[1:],
-                                            ("Cookie", f"sessionid={self.session}"), ("Accept-Language", "da")],
-                        compression=None, ping_interval=None, max_size=None, open_timeout=10,
-                        close_timeout=1, user_agent_header=None)
+                        f"ws://{self.balancer.host}/ws/s/{SLUG}/participant/",
+                        host="127.0.0.1",
+                        port=port,
+                        proxy=None,
+                        origin=self.balancer.origin,
+                        additional_headers=[
+                            *self.balancer.headers(self.index)[1:],
+                            ("Cookie", f"sessionid={self.session}"),
+                            ("Accept-Language", "da"),
+                        ],
+                        compression=None,
+                        ping_interval=None,
+                        max_size=None,
+                        open_timeout=10,
+                        close_timeout=1,
+                        user_agent_header=None,
+                    )
                     break
                 except ConnectionRefusedError:
                     continue  # the balancer tries the next worker
@@ -172,7 +199,9 @@ class Phone:
         self.seen.setdefault(version, now)
         end = data.find(b'id="phone-program"')
         countdown = COUNTDOWN.search(data, 0, end if end > 0 else len(data))
-        self.countdown = ((int(countdown.group(1)), countdown.group(2) == b"1", now) if countdown else None)
+        self.countdown = (
+            (int(countdown.group(1)), countdown.group(2) == b"1", now) if countdown else None
+        )
 
     def remaining_ms(self) -> int | None:
         if self.countdown is None:
@@ -209,16 +238,27 @@ class Facilitator:
         self.statuses: Counter = Counter()
 
     async def post(self, path: str, fields: dict[str, str], prefer: int = 0) -> tuple[int, bytes]:
-        body = "&".join(f"{k}={v}" for k, v in {**fields, "csrfmiddlewaretoken": self.CSRF}.items()).encode()
-        status, data, _ = await http(self.balancer, prefer, "POST", path, body,
-                                     "application/x-www-form-urlencoded",
-                                     f"csrftoken={self.CSRF}; sessionid={self.session}", client=-1)
+        body = "&".join(
+            f"{k}={v}" for k, v in {**fields, "csrfmiddlewaretoken": self.CSRF}.items()
+        ).encode()
+        status, data, _ = await http(
+            self.balancer,
+            prefer,
+            "POST",
+            path,
+            body,
+            "application/x-www-form-urlencoded",
+            f"csrftoken={self.CSRF}; sessionid={self.session}",
+            client=-1,
+        )
         self.statuses[status] += 1
         return status, data
 
     async def timer(self, action: str) -> int:
         version = (await self.db.truth()).version
-        status, _ = await self.post(f"/s/{SLUG}/run/timer/", {"version": str(version), "action": action})
+        status, _ = await self.post(
+            f"/s/{SLUG}/run/timer/", {"version": str(version), "action": action}
+        )
         return status
 
     @property

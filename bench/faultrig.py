@@ -25,7 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fanout import (  # noqa: E402
-    PYTHON, ROOT, app_env, child_setup, free_port, stop_processes, wait_for_port,
+    PYTHON,
+    ROOT,
+    app_env,
+    child_setup,
+    free_port,
+    stop_processes,
+    wait_for_port,
 )
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -48,8 +54,23 @@ class Postgres:
         self.log = workdir / "postgres.log"
 
     def _ctl(self, *args: str, timeout: float = 60) -> None:
-        subprocess.run([*_as_postgres(), str(PG_BIN / "pg_ctl"), "-D", str(self.dir), "-l", str(self.log),
-                        "-w", "-t", str(int(timeout)), *args], check=True, capture_output=True, timeout=timeout + 5)
+        subprocess.run(
+            [
+                *_as_postgres(),
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.dir),
+                "-l",
+                str(self.log),
+                "-w",
+                "-t",
+                str(int(timeout)),
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout + 5,
+        )
 
     def init(self) -> None:
         self.dir.mkdir(parents=True)
@@ -59,13 +80,30 @@ class Postgres:
                 os.chown(path, owner.pw_uid, owner.pw_gid)
             self.log.touch()
             os.chown(self.log, owner.pw_uid, owner.pw_gid)
-        subprocess.run([*_as_postgres(), str(PG_BIN / "initdb"), "-D", str(self.dir), "-U", "postgres",
-                        "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                *_as_postgres(),
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.dir),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         with (self.dir / "postgresql.conf").open("a") as conf:
-            conf.write(f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
-                       f"unix_socket_directories = '{self.dir}'\nfsync = off\n"
-                       "synchronous_commit = off\nmax_connections = 200\n")
+            conf.write(
+                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+                f"unix_socket_directories = '{self.dir}'\nfsync = off\n"
+                "synchronous_commit = off\nmax_connections = 200\n"
+            )
         self.start()
 
     def start(self) -> None:
@@ -104,9 +142,25 @@ class RedisServer:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.dir), "--protected-mode", "no"],
-            stdout=(self.dir / "redis.log").open("a"), stderr=subprocess.STDOUT, preexec_fn=child_setup)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+                "--protected-mode",
+                "no",
+            ],
+            stdout=(self.dir / "redis.log").open("a"),
+            stderr=subprocess.STDOUT,
+            preexec_fn=child_setup,
+        )
         wait_for_port(self.port, self.proc)
 
     def stop(self) -> None:
@@ -139,9 +193,19 @@ class SlowProxy:
     def __init__(self, target_port: int, one_way_ms: float, workdir: Path) -> None:
         self.port = free_port()
         self.proc = subprocess.Popen(
-            [PYTHON, str(Path(__file__)), "_slowproxy", str(self.port), str(target_port), str(one_way_ms)],
-            cwd=ROOT, stdout=(workdir / "slowproxy.log").open("w"), stderr=subprocess.STDOUT,
-            preexec_fn=child_setup)
+            [
+                PYTHON,
+                str(Path(__file__)),
+                "_slowproxy",
+                str(self.port),
+                str(target_port),
+                str(one_way_ms),
+            ],
+            cwd=ROOT,
+            stdout=(workdir / "slowproxy.log").open("w"),
+            stderr=subprocess.STDOUT,
+            preexec_fn=child_setup,
+        )
         wait_for_port(self.port, self.proc)
 
     def slow(self, on: bool) -> None:
@@ -188,7 +252,9 @@ def slowproxy_main(port: int, target: int, one_way_ms: float) -> None:
         except OSError:
             writer.close()
             return
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer), return_exceptions=True)
+        await asyncio.gather(
+            pipe(reader, up_writer), pipe(up_reader, writer), return_exceptions=True
+        )
 
     async def main() -> None:
         server = await asyncio.start_server(handle, "127.0.0.1", port)
@@ -202,10 +268,23 @@ def slowproxy_main(port: int, target: int, one_way_ms: float) -> None:
 # apart). `--proxy-headers-host X-Real-IP` takes the client's address from the header the
 # proxy sets; the phones here send the headers nginx would (bench/faultclients.py).
 SERVE_FLAGS = [
-    "--proxy-headers", "--proxy-headers-host", "X-Real-IP",
-    "--http-idle-timeout", "20", "--http-timeout", "60", "--websocket_connect_timeout", "10",
-    "--ping-interval", "15", "--ping-timeout", "20",
-    "--websocket-max-message-size", "4096", "--websocket-max-frame-size", "4096",
+    "--proxy-headers",
+    "--proxy-headers-host",
+    "X-Real-IP",
+    "--http-idle-timeout",
+    "20",
+    "--http-timeout",
+    "60",
+    "--websocket_connect_timeout",
+    "10",
+    "--ping-interval",
+    "15",
+    "--ping-timeout",
+    "20",
+    "--websocket-max-message-size",
+    "4096",
+    "--websocket-max-frame-size",
+    "4096",
 ]
 
 
@@ -217,17 +296,30 @@ class App:
     nginx, so every client sends its origin to whichever worker serves it.
     """
 
-    def __init__(self, name: str, workdir: Path, pg: Postgres, redis_url: str, workers: int = 2,
-                 media_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        workdir: Path,
+        pg: Postgres,
+        redis_url: str,
+        workers: int = 2,
+        media_root: Path | None = None,
+    ) -> None:
         self.name = name
         self.workdir = workdir
         self.ports = [free_port() for _ in range(workers)]
         self.procs: list[subprocess.Popen | None] = [None] * workers
         self.starts = 0
         env = app_env("embedded", workdir, SECRET, self.ports[0], 0)
-        env.update({"DATABASE_URL": pg.url(name), "REDIS_URL": redis_url,
-                    "REDIS_PREFIX": f"faults-{name}", "TRUSTED_PROXY_COUNT": "1",
-                    "MEDIA_ROOT": str(media_root or workdir / f"media-{name}")})
+        env.update(
+            {
+                "DATABASE_URL": pg.url(name),
+                "REDIS_URL": redis_url,
+                "REDIS_PREFIX": f"faults-{name}",
+                "TRUSTED_PROXY_COUNT": "1",
+                "MEDIA_ROOT": str(media_root or workdir / f"media-{name}"),
+            }
+        )
         self.env = env
         self.base_url = env["BASE_URL"]
 
@@ -236,10 +328,23 @@ class App:
             self.starts += 1
             log = self.workdir / f"daphne-{self.name}-{n}.log"
             self.procs[n] = subprocess.Popen(
-                [PYTHON, "-m", "seminar.serve", *SERVE_FLAGS, "-b", "127.0.0.1", "-p", str(self.ports[n]),
-                 "seminar.asgi:application"],
-                cwd=ROOT, env=self.env, stdout=log.open("a"), stderr=subprocess.STDOUT,
-                preexec_fn=child_setup)
+                [
+                    PYTHON,
+                    "-m",
+                    "seminar.serve",
+                    *SERVE_FLAGS,
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.ports[n]),
+                    "seminar.asgi:application",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log.open("a"),
+                stderr=subprocess.STDOUT,
+                preexec_fn=child_setup,
+            )
         for n in range(len(self.ports)) if index is None else [index]:
             wait_for_port(self.ports[n], self.procs[n])
 
@@ -259,7 +364,11 @@ class App:
             self.procs[n] = None
 
     def alive(self) -> list[int]:
-        return [port for port, proc in zip(self.ports, self.procs) if proc is not None and proc.poll() is None]
+        return [
+            port
+            for port, proc in zip(self.ports, self.procs)
+            if proc is not None and proc.poll() is None
+        ]
 
     def log_lines(self, *words: str) -> int:
         """How many log lines mention any of `words` (tracebacks, 500s)."""
@@ -275,8 +384,15 @@ def seed(pg: Postgres, phones: int, workdir: Path) -> dict:
     pg.admin(f"CREATE DATABASE {SEED_DB}")
     env = app_env("embedded", workdir, SECRET, 8000, phones)
     env["DATABASE_URL"] = pg.url(SEED_DB)
-    done = subprocess.run([PYTHON, str(ROOT / "bench" / "submit.py"), "_setup", str(phones)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=600, preexec_fn=child_setup)
+    done = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "submit.py"), "_setup", str(phones)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=child_setup,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"set-up failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)

@@ -36,9 +36,17 @@ from bench import faultdrills, faultroom  # noqa: E402
 from bench.fanout import raise_fd_limit  # noqa: E402
 from bench.faultrig import Postgres, RedisServer, have_tools, seed  # noqa: E402
 
-COLUMNS = [("drill", "fault"), ("converged", "converged"), ("seconds", "time s"), ("sent", "sent"),
-           ("stored", "stored"), ("duplicated", "dup"), ("lost", "lost"), ("failed", "failed req"),
-           ("notes", "notes")]
+COLUMNS = [
+    ("drill", "fault"),
+    ("converged", "converged"),
+    ("seconds", "time s"),
+    ("sent", "sent"),
+    ("stored", "stored"),
+    ("duplicated", "dup"),
+    ("lost", "lost"),
+    ("failed", "failed req"),
+    ("notes", "notes"),
+]
 
 
 def table(rows: list[dict]) -> str:
@@ -62,11 +70,15 @@ def table(rows: list[dict]) -> str:
 
 async def run(args: argparse.Namespace) -> int:
     chosen = [name.strip() for name in (args.only or "").split(",") if name.strip()]
-    names = chosen or [name for name in faultdrills.DRILLS if args.long or name != "phone-offline-5min"]
+    names = chosen or [
+        name for name in faultdrills.DRILLS if args.long or name != "phone-offline-5min"
+    ]
     unknown = set(names) - set(faultdrills.DRILLS)
     if unknown:
-        raise SystemExit(f"unknown drill(s): {', '.join(sorted(unknown))}; "
-                         f"known: {', '.join(faultdrills.DRILLS)}")
+        raise SystemExit(
+            f"unknown drill(s): {', '.join(sorted(unknown))}; "
+            f"known: {', '.join(faultdrills.DRILLS)}"
+        )
     workdir = Path(tempfile.mkdtemp(prefix="faults-"))
     pg, redis = Postgres(workdir), RedisServer(workdir)
     rows: list[dict] = []
@@ -75,8 +87,11 @@ async def run(args: argparse.Namespace) -> int:
         pg.init()
         redis.start()
         sizes = faultroom.Sizes.quick() if args.quick else faultroom.Sizes()
-        print(f"# seeding {sizes.seats} participants into a private cluster on port {pg.port}, "
-              f"Redis on {redis.port} ({workdir})", file=sys.stderr)
+        print(
+            f"# seeding {sizes.seats} participants into a private cluster on port {pg.port}, "
+            f"Redis on {redis.port} ({workdir})",
+            file=sys.stderr,
+        )
         sessions = seed(pg, sizes.seats, workdir)
         ctx = faultroom.Context(workdir, pg, redis, sessions, sizes)
         for name in names:
@@ -88,7 +103,9 @@ async def run(args: argparse.Namespace) -> int:
                 failed = True
                 row = {"drill": name, "notes": f"DRILL FAILED: {error!r}"}
                 traceback.print_exc()
-                with contextlib.suppress(Exception):  # a drill that died may have left Redis stopped or hung
+                with contextlib.suppress(
+                    Exception
+                ):  # a drill that died may have left Redis stopped or hung
                     redis.start() if redis.proc is None else redis.hang(False)
             row["drill"] = name
             row["wall_s"] = round(time.monotonic() - started, 1)
@@ -101,9 +118,17 @@ async def run(args: argparse.Namespace) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     print(table(rows))
     if args.json:
-        Path(args.json).write_text(json.dumps({"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                                               "quick": args.quick, "rows": rows}, indent=2,
-                                              ensure_ascii=False))
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                    "quick": args.quick,
+                    "rows": rows,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     return 1 if failed else 0
 
 

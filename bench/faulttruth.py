@@ -32,7 +32,9 @@ class Database:
 
         for _ in range(60):  # the database may be restarting
             try:
-                async with await psycopg.AsyncConnection.connect(self.url, connect_timeout=2) as conn:
+                async with await psycopg.AsyncConnection.connect(
+                    self.url, connect_timeout=2
+                ) as conn:
                     cursor = await conn.execute(sql, args)
                     return await cursor.fetchall()
             except psycopg.OperationalError:
@@ -42,20 +44,28 @@ class Database:
     async def truth(self) -> Truth:
         rows = await self._query(
             "SELECT version, timer_ends_at, timer_remaining, now() FROM program_livestate "
-            "WHERE seminar_id = %s", self.seminar_id)
+            "WHERE seminar_id = %s",
+            self.seminar_id,
+        )
         version, ends_at, remaining, now = rows[0]
         if ends_at is not None:
             return Truth(version, True, max(0, round((ends_at - now).total_seconds() * 1000)))
         return Truth(version, False, remaining * 1000 if remaining is not None else None)
 
     async def ideas(self) -> list[tuple[str, int, str]]:
-        return [(str(key), author, text) for key, author, text in await self._query(
-            "SELECT key, author_id, text FROM program_idea WHERE item_id = %s", self.item_id)]
+        return [
+            (str(key), author, text)
+            for key, author, text in await self._query(
+                "SELECT key, author_id, text FROM program_idea WHERE item_id = %s", self.item_id
+            )
+        ]
 
     async def presence(self) -> int:
         rows = await self._query(
             "SELECT coalesce(sum(count), 0) FROM seminar_screencount WHERE seminar_id = %s AND "
-            "role = 'participant' AND updated_at >= now() - interval '90 seconds'", self.seminar_id)
+            "role = 'participant' AND updated_at >= now() - interval '90 seconds'",
+            self.seminar_id,
+        )
         return int(rows[0][0])
 
 
@@ -65,12 +75,16 @@ def shows_truth(phone: Phone, truth: Truth, countdown: bool) -> bool:
     if not countdown:
         return True
     left = phone.remaining_ms()
-    return (left is not None and phone.countdown[1] == truth.running
-            and abs(left - (truth.remaining_ms or 0)) <= 2000)
+    return (
+        left is not None
+        and phone.countdown[1] == truth.running
+        and abs(left - (truth.remaining_ms or 0)) <= 2000
+    )
 
 
-async def converge(phones: list[Phone], db: Database, since: float, timeout: float,
-                   countdown: bool = False) -> dict:
+async def converge(
+    phones: list[Phone], db: Database, since: float, timeout: float, countdown: bool = False
+) -> dict:
     """Wait (up to `timeout` s from now) until every phone is connected and shows the true
     state; how many did, and how long after `since` the last one got there."""
     deadline = time.monotonic() + timeout
@@ -81,17 +95,31 @@ async def converge(phones: list[Phone], db: Database, since: float, timeout: flo
             break
         await asyncio.sleep(0.1)
     # A phone got there when it had both the true version and the socket it still holds.
-    reached = [max(p.seen.get(truth.version, since), p.connected_at, since)
-               for p in phones if shows_truth(p, truth, countdown)]
+    reached = [
+        max(p.seen.get(truth.version, since), p.connected_at, since)
+        for p in phones
+        if shows_truth(p, truth, countdown)
+    ]
     seconds = (max(reached) - since) if good == len(phones) and reached else None
-    row = {"converged": good, "of": len(phones), "seconds": round(seconds, 2) if seconds is not None else None,
-           "version": truth.version}
+    row = {
+        "converged": good,
+        "of": len(phones),
+        "seconds": round(seconds, 2) if seconds is not None else None,
+        "version": truth.version,
+    }
     stragglers = [p for p in phones if not shows_truth(p, truth, countdown)]
     if stragglers:  # what the first few show instead, to tell a stale phone from a dead one
-        row["stragglers"] = [{"phone": p.index, "connected": p.connected, "version": p.version,
-                              "countdown": [p.remaining_ms(), p.countdown and p.countdown[1]],
-                              "connects": p.connects, "failed_connects": p.failed_connects}
-                             for p in stragglers[:5]]
+        row["stragglers"] = [
+            {
+                "phone": p.index,
+                "connected": p.connected,
+                "version": p.version,
+                "countdown": [p.remaining_ms(), p.countdown and p.countdown[1]],
+                "connects": p.connects,
+                "failed_connects": p.failed_connects,
+            }
+            for p in stragglers[:5]
+        ]
         row["truth"] = [truth.version, truth.remaining_ms, truth.running]
     return row
 
@@ -119,9 +147,18 @@ class Ledger:
     async def send(self, rig, phone: Phone, key: str, photo: bytes | None = None) -> int:
         _, text = self.sent[key]
         csrf = "faultsbenchcsrftoken0123456789ab"
-        body, content_type = multipart({"csrfmiddlewaretoken": csrf, "key": key, "text": text}, photo)
-        status, answer, seconds = await http(rig.balancer, phone.index, "POST", rig.idea_path, body, content_type,
-                                        f"csrftoken={csrf}; sessionid={phone.session}")
+        body, content_type = multipart(
+            {"csrfmiddlewaretoken": csrf, "key": key, "text": text}, photo
+        )
+        status, answer, seconds = await http(
+            rig.balancer,
+            phone.index,
+            "POST",
+            rig.idea_path,
+            body,
+            content_type,
+            f"csrftoken={csrf}; sessionid={phone.session}",
+        )
         self.statuses[status] += 1
         self.times.append(seconds)
         if status == 200:
@@ -144,7 +181,10 @@ class Ledger:
         ours = [row for row in rows if row[0] in self.sent]
         keys = Counter(key for key, _, _ in ours)
         texts = Counter(text for _, _, text in ours)
-        return {"sent": len(self.sent), "stored": len(keys),
-                "duplicated": sum(n - 1 for n in keys.values()) + sum(n - 1 for n in texts.values()),
-                "lost": len(set(self.sent) - set(keys)),
-                "acked_not_stored": len(self.acked - set(keys))}
+        return {
+            "sent": len(self.sent),
+            "stored": len(keys),
+            "duplicated": sum(n - 1 for n in keys.values()) + sum(n - 1 for n in texts.values()),
+            "lost": len(set(self.sent) - set(keys)),
+            "acked_not_stored": len(self.acked - set(keys)),
+        }

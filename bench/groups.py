@@ -28,8 +28,16 @@ SEED = 2014
 PEOPLE = (24, 48, 80, 120, 300)
 GROUP_SIZES = (6, 20)
 ROUNDS = (1, 2, 3, 4, 5)
-DEPARTMENTS = ("Teknik og Miljø", "Børn og Unge", "Social og Sundhed", "Kultur og Fritid",
-               "Økonomi og Personale", "Borgerservice", "Jobcenter", "Direktionen")
+DEPARTMENTS = (
+    "Teknik og Miljø",
+    "Børn og Unge",
+    "Social og Sundhed",
+    "Kultur og Fritid",
+    "Økonomi og Personale",
+    "Borgerservice",
+    "Jobcenter",
+    "Direktionen",
+)
 
 
 def make_instance(people: int, group_size: int, rounds: int, seed: int) -> dict:
@@ -104,12 +112,16 @@ def extra_meetings(rounds: list) -> int:
 
 def main() -> None:
     rng = random.Random(SEED)
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; seed {SEED}\n")
-    print("| people | size (groups) | rounds | wall s | cpu s | repeated pairs | max meetings "
-          "| extra meetings | max dept at group | dept excess "
-          "| random: repeats / max meet / extra / max dept "
-          "| bound: repeats / max meet / max dept |")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; seed {SEED}\n"
+    )
+    print(
+        "| people | size (groups) | rounds | wall s | cpu s | repeated pairs | max meetings "
+        "| extra meetings | max dept at group | dept excess "
+        "| random: repeats / max meet / extra / max dept "
+        "| bound: repeats / max meet / max dept |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|")
     started = time.perf_counter()
     for people in PEOPLE:
@@ -126,13 +138,16 @@ def main() -> None:
                 shuffled = quality(shuffle, instance["people"])
                 largest = max(Counter(p["department"] for p in instance["people"]).values())
                 low = bounds(people, groups, rounds, largest)
-                print(f"| {people} | {group_size} ({groups}) | {rounds} | {took:.2f} | {used:.2f} "
-                      f"| {q['repeated_pairs']} | {q['max_pair_meetings']} "
-                      f"| {extra_meetings(result['rounds'])} "
-                      f"| {q['max_department_at_group']} | {q['department_excess']} "
-                      f"| {shuffled['repeated_pairs']} / {shuffled['max_pair_meetings']} / "
-                      f"{extra_meetings(shuffle)} / {shuffled['max_department_at_group']} "
-                      f"| {low[0]} / {low[1]} / {low[2]} |", flush=True)
+                print(
+                    f"| {people} | {group_size} ({groups}) | {rounds} | {took:.2f} | {used:.2f} "
+                    f"| {q['repeated_pairs']} | {q['max_pair_meetings']} "
+                    f"| {extra_meetings(result['rounds'])} "
+                    f"| {q['max_department_at_group']} | {q['department_excess']} "
+                    f"| {shuffled['repeated_pairs']} / {shuffled['max_pair_meetings']} / "
+                    f"{extra_meetings(shuffle)} / {shuffled['max_department_at_group']} "
+                    f"| {low[0]} / {low[1]} / {low[2]} |",
+                    flush=True,
+                )
     print(f"\nTotal {time.perf_counter() - started:.1f} s")
 
 

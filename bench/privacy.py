@@ -51,8 +51,10 @@ def timed(text: str) -> float:
 
 
 def main() -> None:
-    print(f"Python {platform.python_version()} on {platform.machine()}; one findings() call, "
-          "best of 3, milliseconds\n")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}; one findings() call, "
+        "best of 3, milliseconds\n"
+    )
     print("| input | " + " | ".join(f"{size // 1000}k" for size in SIZES) + " | 80k/20k |")
     print("|---|" + "---:|" * (len(SIZES) + 1))
     for name, make in WORST.items():

@@ -15,17 +15,23 @@ import django
 
 
 def program(items: int) -> str:
-    out = ['[seminar]\nslug = "bench"\ntitle = "Bench"\n\n[[groupings]]\nname = "Borde"\ngroup_size = 5\n']
+    out = [
+        '[seminar]\nslug = "bench"\ntitle = "Bench"\n\n[[groupings]]\nname = "Borde"\ngroup_size = 5\n'
+    ]
     per_day = 100
     for day in range((items + per_day - 1) // per_day):
-        out.append(f'[[days]]\ndate = "{2030 + day // 365}-01-01"\ntitle = "Dag {day + 1}"\n'
-                   if day % 365 == 0 else
-                   f'[[days]]\ndate = "{_date(day)}"\ntitle = "Dag {day + 1}"\n')
+        out.append(
+            f'[[days]]\ndate = "{2030 + day // 365}-01-01"\ntitle = "Dag {day + 1}"\n'
+            if day % 365 == 0
+            else f'[[days]]\ndate = "{_date(day)}"\ntitle = "Dag {day + 1}"\n'
+        )
         for n in range(min(per_day, items - day * per_day)):
             minute = n * 10
-            out.append(f'[[days.items]]\nstart = "{minute // 60:02d}:{minute % 60:02d}"\nminutes = 10\n'
-                       f'title = "Punkt {day}-{n}"\ntitle_en = "Item {day}-{n}"\nkind = "table_talk"\n'
-                       f'grouping = "Borde"\ntext = """Tekst til punkt {n}\nmed to linjer"""\n')
+            out.append(
+                f'[[days.items]]\nstart = "{minute // 60:02d}:{minute % 60:02d}"\nminutes = 10\n'
+                f'title = "Punkt {day}-{n}"\ntitle_en = "Item {day}-{n}"\nkind = "table_talk"\n'
+                f'grouping = "Borde"\ntext = """Tekst til punkt {n}\nmed to linjer"""\n'
+            )
     return "\n".join(out)
 
 

@@ -25,8 +25,14 @@ PASSWORD = "rehearsal-password-7"
 
 
 def prepare(var: Path) -> None:
-    os.environ.update({"VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'rehearsal.sqlite3'}",
-                       "MEDIA_ROOT": str(var / "media"), "DJANGO_SETTINGS_MODULE": "seminar.settings"})
+    os.environ.update(
+        {
+            "VAR_DIR": str(var),
+            "DATABASE_URL": f"sqlite:///{var / 'rehearsal.sqlite3'}",
+            "MEDIA_ROOT": str(var / "media"),
+            "DJANGO_SETTINGS_MODULE": "seminar.settings",
+        }
+    )
     os.environ.pop("REDIS_URL", None)
     sys.path.insert(0, str(BASE_DIR))
     import django
@@ -43,8 +49,12 @@ def load():
     from tests.browser import full_room
 
     call_command("migrate", verbosity=0)
-    seminar = import_program(text=(BASE_DIR / "fixtures" / "varde-2014.toml").read_text(encoding="utf-8"))
-    import_roster(seminar=seminar, data=(BASE_DIR / "fixtures" / "varde-2014-roster.csv").read_bytes())
+    seminar = import_program(
+        text=(BASE_DIR / "fixtures" / "varde-2014.toml").read_text(encoding="utf-8")
+    )
+    import_roster(
+        seminar=seminar, data=(BASE_DIR / "fixtures" / "varde-2014-roster.csv").read_bytes()
+    )
     full_room.form_rounds(seminar)
     full_room.fill(seminar)
     User.objects.create_superuser("rehearsal", password=PASSWORD)
@@ -68,7 +78,12 @@ def main(folder: Path, kinds: set[str]) -> None:
 
     collect_static()
     port = free_port()
-    env = {**os.environ, "BASE_URL": f"http://127.0.0.1:{port}", "ALLOWED_HOSTS": "127.0.0.1", "DEBUG": "false"}
+    env = {
+        **os.environ,
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEBUG": "false",
+    }
     server = DaphneServer(port, env, var / "daphne.log")
     server.start()
     rows, problems, worst = [], [], {size: (999.0, 0) for size in PROJECTOR_SIZES}
@@ -79,9 +94,12 @@ def main(folder: Path, kinds: set[str]) -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
             def context(width, height):
-                return browser.new_context(base_url=server.url, locale="da-DK",
-                                           viewport={"width": width, "height": height})
+                return browser.new_context(
+                    base_url=server.url, locale="da-DK", viewport={"width": width, "height": height}
+                )
+
             projector = context(*PROJECTOR_SIZES[0]).new_page()
             projector.goto(f"/s/{seminar.slug}/display/{seminar.display_token}/")
             tablet = context(*TABLET_SIZES[0]).new_page()
@@ -104,13 +122,23 @@ def main(folder: Path, kinds: set[str]) -> None:
                     projector.wait_for_selector("#live-status.is-online", state="attached")
                     figures = measure(projector)
                     smallest, tallest = worst[(width, height)]
-                    worst[(width, height)] = (min(smallest, figures["smallest"]), max(tallest, figures["height"]))
-                    if figures["cut"] or figures["smallest"] < 0.026 * height or figures["height"] > height:
-                        problems.append(f"{stem} {width}x{height}: smallest {figures['smallest']:.1f}px "
-                                        f"({figures['smallestText']!r}), page {figures['height']}px, "
-                                        f"cut {figures['cut'][:3]}")
+                    worst[(width, height)] = (
+                        min(smallest, figures["smallest"]),
+                        max(tallest, figures["height"]),
+                    )
+                    if (
+                        figures["cut"]
+                        or figures["smallest"] < 0.026 * height
+                        or figures["height"] > height
+                    ):
+                        problems.append(
+                            f"{stem} {width}x{height}: smallest {figures['smallest']:.1f}px "
+                            f"({figures['smallestText']!r}), page {figures['height']}px, "
+                            f"cut {figures['cut'][:3]}"
+                        )
                         if os.environ.get("REHEARSAL_DEBUG"):
-                            problems.append(projector.evaluate("""() => {
+                            problems.append(
+                                projector.evaluate("""() => {
                               const b = document.querySelector('.slide-body').getBoundingClientRect();
                               const items = [...document.querySelectorAll('[data-pager] > *')];
                               const shown = items.filter(i => !i.hidden);
@@ -120,11 +148,17 @@ def main(folder: Path, kinds: set[str]) -> None:
                               return JSON.stringify({body: [b.right, b.bottom], sw: [body.scrollWidth, body.clientWidth],
                                 shown: shown.length, all: items.length,
                                 last: r && [r.left, r.right, r.bottom, last.textContent]});
-                            }"""))
+                            }""")
+                            )
                     name = f"{stem}-projector-{width}x{height}.png"
                     projector.screenshot(path=folder / name)
-                    shots.append((name, f"projector {width}×{height}: smallest font {figures['smallest']:.0f}px, "
-                                        f"page {figures['height']}px, pages {figures['pages'] or '1'}"))
+                    shots.append(
+                        (
+                            name,
+                            f"projector {width}×{height}: smallest font {figures['smallest']:.0f}px, "
+                            f"page {figures['height']}px, pages {figures['pages'] or '1'}",
+                        )
+                    )
                 if view == "item":
                     for width, height in TABLET_SIZES:
                         tablet.set_viewport_size({"width": width, "height": height})
@@ -144,23 +178,32 @@ def main(folder: Path, kinds: set[str]) -> None:
     write_index(folder, rows)
     print("\n".join(problems))
     for (width, height), (smallest, tallest) in worst.items():
-        print(f"projector {width}x{height}: smallest font {smallest:.1f}px "
-              f"({smallest / height:.2%} of the height), tallest page {tallest}px")
+        print(
+            f"projector {width}x{height}: smallest font {smallest:.1f}px "
+            f"({smallest / height:.2%} of the height), tallest page {tallest}px"
+        )
     print(f"{sum(len(shots) for _, shots in rows)} screenshots in {folder}/index.html")
 
 
 def write_index(folder: Path, rows) -> None:
-    parts = ["<!doctype html><meta charset=utf-8><title>Rehearsal</title>",
-             "<style>body{font-family:system-ui;margin:1rem}figure{display:inline-block;margin:.5rem;"
-             "vertical-align:top}img{max-width:480px;max-height:480px;border:1px solid #999}"
-             "figcaption{max-width:480px;font-size:.85rem}</style><h1>Rehearsal of the reference seminar</h1>"]
+    parts = [
+        "<!doctype html><meta charset=utf-8><title>Rehearsal</title>",
+        "<style>body{font-family:system-ui;margin:1rem}figure{display:inline-block;margin:.5rem;"
+        "vertical-align:top}img{max-width:480px;max-height:480px;border:1px solid #999}"
+        "figcaption{max-width:480px;font-size:.85rem}</style><h1>Rehearsal of the reference seminar</h1>",
+    ]
     for title, shots in rows:
         parts.append(f"<h2>{html.escape(title)}</h2>")
-        parts += [f'<figure><a href="{name}"><img src="{name}" alt="" loading="lazy"></a>'
-                  f"<figcaption>{html.escape(caption)}</figcaption></figure>" for name, caption in shots]
+        parts += [
+            f'<figure><a href="{name}"><img src="{name}" alt="" loading="lazy"></a>'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+            for name, caption in shots
+        ]
     (folder / "index.html").write_text("\n".join(parts), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else BASE_DIR / "screenshots").resolve(),
-         set(sys.argv[2].split(",")) if len(sys.argv) > 2 else set())
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else BASE_DIR / "screenshots").resolve(),
+        set(sys.argv[2].split(",")) if len(sys.argv) > 2 else set(),
+    )

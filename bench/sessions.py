@@ -56,15 +56,24 @@ def main() -> int:
     seminar = factories.seminar()
     participant = factories.participant(seminar)
 
-    engines = {"db": {"SESSION_ENGINE": "django.contrib.sessions.backends.db"},
-               "cached_db (memory)": {
-                   "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
-                   "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}}}
+    engines = {
+        "db": {"SESSION_ENGINE": "django.contrib.sessions.backends.db"},
+        "cached_db (memory)": {
+            "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
+            "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        },
+    }
     if args.redis_url:
         engines["cached_db (Redis)"] = {
             "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
-            "CACHES": {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": args.redis_url, "KEY_PREFIX": "bench-sessions"}}}
+            "CACHES": {
+                "default": {
+                    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": args.redis_url,
+                    "KEY_PREFIX": "bench-sessions",
+                }
+            },
+        }
     times: dict[str, list[float]] = {name: [] for name in engines}
     clients = {}
     for name, overrides in engines.items():
@@ -89,8 +98,10 @@ def main() -> int:
     print(f"{'engine':<20} {'loads':>6} {'p50 ms':>8} {'mean ms':>8} {'p95 ms':>8}")
     for name, values in times.items():
         values.sort()
-        print(f"{name:<20} {len(values):>6} {statistics.median(values) * 1000:>8.2f} "
-              f"{statistics.fmean(values) * 1000:>8.2f} {values[int(len(values) * 0.95)] * 1000:>8.2f}")
+        print(
+            f"{name:<20} {len(values):>6} {statistics.median(values) * 1000:>8.2f} "
+            f"{statistics.fmean(values) * 1000:>8.2f} {values[int(len(values) * 0.95)] * 1000:>8.2f}"
+        )
     return 0
 
 

@@ -45,8 +45,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fanout import (  # noqa: E402
-    DAPHNE, PYTHON, ROOT, SLUG, app_env, child_setup, free_port, percentile, raise_fd_limit, setup_main,
-    stop_processes, wait_for_port,
+    DAPHNE,
+    PYTHON,
+    ROOT,
+    SLUG,
+    app_env,
+    child_setup,
+    free_port,
+    percentile,
+    raise_fd_limit,
+    setup_main,
+    stop_processes,
+    wait_for_port,
 )
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -76,14 +86,22 @@ def setup_tables_main(phones: int) -> None:
     from seminar.models import Participant, Seminar
 
     seminar = Seminar.objects.get(slug=SLUG)
-    item = AgendaItem.objects.filter(day__seminar=seminar, kind=BRAINSTORM).select_related("grouping").first()
-    round_, _ = Round.objects.get_or_create(grouping=item.grouping, number=item.round_number,
-                                            defaults={"published_at": timezone.now()})
+    item = (
+        AgendaItem.objects.filter(day__seminar=seminar, kind=BRAINSTORM)
+        .select_related("grouping")
+        .first()
+    )
+    round_, _ = Round.objects.get_or_create(
+        grouping=item.grouping, number=item.round_number, defaults={"published_at": timezone.now()}
+    )
     people = list(Participant.objects.filter(seminar=seminar).order_by("pk"))
-    tables = [Group.objects.create(round=round_, number=n + 1, name=f"Bord {n + 1}")
-              for n in range((len(people) + 5) // 6)]
-    Membership.objects.bulk_create(Membership(round=round_, group=tables[i // 6], participant=p)
-                                   for i, p in enumerate(people))
+    tables = [
+        Group.objects.create(round=round_, number=n + 1, name=f"Bord {n + 1}")
+        for n in range((len(people) + 5) // 6)
+    ]
+    Membership.objects.bulk_create(
+        Membership(round=round_, group=tables[i // 6], participant=p) for i, p in enumerate(people)
+    )
     program_services.jump(seminar=seminar, version=selectors.live_state(seminar).version, item=item)
     display = SessionStore()
     display[DISPLAY_KEY] = [seminar.pk]
@@ -100,13 +118,26 @@ def count_main() -> None:
 
     ideas = Idea.objects.filter(item__kind=BRAINSTORM)
     doubled = ideas.values("author", "key").annotate(n=Count("pk")).filter(n__gt=1).count()
-    json.dump({"stored": ideas.count(), "authors": ideas.values("author").distinct().count(),
-               "duplicates": doubled}, sys.stdout)
+    json.dump(
+        {
+            "stored": ideas.count(),
+            "authors": ideas.values("author").distinct().count(),
+            "duplicates": doubled,
+        },
+        sys.stdout,
+    )
 
 
 def run_django(env: dict, *args: str, timeout: float = 300) -> dict:
-    done = subprocess.run([PYTHON, __file__, *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout, preexec_fn=child_setup)
+    done = subprocess.run(
+        [PYTHON, __file__, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=child_setup,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)
@@ -156,9 +187,16 @@ class Servers:
         for n, port in enumerate(self.ports):
             log = self.env["VAR_DIR"] + f"/daphne-submit-{self.config}-{n}.log"
             self.logs.append(Path(log))
-            self.procs.append(subprocess.Popen(
-                [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "seminar.asgi:application"],
-                cwd=ROOT, env=self.env, stdout=open(log, "w"), stderr=subprocess.STDOUT, preexec_fn=child_setup))
+            self.procs.append(
+                subprocess.Popen(
+                    [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "seminar.asgi:application"],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdout=open(log, "w"),
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=child_setup,
+                )
+            )
         for port, proc in zip(self.ports, self.procs):
             wait_for_port(port, proc)
 
@@ -169,8 +207,11 @@ class Servers:
                 pg_database(self.db, drop_only=True)
 
     def log_tail(self, lines: int = 30) -> str:
-        return "\n".join("\n".join(p.read_text(errors="replace").splitlines()[-lines:])
-                         for p in self.logs if p.exists())
+        return "\n".join(
+            "\n".join(p.read_text(errors="replace").splitlines()[-lines:])
+            for p in self.logs
+            if p.exists()
+        )
 
 
 # --------------------------------------------------------------------------- phones and projector
@@ -188,21 +229,31 @@ def multipart(fields: dict[str, str], photo: bytes | None) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     parts = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
     if photo is not None:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="IMG.jpg"\r\n'
-                     f"Content-Type: image/jpeg\r\n\r\n".encode() + photo + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="IMG.jpg"\r\n'
+            f"Content-Type: image/jpeg\r\n\r\n".encode()
+            + photo
+            + b"\r\n"
+        )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-async def post(port: int, path: str, body: bytes, content_type: str, cookie: str) -> tuple[int, float]:
+async def post(
+    port: int, path: str, body: bytes, content_type: str, cookie: str
+) -> tuple[int, float]:
     """One request on a fresh connection, as a phone makes it; returns (status, seconds)."""
     started = time.monotonic()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
-            f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\nCookie: {cookie}\r\n"
-            f"HX-Request: true\r\nAccept-Language: da\r\nConnection: close\r\n\r\n")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\nCookie: {cookie}\r\n"
+        f"HX-Request: true\r\nAccept-Language: da\r\nConnection: close\r\n\r\n"
+    )
     writer.write(head.encode() + body)
     await writer.drain()
     response = await reader.read()
@@ -220,9 +271,13 @@ async def open_pages(servers: "Servers", phones: int, at_once: int = 16) -> None
             n = queue.pop()
             port = servers.ports[n % len(servers.ports)]
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.write((f"GET /s/{SLUG}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                          f"Cookie: sessionid={servers.sessions['phones'][n]}\r\nAccept-Language: da\r\n"
-                          f"Connection: close\r\n\r\n").encode())
+            writer.write(
+                (
+                    f"GET /s/{SLUG}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                    f"Cookie: sessionid={servers.sessions['phones'][n]}\r\nAccept-Language: da\r\n"
+                    f"Connection: close\r\n\r\n"
+                ).encode()
+            )
             await writer.drain()
             await reader.read()
             writer.close()
@@ -241,9 +296,14 @@ class Projector:
     async def open(self, port: int, session: str, watch: list[bytes]) -> None:
         from websockets.asyncio.client import connect
 
-        self.ws = await connect(f"ws://127.0.0.1:{port}/ws/s/{SLUG}/projector/", origin=f"http://127.0.0.1:{port}",
-                                additional_headers=[("Cookie", f"sessionid={session}"), ("Accept-Language", "da")],
-                                max_size=None, ping_interval=None, compression=None)
+        self.ws = await connect(
+            f"ws://127.0.0.1:{port}/ws/s/{SLUG}/projector/",
+            origin=f"http://127.0.0.1:{port}",
+            additional_headers=[("Cookie", f"sessionid={session}"), ("Accept-Language", "da")],
+            max_size=None,
+            ping_interval=None,
+            compression=None,
+        )
         snapshot = await asyncio.wait_for(self.ws.recv(decode=False), 10)
         if b'id="idea-wall"' not in snapshot:
             raise RuntimeError("the projector's snapshot has no idea wall: is the brainstorm on?")
@@ -271,8 +331,14 @@ class Projector:
             await self.ws.close()
 
 
-async def burst(servers: Servers, phones: int, window: float, retry_share: float, photo_share: float,
-                grace: float) -> dict:
+async def burst(
+    servers: Servers,
+    phones: int,
+    window: float,
+    retry_share: float,
+    photo_share: float,
+    grace: float,
+) -> dict:
     sessions = servers.sessions
     item, csrf = sessions["item"], secrets.token_hex(16)
     path = f"/s/{SLUG}/ideas/{item}/send/"
@@ -311,15 +377,24 @@ async def burst(servers: Servers, phones: int, window: float, retry_share: float
     wall_full = projector.counts.get(phones)
     last_seen = projector.texts.get(texts[-1])
     return {
-        "config": servers.config, "phones": phones, "workers": servers.workers,
-        "requests": len(times), "retries": len(retried), "with_photo": len(with_photo),
+        "config": servers.config,
+        "phones": phones,
+        "workers": servers.workers,
+        "requests": len(times),
+        "retries": len(retried),
+        "with_photo": len(with_photo),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
-        "p50_ms": round(percentile(times, 50) * 1000, 1), "p95_ms": round(percentile(times, 95) * 1000, 1),
-        "max_ms": round(max(times) * 1000, 1), "send_s": round(last_done - start, 2),
-        "stored": stored["stored"], "duplicates": stored["duplicates"],
+        "p50_ms": round(percentile(times, 50) * 1000, 1),
+        "p95_ms": round(percentile(times, 95) * 1000, 1),
+        "max_ms": round(max(times) * 1000, 1),
+        "send_s": round(last_done - start, 2),
+        "stored": stored["stored"],
+        "duplicates": stored["duplicates"],
         "wall_last_idea_ms": round((last_seen - last_sent) * 1000) if last_seen else None,
         "wall_complete_ms": round((wall_full - last_sent) * 1000) if wall_full else None,
-        "wall_complete_after_last_answer_ms": round((wall_full - last_done) * 1000) if wall_full else None,
+        "wall_complete_after_last_answer_ms": round((wall_full - last_done) * 1000)
+        if wall_full
+        else None,
     }
 
 
@@ -337,7 +412,9 @@ def verdict(row: dict) -> str:
 async def main_async(args: argparse.Namespace) -> int:
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     if set(configs) - set(CONFIGS):
-        raise SystemExit(f"unknown configuration(s): {', '.join(sorted(set(configs) - set(CONFIGS)))}")
+        raise SystemExit(
+            f"unknown configuration(s): {', '.join(sorted(set(configs) - set(CONFIGS)))}"
+        )
     workdir = Path(tempfile.mkdtemp(prefix="submit-"))
     failed = False
     try:
@@ -346,7 +423,9 @@ async def main_async(args: argparse.Namespace) -> int:
             try:
                 servers.start()
                 row = await asyncio.wait_for(
-                    burst(servers, args.phones, args.window, args.retries, args.photos, args.grace), 300)
+                    burst(servers, args.phones, args.window, args.retries, args.photos, args.grace),
+                    300,
+                )
             except Exception as error:
                 failed = True
                 print(f"# {config}: FAILED: {error}\n{servers.log_tail()}", file=sys.stderr)
@@ -358,11 +437,14 @@ async def main_async(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(row), flush=True)
             else:
-                print(f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, max {row['max_ms']} ms; "
-                      f"stored {row['stored']}/{row['phones']}, duplicates {row['duplicates']}; "
-                      f"wall shows the last idea {row['wall_last_idea_ms']} ms and all "
-                      f"{row['phones']} {row['wall_complete_ms']} ms after the last send; "
-                      f"statuses {row['statuses']} -> {row['verdict']}", flush=True)
+                print(
+                    f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, max {row['max_ms']} ms; "
+                    f"stored {row['stored']}/{row['phones']}, duplicates {row['duplicates']}; "
+                    f"wall shows the last idea {row['wall_last_idea_ms']} ms and all "
+                    f"{row['phones']} {row['wall_complete_ms']} ms after the last send; "
+                    f"statuses {row['statuses']} -> {row['verdict']}",
+                    flush=True,
+                )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -377,12 +459,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--configs", default="embedded,postgres", help=",".join(CONFIGS))
     parser.add_argument("--phones", type=int, default=500)
-    parser.add_argument("--window", type=float, default=10.0, help="seconds over which the phones send")
-    parser.add_argument("--retries", type=float, default=0.05, help="share of phones that send twice")
+    parser.add_argument(
+        "--window", type=float, default=10.0, help="seconds over which the phones send"
+    )
+    parser.add_argument(
+        "--retries", type=float, default=0.05, help="share of phones that send twice"
+    )
     parser.add_argument("--photos", type=float, default=0.1, help="share of ideas with a photo")
     parser.add_argument("--grace", type=float, default=10.0, help="seconds to wait for the wall")
     parser.add_argument("--json", action="store_true", help="one JSON object per configuration")
-    parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, SQLite, media)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temp dir (logs, SQLite, media)"
+    )
     args = parser.parse_args()
     raise_fd_limit()
     return asyncio.run(main_async(args))

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from goals.models import Case, Commitment, DepartmentPlan, Goal, GoalRevision, ManagementMessage, PosterNote
+from goals.models import (
+    Case,
+    Commitment,
+    DepartmentPlan,
+    Goal,
+    GoalRevision,
+    ManagementMessage,
+    PosterNote,
+)
 
 
 class ReadOnly:
@@ -16,7 +24,15 @@ class ReadOnly:
 class GoalRevisionInline(ReadOnly, admin.TabularInline):
     model = GoalRevision
     extra = 0
-    readonly_fields = ["version", "what", "why", "how_we_know", "by_participant", "by_user", "saved_at"]
+    readonly_fields = [
+        "version",
+        "what",
+        "why",
+        "how_we_know",
+        "by_participant",
+        "by_user",
+        "saved_at",
+    ]
     exclude = ["key"]
     can_delete = False
 

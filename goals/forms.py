@@ -8,21 +8,35 @@ from seminar.submissions import SubmissionForm
 TOO_LONG = _("Keep it under %(limit_value)d characters (now %(show_value)d).")
 
 
-def text_field(label, limit: int, *, required: bool = True, rows: int = 3, missing=None) -> forms.CharField:
+def text_field(
+    label, limit: int, *, required: bool = True, rows: int = 3, missing=None
+) -> forms.CharField:
     """A stripped text field with our messages; rows=0 makes a one-line input."""
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    return forms.CharField(label=label, max_length=limit, required=required, widget=widget, strip=True,
-                           error_messages={"required": missing or _("Write something here first."),
-                                           "max_length": TOO_LONG})
+    return forms.CharField(
+        label=label,
+        max_length=limit,
+        required=required,
+        widget=widget,
+        strip=True,
+        error_messages={
+            "required": missing or _("Write something here first."),
+            "max_length": TOO_LONG,
+        },
+    )
 
 
 class VersionedForm(SubmissionForm):
     """A phone form that edits a stored text: it carries the version it was read at."""
 
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, error_messages={
-        "required": _("The form is out of date. Reload the page and send again."),
-        "invalid": _("The form is out of date. Reload the page and send again."),
-    })
+    version = forms.IntegerField(
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The form is out of date. Reload the page and send again."),
+            "invalid": _("The form is out of date. Reload the page and send again."),
+        },
+    )
 
     def __init__(self, *args, version: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)

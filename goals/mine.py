@@ -19,20 +19,38 @@ from seminar.models import Participant
 
 
 def my_things(participant: Participant) -> dict:
-    drafts = [{"item": draft.item, "parts": [(PROMPTS[name], getattr(draft, name)) for name in SpeechDraft.PARTS
-                                             if getattr(draft, name).strip()]}
-              for draft in SpeechDraft.objects.filter(author=participant).select_related("item")]
+    drafts = [
+        {
+            "item": draft.item,
+            "parts": [
+                (PROMPTS[name], getattr(draft, name))
+                for name in SpeechDraft.PARTS
+                if getattr(draft, name).strip()
+            ],
+        }
+        for draft in SpeechDraft.objects.filter(author=participant).select_related("item")
+    ]
     newest_plans = {}
-    for plan in ActionPlan.objects.filter(author=participant).select_related("item").prefetch_related("steps"):
+    for plan in (
+        ActionPlan.objects.filter(author=participant)
+        .select_related("item")
+        .prefetch_related("steps")
+    ):
         newest_plans[plan.item_id] = plan  # ordered oldest first: the last one per item stays
-    groups = Membership.objects.filter(participant=participant, round__published_at__isnull=False).values("group_id")
+    groups = Membership.objects.filter(
+        participant=participant, round__published_at__isnull=False
+    ).values("group_id")
     return {
         "drafts": [draft for draft in drafts if draft["parts"]],
         "plans": list(newest_plans.values()),
         "case": Case.objects.filter(author=participant).first(),
         "takeaways": list(Takeaway.objects.filter(author=participant).select_related("item")),
-        "goals": list(Goal.objects.filter(group_id__in=groups, hidden=False).select_related("group")),
-        "commitment": Commitment.objects.filter(author=participant).prefetch_related("messages").first(),
+        "goals": list(
+            Goal.objects.filter(group_id__in=groups, hidden=False).select_related("group")
+        ),
+        "commitment": Commitment.objects.filter(author=participant)
+        .prefetch_related("messages")
+        .first(),
     }
 
 
@@ -40,5 +58,8 @@ def my_things(participant: Participant) -> dict:
 @refusable
 def mine(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar, participant = phone(request, slug)
-    return render(request, "goals/mine.html", {"seminar": seminar, "participant": participant,
-                                               **my_things(participant)})
+    return render(
+        request,
+        "goals/mine.html",
+        {"seminar": seminar, "participant": participant, **my_things(participant)},
+    )

@@ -18,9 +18,10 @@ def group_for(item: AgendaItem, participant: Participant) -> Group | None:
 
 
 def members(group: Group) -> list[Participant]:
-    return next((people for g, people in group_selectors.round_members(group.round) if g.pk == group.pk), [])
+    return next(
+        (people for g, people in group_selectors.round_members(group.round) if g.pk == group.pk), []
+    )
 
 
 def is_member(group: Group, participant: Participant) -> bool:
     return group.memberships.filter(participant=participant).exists()
-

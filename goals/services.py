@@ -29,7 +29,9 @@ class Stale(Exception):
         self.current = current
 
 
-def store_versioned(model, *, lookup: dict, version: int, key, fields: dict, guard: dict | None = None):
+def store_versioned(
+    model, *, lookup: dict, version: int, key, fields: dict, guard: dict | None = None
+):
     """Save a one-per-owner text with a version check; returns (row, whether this call changed it).
 
     The write is the transaction's first statement (an INSERT for version 0, else a
@@ -48,7 +50,8 @@ def store_versioned(model, *, lookup: dict, version: int, key, fields: dict, gua
                 pass
         else:
             changed = model.objects.filter(**lookup, **(guard or {}), version=version).update(
-                version=F("version") + 1, key=key, updated_at=timezone.now(), **fields)
+                version=F("version") + 1, key=key, updated_at=timezone.now(), **fields
+            )
             if changed:
                 return model.objects.get(**lookup), True
         stored = model.objects.filter(**lookup).first()
@@ -65,12 +68,16 @@ def show_on_projector(*, item: AgendaItem, what: str, ref: int | None = None) ->
     The write comes first in its transaction (see store_versioned): two taps at once queue.
     """
     with transaction.atomic():
-        if not Showing.objects.filter(item=item).update(what=what, ref=ref, updated_at=timezone.now()):
+        if not Showing.objects.filter(item=item).update(
+            what=what, ref=ref, updated_at=timezone.now()
+        ):
             try:
                 with transaction.atomic():
                     Showing.objects.create(item=item, what=what, ref=ref)
             except IntegrityError:  # another tap created it first; ours is the later choice
-                Showing.objects.filter(item=item).update(what=what, ref=ref, updated_at=timezone.now())
+                Showing.objects.filter(item=item).update(
+                    what=what, ref=ref, updated_at=timezone.now()
+                )
         screens.publish_room(item.day.seminar_id)
     return Showing.objects.get(item=item)
 

@@ -25,7 +25,9 @@ class ShowForm(forms.Form):
 @access.facilitator_required
 def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
     """Put one of the item's things on the projector (what="" takes it off again)."""
-    item = get_object_or_404(AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar
+    )
     kind = activities.get(item.kind)
     form = ShowForm(request.POST)
     status = 200
@@ -34,7 +36,8 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
     elif not form.cleaned_data["what"]:
         clear_projector(item=item)
     elif form.cleaned_data["what"] in kind.projector_choices and kind.valid_ref(
-            item, form.cleaned_data["what"], form.cleaned_data["ref"]):
+        item, form.cleaned_data["what"], form.cleaned_data["ref"]
+    ):
         show_on_projector(item=item, what=form.cleaned_data["what"], ref=form.cleaned_data["ref"])
     else:
         status = 400

@@ -24,7 +24,11 @@ def department_groups(
     large = {d: ids for d, ids in by_department.items() if not min_size or len(ids) >= min_size}
     small = {d: ids for d, ids in by_department.items() if d not in large}
     if not large:  # everyone is in a small department: they form one group together
-        return [(" + ".join(sorted(small)), [p for d in sorted(small) for p in small[d]])] if small else []
+        return (
+            [(" + ".join(sorted(small)), [p for d in sorted(small) for p in small[d]])]
+            if small
+            else []
+        )
 
     groups: list[tuple[list[str], list[str]]] = []  # (names, members)
     for department in sorted(large):

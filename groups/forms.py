@@ -12,5 +12,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, round_: Round, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = Participant.objects.filter(seminar=round_.grouping.seminar)
+        self.fields["participant"].queryset = Participant.objects.filter(
+            seminar=round_.grouping.seminar
+        )
         self.fields["group"].queryset = round_.groups.all()

@@ -17,11 +17,17 @@ class Grouping(models.Model):
     group_size = models.PositiveSmallIntegerField(_("target group size"), null=True, blank=True)
     num_groups = models.PositiveSmallIntegerField(_("number of groups"), null=True, blank=True)
     min_size = models.PositiveSmallIntegerField(
-        _("smallest group"), null=True, blank=True,
+        _("smallest group"),
+        null=True,
+        blank=True,
         help_text=_("Department groups: a department smaller than this joins another group."),
     )
-    label = models.CharField(_("group label"), max_length=40, default="Gruppe",
-                             help_text=_("Groups are named with this and a number, e.g. \"Bord 3\"."))
+    label = models.CharField(
+        _("group label"),
+        max_length=40,
+        default="Gruppe",
+        help_text=_('Groups are named with this and a number, e.g. "Bord 3".'),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -70,9 +76,13 @@ class Group(models.Model):
 class Membership(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="memberships")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="memberships")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="memberships"
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["round", "participant"], name="membership_one_group_per_round")
+            models.UniqueConstraint(
+                fields=["round", "participant"], name="membership_one_group_per_round"
+            )
         ]

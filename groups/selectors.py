@@ -36,17 +36,25 @@ def as_ids(round_: Round) -> list[list[str]]:
 
 def history(round_: Round) -> Rounds:
     """The groups of the grouping's earlier rounds, as solver ids."""
-    earlier = Round.objects.filter(grouping=round_.grouping, number__lt=round_.number).order_by("number")
+    earlier = Round.objects.filter(grouping=round_.grouping, number__lt=round_.number).order_by(
+        "number"
+    )
     return [as_ids(r) for r in earlier]
 
 
 def departments(seminar_id: int) -> dict[str, str]:
-    return {str(pk): name for pk, name in
-            Participant.objects.filter(seminar_id=seminar_id).values_list("pk", "department__name")}
+    return {
+        str(pk): name
+        for pk, name in Participant.objects.filter(seminar_id=seminar_id).values_list(
+            "pk", "department__name"
+        )
+    }
 
 
 def quality(round_: Round) -> dict[str, int]:
-    return solver.quality([as_ids(round_)], departments(round_.grouping.seminar_id), history(round_))
+    return solver.quality(
+        [as_ids(round_)], departments(round_.grouping.seminar_id), history(round_)
+    )
 
 
 def department_figures(members: list[tuple[Group, list[Participant]]]) -> dict[str, object]:
@@ -58,16 +66,22 @@ def department_figures(members: list[tuple[Group, list[Participant]]]) -> dict[s
             groups_of.setdefault(person.department.name, set()).add(group.pk)
     sizes = [len(people) for _, people in members]
     return {
-        "groups": len(members), "departments": len(groups_of),
-        "min_group_size": min(sizes, default=0), "max_group_size": max(sizes, default=0),
+        "groups": len(members),
+        "departments": len(groups_of),
+        "min_group_size": min(sizes, default=0),
+        "max_group_size": max(sizes, default=0),
         "split": sorted(name for name, groups in groups_of.items() if len(groups) > 1),
-        "merged": [group.name for group, people in members if len({p.department_id for p in people}) > 1],
+        "merged": [
+            group.name for group, people in members if len({p.department_id for p in people}) > 1
+        ],
     }
 
 
 def department_limit(round_: Round) -> int:
     """The most colleagues of one department that one group should hold."""
-    sizes = Counter(Participant.objects.filter(memberships__round=round_).values_list("department", flat=True))
+    sizes = Counter(
+        Participant.objects.filter(memberships__round=round_).values_list("department", flat=True)
+    )
     groups = round_.groups.count() or 1
     return ceil(max(sizes.values(), default=0) / groups)
 
@@ -83,8 +97,10 @@ def move_warnings(round_: Round, person: Participant, target: Group) -> list[str
         warnings.append(_("Has sat with %(names)s before.") % {"names": ", ".join(sorted(repeats))})
     colleagues = sum(1 for other in others if other.department_id == person.department_id) + 1
     if round_.grouping.kind == Grouping.Kind.MIXED and colleagues > department_limit(round_):
-        warnings.append(_("%(count)d from %(department)s at this group.")
-                        % {"count": colleagues, "department": person.department.name})
+        warnings.append(
+            _("%(count)d from %(department)s at this group.")
+            % {"count": colleagues, "department": person.department.name}
+        )
     return warnings
 
 
@@ -92,14 +108,23 @@ def round_for_item(item) -> Round | None:
     """The published round an agenda item uses, if any."""
     if item is None or item.grouping_id is None:
         return None
-    return (Round.objects.filter(grouping_id=item.grouping_id, number=item.round_number,
-                                 published_at__isnull=False).select_related("grouping").first())
+    return (
+        Round.objects.filter(
+            grouping_id=item.grouping_id, number=item.round_number, published_at__isnull=False
+        )
+        .select_related("grouping")
+        .first()
+    )
 
 
 def group_of(participant_id: int, round_: Round | None) -> Group | None:
     if round_ is None:
         return None
-    membership = Membership.objects.filter(round=round_, participant_id=participant_id).select_related("group").first()
+    membership = (
+        Membership.objects.filter(round=round_, participant_id=participant_id)
+        .select_related("group")
+        .first()
+    )
     return membership.group if membership else None
 
 
@@ -107,13 +132,21 @@ def group_for_item(participant_id: int, item) -> Group | None:
     """The person's group in the published round an item uses: `group_of(round_for_item())` in one query."""
     if item is None or item.grouping_id is None:
         return None
-    membership = unique_or_none(Membership.objects.filter(
-        participant_id=participant_id, round__grouping_id=item.grouping_id, round__number=item.round_number,
-        round__published_at__isnull=False).select_related("group"))
+    membership = unique_or_none(
+        Membership.objects.filter(
+            participant_id=participant_id,
+            round__grouping_id=item.grouping_id,
+            round__number=item.round_number,
+            round__published_at__isnull=False,
+        ).select_related("group")
+    )
     return membership.group if membership else None
 
 
 def published_groups_of(participant_id: int) -> list[int]:
     """Ids of every group the person belongs to in a published round (their live audiences)."""
-    return list(Membership.objects.filter(participant_id=participant_id, round__published_at__isnull=False)
-                .values_list("group_id", flat=True))
+    return list(
+        Membership.objects.filter(
+            participant_id=participant_id, round__published_at__isnull=False
+        ).values_list("group_id", flat=True)
+    )

@@ -32,12 +32,17 @@ def _resync(round_: Round, participant_ids) -> None:
 
 def _assignment(grouping: Grouping, number: int, seed: int) -> list[tuple[str, list[str]]]:
     """(name, participant ids) per group for a new round of the present people."""
-    people = list(grouping.seminar.participants.present().select_related("department").order_by("pk"))
+    people = list(
+        grouping.seminar.participants.present().select_related("department").order_by("pk")
+    )
     if not people:
         raise NotPossible("nobody is checked in")
     if grouping.kind == Grouping.Kind.DEPARTMENT:
-        return department_groups([(str(p.pk), p.department.name) for p in people],
-                                 max_size=grouping.group_size, min_size=grouping.min_size)
+        return department_groups(
+            [(str(p.pk), p.department.name) for p in people],
+            max_size=grouping.group_size,
+            min_size=grouping.min_size,
+        )
     instance = {
         "people": [{"id": str(p.pk), "department": p.department.name} for p in people],
         "rounds": 1,
@@ -75,8 +80,12 @@ def form_round(*, grouping: Grouping, number: int, seed: int | None = None) -> R
     round_.groups.all().delete()
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     for index, (name, ids) in enumerate(_assignment(grouping, number, seed)):
-        group = Group.objects.create(round=round_, number=index + 1, name=name, location=places.get(index + 1, ""))
-        Membership.objects.bulk_create(Membership(round=round_, group=group, participant_id=int(pid)) for pid in ids)
+        group = Group.objects.create(
+            round=round_, number=index + 1, name=name, location=places.get(index + 1, "")
+        )
+        Membership.objects.bulk_create(
+            Membership(round=round_, group=group, participant_id=int(pid)) for pid in ids
+        )
     return round_
 
 
@@ -98,7 +107,8 @@ def move_person(*, round_: Round, participant: Participant, group: Group) -> Non
         membership.save(update_fields=["group"])
     if round_.published_at is not None:
         affected = Membership.objects.filter(group_id__in=[group.pk, old_group_id]).values_list(
-            "participant_id", flat=True)
+            "participant_id", flat=True
+        )
         _resync(round_, {participant.pk, *affected})
 
 
@@ -124,24 +134,31 @@ def rebalance_round(*, round_: Round) -> list[tuple[Participant, Group | None, G
         raise NotPossible("form the round first")
     current = selectors.as_ids(round_)
     seminar = round_.grouping.seminar
-    present = [str(pk) for pk in seminar.participants.present().order_by("pk").values_list("pk", flat=True)]
+    present = [
+        str(pk) for pk in seminar.participants.present().order_by("pk").values_list("pk", flat=True)
+    ]
     leaders = [p for p in seminar.participants.filter(role=Participant.Role.PROCESS_LEADER)]
     fixed = {}
     for index, members in enumerate(current):
         fixed.update({str(p.pk): index for p in leaders if str(p.pk) in members})
-    new_groups, moves = solver.rebalance(current, present, selectors.departments(seminar.pk),
-                                         selectors.history(round_), fixed)
+    new_groups, moves = solver.rebalance(
+        current, present, selectors.departments(seminar.pk), selectors.history(round_), fixed
+    )
     people = {str(p.pk): p for p in seminar.participants.filter(pk__in=[int(m[0]) for m in moves])}
     for pid, _, to in moves:
         if to is None:
             Membership.objects.filter(round=round_, participant_id=int(pid)).delete()
         else:
-            Membership.objects.update_or_create(round=round_, participant_id=int(pid),
-                                                defaults={"group": groups[to]})
+            Membership.objects.update_or_create(
+                round=round_, participant_id=int(pid), defaults={"group": groups[to]}
+            )
     if round_.published_at is not None:
         touched = {g for _, a, b in moves for g in (a, b) if g is not None}
         affected = Membership.objects.filter(group__in=[groups[g] for g in touched]).values_list(
-            "participant_id", flat=True)
+            "participant_id", flat=True
+        )
         _resync(round_, {int(m[0]) for m in moves} | set(affected))
-    return [(people[pid], groups[a] if a is not None else None, groups[b] if b is not None else None)
-            for pid, a, b in moves]
+    return [
+        (people[pid], groups[a] if a is not None else None, groups[b] if b is not None else None)
+        for pid, a, b in moves
+    ]

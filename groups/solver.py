@@ -25,8 +25,15 @@ from groups.solver_search import Problem, plan_sizes
 from groups.solver_tabu import build_rounds
 
 __all__ = [
-    "Instance", "InstanceError", "Person", "Solution",
-    "parse_instance", "quality", "rebalance", "solve", "solve_instance",
+    "Instance",
+    "InstanceError",
+    "Person",
+    "Solution",
+    "parse_instance",
+    "quality",
+    "rebalance",
+    "solve",
+    "solve_instance",
 ]
 
 Grouping = list[list[list[str]]]
@@ -195,8 +202,10 @@ def solve(data: object) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m groups.solver INSTANCE.json (or - for standard input)",
-              file=sys.stderr)
+        print(
+            "usage: python -m groups.solver INSTANCE.json (or - for standard input)",
+            file=sys.stderr,
+        )
         return 2
     path = args[0]
     try:
@@ -210,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
     except json.JSONDecodeError as error:
-        print(f"error: {path} is not valid JSON: {error.msg} at line {error.lineno} "
-              f"column {error.colno}", file=sys.stderr)
+        print(
+            f"error: {path} is not valid JSON: {error.msg} at line {error.lineno} "
+            f"column {error.colno}",
+            file=sys.stderr,
+        )
         return 2
     except UnicodeDecodeError:
         print(f"error: {path} is not UTF-8 text", file=sys.stderr)

@@ -47,9 +47,12 @@ def field_tables(q: int) -> tuple[list[list[int]], list[list[int]]] | None:
     def number(coefficients: list[int]) -> int:
         return sum(c * p**i for i, c in enumerate(coefficients))
 
-    add = [[number([(x + y) % p for x, y in zip(digits[a], digits[b])]) for b in range(q)]
-           for a in range(q)]
+    add = [
+        [number([(x + y) % p for x, y in zip(digits[a], digits[b])]) for b in range(q)]
+        for a in range(q)
+    ]
     for tail in digits:
+
         def times(a: int, b: int) -> int:
             product = [0] * (2 * m - 1)
             for i, x in enumerate(digits[a]):
@@ -89,6 +92,7 @@ def lattice(people: int, groups: int, rounds: int) -> list[list[int]]:
 
         def group(i: int, j: int, k: int) -> int:
             return (j + k * i) % groups
+
     seats = [(i, j) for i in range(rows) for j in range(groups)][:people]
     return [[group(i, j, k) for i, j in seats] for k in range(usable)]
 
@@ -116,8 +120,11 @@ def _pack_rows(problem: Problem, free_seats: list[int]) -> list[int]:
     for amount, d in sorted(pieces, key=lambda piece: (-piece[0], piece[1])):
         while amount:
             fitting = [row for row in rows if free_in_row[row] >= amount]
-            row = (min(fitting, key=lambda r: (free_in_row[r], r)) if fitting
-                   else max(rows, key=lambda r: (free_in_row[r], -r)))
+            row = (
+                min(fitting, key=lambda r: (free_in_row[r], r))
+                if fitting
+                else max(rows, key=lambda r: (free_in_row[r], -r))
+            )
             placed = min(amount, free_in_row[row])
             rows[row] += [members[d].pop() for _ in range(placed)]
             free_in_row[row] -= placed
@@ -150,8 +157,13 @@ def lattice_rounds(problem: Problem, rounds: int, rng: random.Random) -> list[li
     return [[groups_of_seat[seat_of[p]] for p in range(n)] for groups_of_seat in plan]
 
 
-def _spread_departments(problem: Problem, plan: list[list[int]], seat_of: list[int],
-                        movable: list[int], rng: random.Random) -> None:
+def _spread_departments(
+    problem: Problem,
+    plan: list[list[int]],
+    seat_of: list[int],
+    movable: list[int],
+    rng: random.Random,
+) -> None:
     """Tabu walk over seat swaps (each moves two people in all rounds at once) that
     lowers the department penalty; leaves the best seating in ``seat_of``."""
     dep, shares, groups = problem.departments, problem.shares, len(problem.sizes)
@@ -168,9 +180,14 @@ def _spread_departments(problem: Problem, plan: list[list[int]], seat_of: list[i
     evaluations, it, stall = SEATING_EVALUATIONS, 0, 0
     while evaluations > 0 and stall < SEATING_STALL:
         it += 1
-        crowded = [p for p in movable if any(
-            counts[k][groups_of_seat[seat_of[p]]][dep[p]] > shares[dep[p]]
-            for k, groups_of_seat in enumerate(plan))]
+        crowded = [
+            p
+            for p in movable
+            if any(
+                counts[k][groups_of_seat[seat_of[p]]][dep[p]] > shares[dep[p]]
+                for k, groups_of_seat in enumerate(plan)
+            )
+        ]
         if not crowded:
             break
         u = crowded[rng.randrange(len(crowded))]
@@ -186,8 +203,12 @@ def _spread_departments(problem: Problem, plan: list[list[int]], seat_of: list[i
                 a, b = groups_of_seat[seat_of[u]], groups_of_seat[seat_of[v]]
                 if a != b:
                     count_a, count_b = counts[k][a], counts[k][b]
-                    delta += (leave[du][count_a[du]] + enter[dv][count_a[dv]]
-                              + leave[dv][count_b[dv]] + enter[du][count_b[du]])
+                    delta += (
+                        leave[du][count_a[du]]
+                        + enter[dv][count_a[dv]]
+                        + leave[dv][count_b[dv]]
+                        + enter[du][count_b[du]]
+                    )
             if tabu[v] > it and total + delta >= best_total:
                 continue
             if choice is None or delta < choice_delta:

@@ -120,8 +120,14 @@ def greedy_round(problem: Problem, costs: list[int], rng: random.Random) -> list
                 continue
             count = counts[g][d]
             repeats = sum(costs[row[x]] for x in members[g])
-            key = (count >= problem.limit, repeats, count >= problem.shares[d], count,
-                   -free[g], rng.random())
+            key = (
+                count >= problem.limit,
+                repeats,
+                count >= problem.shares[d],
+                count,
+                -free[g],
+                rng.random(),
+            )
             if best_key is None or key < best_key:
                 best_key, best_group = key, g
         place(p, best_group)

@@ -15,7 +15,11 @@ import random
 
 from groups.solver_lattice import lattice_rounds
 from groups.solver_search import (
-    Problem, add_round, department_penalties, extra_meeting_costs, greedy_round,
+    Problem,
+    add_round,
+    department_penalties,
+    extra_meeting_costs,
+    greedy_round,
 )
 
 # Work allowed for one solve, in evaluated moves (a count, not a clock).
@@ -36,8 +40,9 @@ class Search:
     round r. A move's change in cost follows from a handful of these numbers.
     """
 
-    def __init__(self, problem: Problem, rounds: list[list[int]], costs: list[int],
-                 rng: random.Random) -> None:
+    def __init__(
+        self, problem: Problem, rounds: list[list[int]], costs: list[int], rng: random.Random
+    ) -> None:
         self.problem, self.costs, self.rng = problem, costs, rng
         self.meetings = problem.meetings
         n, groups = len(problem.departments), len(problem.sizes)
@@ -88,10 +93,19 @@ class Search:
     def best_move(self, r: int, p: int, it: int, best_total: int) -> tuple[int, int] | None:
         """(delta, choice) of p's best allowed move in round r: choice q ≥ 0 swaps
         with q, choice -1 - b moves p to group b."""
-        dep, costs, rng, enter, leave = (self.problem.departments, self.costs, self.rng,
-                                         self.enter, self.leave)
-        group_of, cost_to, counts, tabu = (self.rounds[r], self.cost_to[r], self.counts[r],
-                                           self.tabu[r])
+        dep, costs, rng, enter, leave = (
+            self.problem.departments,
+            self.costs,
+            self.rng,
+            self.enter,
+            self.leave,
+        )
+        group_of, cost_to, counts, tabu = (
+            self.rounds[r],
+            self.cost_to[r],
+            self.counts[r],
+            self.tabu[r],
+        )
         a, met_p, d_p = group_of[p], self.meetings[p], dep[p]
         to_p, tabu_p, count_a = cost_to[p], tabu[p], counts[a]
         enter_p, leave_here = enter[d_p], leave[d_p][count_a[d_p]]
@@ -105,8 +119,7 @@ class Search:
             delta = to_p[b] - stay + to_q[a] - to_q[b] - 2 * costs[met_p[q]]
             if d_q != d_p:
                 count_b = counts[b]
-                delta += (enter_p[count_b[d_p]] + enter[d_q][count_a[d_q]]
-                          + leave[d_q][count_b[d_q]])
+                delta += enter_p[count_b[d_p]] + enter[d_q][count_a[d_q]] + leave[d_q][count_b[d_q]]
             else:
                 delta -= leave_here
             if (tabu_p[b] > it or tabu[q][a] > it) and delta >= ceiling:
@@ -150,8 +163,12 @@ class Search:
                     cost_to[v][gu] += change
 
     def swap(self, r: int, p: int, q: int) -> None:
-        group_of, cost_to, costs, meetings = (self.rounds[r], self.cost_to[r], self.costs,
-                                              self.meetings)
+        group_of, cost_to, costs, meetings = (
+            self.rounds[r],
+            self.cost_to[r],
+            self.costs,
+            self.meetings,
+        )
         a, b = group_of[p], group_of[q]
         met_p, met_q = meetings[p], meetings[q]
         changed = []
@@ -177,8 +194,12 @@ class Search:
         self._relink(r, changed)
 
     def move(self, r: int, p: int, b: int) -> None:
-        group_of, cost_to, costs, met_p = (self.rounds[r], self.cost_to[r], self.costs,
-                                           self.meetings[p])
+        group_of, cost_to, costs, met_p = (
+            self.rounds[r],
+            self.cost_to[r],
+            self.costs,
+            self.meetings[p],
+        )
         a = group_of[p]
         changed = []
         for x, g in enumerate(group_of):
@@ -242,8 +263,9 @@ class Search:
         return best
 
 
-def total_cost(problem: Problem, history: list[list[int]], built: list[list[int]],
-               costs: list[int]) -> int:
+def total_cost(
+    problem: Problem, history: list[list[int]], built: list[list[int]], costs: list[int]
+) -> int:
     """Full cost of ``built`` rounds after ``history`` (meetings matrix)."""
     meetings = [list(row) for row in history]
     for group_of in built:
@@ -262,8 +284,14 @@ def total_cost(problem: Problem, history: list[list[int]], built: list[list[int]
     return total
 
 
-def _complete(problem: Problem, history: list[list[int]], start: list[list[int]],
-              rounds: int, costs: list[int], rng: random.Random) -> list[list[int]]:
+def _complete(
+    problem: Problem,
+    history: list[list[int]],
+    start: list[list[int]],
+    rounds: int,
+    costs: list[int],
+    rng: random.Random,
+) -> list[list[int]]:
     """Add greedy rounds after ``start`` until there are ``rounds``."""
     problem.meetings[:] = [list(row) for row in history]
     built = list(start)

@@ -13,10 +13,23 @@ class InterviewsConfig(AppConfig):
         from program import homework, report
         from program.activities import register
 
-        register(InterviewTablesKind(selectors.TABLES_KIND, _("Citizen interviews at the tables"), interactive=True))
-        register(InterviewPlenumKind(selectors.PLENUM_KIND, _("Interviews in plenum"), interactive=True))
-        homework.register(homework.HomeworkTask("interview", _("Citizen interview"), "interviews:interview",
-                                                selectors.handed_in, position=10,
-                                                kinds=(selectors.TABLES_KIND, selectors.PLENUM_KIND)))
+        register(
+            InterviewTablesKind(
+                selectors.TABLES_KIND, _("Citizen interviews at the tables"), interactive=True
+            )
+        )
+        register(
+            InterviewPlenumKind(selectors.PLENUM_KIND, _("Interviews in plenum"), interactive=True)
+        )
+        homework.register(
+            homework.HomeworkTask(
+                "interview",
+                _("Citizen interview"),
+                "interviews:interview",
+                selectors.handed_in,
+                position=10,
+                kinds=(selectors.TABLES_KIND, selectors.PLENUM_KIND),
+            )
+        )
         for section in interview_report.SECTIONS:
             report.register(section)

@@ -12,23 +12,39 @@ class InterviewForm(SubmissionForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     who = forms.CharField(
-        label=_("Who did you interview?"), max_length=MAX_WHO,
-        help_text=_("Describe them without anything that identifies them, e.g. \"parent of two, uses day care\"."),
-        error_messages={"required": _("Describe who you interviewed (without a name)."), "max_length": TOO_LONG},
+        label=_("Who did you interview?"),
+        max_length=MAX_WHO,
+        help_text=_(
+            'Describe them without anything that identifies them, e.g. "parent of two, uses day care".'
+        ),
+        error_messages={
+            "required": _("Describe who you interviewed (without a name)."),
+            "max_length": TOO_LONG,
+        },
     )
     said = forms.CharField(
-        label=_("What did they say about working with the municipality?"), max_length=MAX_SAID,
+        label=_("What did they say about working with the municipality?"),
+        max_length=MAX_SAID,
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": _("Write what they said first."), "max_length": TOO_LONG},
     )
     quotes = forms.CharField(
-        label=_("A few quotes"), max_length=MAX_QUOTES, required=False,
+        label=_("A few quotes"),
+        max_length=MAX_QUOTES,
+        required=False,
         help_text=_("One quote per line, in their own words."),
-        widget=forms.Textarea(attrs={"rows": 4}), error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": TOO_LONG},
     )
-    tags = forms.MultipleChoiceField(label=_("This interview was"), choices=TAGS, required=False,
-                                     widget=forms.CheckboxSelectMultiple)
-    show_name = forms.BooleanField(label=_("My name may be shown with the interview in plenum"), required=False)
+    tags = forms.MultipleChoiceField(
+        label=_("This interview was"),
+        choices=TAGS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    show_name = forms.BooleanField(
+        label=_("My name may be shown with the interview in plenum"), required=False
+    )
 
     def _clean_text(self, name: str, message: str) -> str:
         text = self.cleaned_data[name].strip()
@@ -52,10 +68,16 @@ class PrivacyCheckForm(forms.Form):
 
 
 class CardForm(SubmissionForm):
-    kind = forms.ChoiceField(label=_("What did the table find?"), choices=TableCard.Kind.choices,
-                             initial=TableCard.Kind.THREAD, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What did the table find?"),
+        choices=TableCard.Kind.choices,
+        initial=TableCard.Kind.THREAD,
+        widget=forms.RadioSelect,
+    )
     text = forms.CharField(
-        label=_("In a few words"), max_length=MAX_CARD, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("In a few words"),
+        max_length=MAX_CARD,
+        widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Write the card's text first."), "max_length": TOO_LONG},
     )
 
@@ -68,7 +90,8 @@ class CardForm(SubmissionForm):
 
 class PickForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[(a, a) for a in ("pick", "show", "off", "unpick", "hide", "unhide", "release")])
+        choices=[(a, a) for a in ("pick", "show", "off", "unpick", "hide", "unhide", "release")]
+    )
     tag = forms.ChoiceField(choices=[("", "-"), *TAGS], required=False)
 
 

@@ -16,9 +16,11 @@ class InterviewTablesKind(ActivityKind):
 
     def phone_panel(self, request, item, participant) -> str:
         group = group_selectors.group_for_item(participant.pk, item)
-        return render_to_string("interviews/card_panel.html",
-                                {"item": item, "seminar": item.day.seminar, "group": group, "form": CardForm()},
-                                request=request)
+        return render_to_string(
+            "interviews/card_panel.html",
+            {"item": item, "seminar": item.day.seminar, "group": group, "form": CardForm()},
+            request=request,
+        )
 
 
 class InterviewPlenumKind(ActivityKind):

@@ -46,7 +46,9 @@ class Interview(models.Model):
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="interviews")
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="interviews")
     who = models.CharField(_("who you interviewed"), max_length=MAX_WHO)
-    said = models.TextField(_("what they said about working with the municipality"), max_length=MAX_SAID)
+    said = models.TextField(
+        _("what they said about working with the municipality"), max_length=MAX_SAID
+    )
     quotes = models.TextField(_("quotes"), max_length=MAX_QUOTES, blank=True)
     tag_interesting = models.BooleanField(default=False)
     tag_surprising = models.BooleanField(default=False)
@@ -69,7 +71,9 @@ class Interview(models.Model):
         verbose_name = _("citizen interview")
         verbose_name_plural = _("citizen interviews")
         ordering = ["author__name"]
-        constraints = [models.UniqueConstraint(fields=["seminar", "author"], name="interview_one_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["seminar", "author"], name="interview_one_per_person")
+        ]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.who[:40]}"
@@ -92,7 +96,11 @@ class Interview(models.Model):
 
     @property
     def identifying_labels(self) -> list[str]:
-        return [str(IDENTIFYING_LABELS[kind]) for kind in self.identifying.split() if kind in IDENTIFYING_LABELS]
+        return [
+            str(IDENTIFYING_LABELS[kind])
+            for kind in self.identifying.split()
+            if kind in IDENTIFYING_LABELS
+        ]
 
     @property
     def shown_name(self) -> str:
@@ -120,8 +128,12 @@ class InterviewRevision(models.Model):
     class Meta:
         ordering = ["interview", "version"]
         constraints = [
-            models.UniqueConstraint(fields=["author", "key"], name="interview_revision_once_per_key"),
-            models.UniqueConstraint(fields=["interview", "version"], name="interview_revision_unique_version"),
+            models.UniqueConstraint(
+                fields=["author", "key"], name="interview_revision_once_per_key"
+            ),
+            models.UniqueConstraint(
+                fields=["interview", "version"], name="interview_revision_unique_version"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -137,7 +149,9 @@ class TableCard(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="interview_cards")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="interview_cards")
-    author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="interview_cards")
+    author = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="interview_cards"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.THREAD)
     text = models.CharField(_("text"), max_length=MAX_CARD)
     key = models.UUIDField()
@@ -146,7 +160,9 @@ class TableCard(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="interview_card_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="interview_card_once_per_key")
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -165,8 +181,11 @@ class Pick(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "interview"], name="interview_picked_once"),
-            models.UniqueConstraint(fields=["item"], condition=models.Q(on_screen=True),
-                                    name="interview_one_pick_on_screen"),
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=models.Q(on_screen=True),
+                name="interview_one_pick_on_screen",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -29,14 +29,17 @@ class Finding:
 _ALONE_BEFORE = r"(?<!\d)(?<!\d[.,/:-])"
 _ALONE_AFTER = r"(?!\d)(?![.,/:-]\d)"
 
-_CPR = re.compile(_ALONE_BEFORE + r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})[- ]?\d{4}" + _ALONE_AFTER)
+_CPR = re.compile(
+    _ALONE_BEFORE + r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})[- ]?\d{4}" + _ALONE_AFTER
+)
 
 # Danish subscriber numbers have eight digits and never begin with 0; written
 # together, in pairs (12 34 56 78, 12-34-56-78, 12.34.56.78, one separator throughout)
 # or in fours (1234 5678, 1234-5678), maybe after +45 or 0045.
 _PHONE = re.compile(
     r"(?:(?<![\w+])(?:\+|00)45[ .-]?|" + _ALONE_BEFORE + r"(?<!\+))"
-    r"(?P<number>[1-9]\d(?P<sep>[ .-]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3}[ -]\d{4})" + _ALONE_AFTER
+    r"(?P<number>[1-9]\d(?P<sep>[ .-]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}|[1-9]\d{3}[ -]\d{4})"
+    + _ALONE_AFTER
     + r"(?!\s*+(?:kr|kroner|mio|mia)\b)"  # "1000 2000 kr." is money
 )
 # After a word that says "phone" any grouping of the eight digits is a number ("tlf. 212 34 567").
@@ -53,8 +56,25 @@ _LABELLED_PHONE = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 
 _STREET_SUFFIXES = (
-    "vej", "vejen", "gade", "allé", "alle", "stræde", "strædet", "torv", "torvet", "plads",
-    "pladsen", "vænget", "vænge", "boulevard", "stien", "toften", "bakken", "parken", "haven",
+    "vej",
+    "vejen",
+    "gade",
+    "allé",
+    "alle",
+    "stræde",
+    "strædet",
+    "torv",
+    "torvet",
+    "plads",
+    "pladsen",
+    "vænget",
+    "vænge",
+    "boulevard",
+    "stien",
+    "toften",
+    "bakken",
+    "parken",
+    "haven",
 )
 _SUFFIX = "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True))
 # Streets named by the suffix alone; only capitalised ones count (ordinary "torvet" is a place).
@@ -75,9 +95,36 @@ _STREET = (
 )
 # What follows a number that makes it a count rather than a house number.
 _UNITS = (
-    "gange", "gang", "timer", "time", "minutter", "min", "dage", "dag", "uger", "uge",
-    "måneder", "måned", "år", "km", "m", "meter", "kr", "kroner", "procent", "%", "stk",
-    "børn", "personer", "mennesker", "borgere", "mio", "mia", "steder", "pladser", "biler",
+    "gange",
+    "gang",
+    "timer",
+    "time",
+    "minutter",
+    "min",
+    "dage",
+    "dag",
+    "uger",
+    "uge",
+    "måneder",
+    "måned",
+    "år",
+    "km",
+    "m",
+    "meter",
+    "kr",
+    "kroner",
+    "procent",
+    "%",
+    "stk",
+    "børn",
+    "personer",
+    "mennesker",
+    "borgere",
+    "mio",
+    "mia",
+    "steder",
+    "pladser",
+    "biler",
 )
 _UNIT = "|".join(sorted((re.escape(unit) for unit in _UNITS), key=len, reverse=True))
 _ADDRESS = re.compile(
@@ -99,7 +146,7 @@ def _plausible_birth_date(day: str, month: str, year: str) -> bool:
 
 
 def _looks_like_two_years(number: str) -> bool:
-    """"2014 2015" is two years in a row, not a phone number."""
+    """ "2014 2015" is two years in a row, not a phone number."""
     parts = number.split(" ")
     return len(parts) == 2 and all(1900 <= int(part) <= 2099 for part in parts)
 
@@ -126,7 +173,9 @@ def findings(text: str) -> list[Finding]:
         if _plausible_birth_date(match["day"], match["month"], match["year"]):
             add(match, CPR)
     for match in _LABELLED_PHONE.finditer(text):
-        if not _looks_like_two_years(match["found"]):  # "telefon 2014 2015": the years, as unlabelled
+        if not _looks_like_two_years(
+            match["found"]
+        ):  # "telefon 2014 2015": the years, as unlabelled
             add(match, PHONE, "found")
     for match in _PHONE.finditer(text):
         if not _looks_like_two_years(match["number"]):

@@ -23,9 +23,12 @@ def table_interviews(item: AgendaItem, group: Group) -> dict:
 
 def table_cards(item: AgendaItem, group: Group) -> dict:
     cards = list(TableCard.objects.filter(item=item, group=group, hidden=False))
-    return {"item": item, "group": group,
-            "threads": [card for card in cards if card.kind == TableCard.Kind.THREAD],
-            "differences": [card for card in cards if card.kind == TableCard.Kind.DIFFERENCE]}
+    return {
+        "item": item,
+        "group": group,
+        "threads": [card for card in cards if card.kind == TableCard.Kind.THREAD],
+        "differences": [card for card in cards if card.kind == TableCard.Kind.DIFFERENCE],
+    }
 
 
 def tables_tablet(item: AgendaItem, _=None) -> dict:
@@ -38,15 +41,22 @@ def tables_tablet(item: AgendaItem, _=None) -> dict:
 def plenum_tablet(item: AgendaItem, _=None) -> dict:
     seminar = item.day.seminar
     picks = Pick.objects.filter(item=item).select_related("interview__author")
-    return {"item": item, "seminar": seminar, "picks": picks, "tags": TAGS,
-            "counts": selectors.tag_counts(seminar)}
+    return {
+        "item": item,
+        "seminar": seminar,
+        "picks": picks,
+        "tags": TAGS,
+        "counts": selectors.tag_counts(seminar),
+    }
 
 
 def projected(item: AgendaItem, _=None) -> dict:
     """The interview on the projector, if one is (never a hidden or held-back one)."""
-    shown = (Pick.objects.filter(item=item, on_screen=True,
-                                 interview__in=Interview.objects.visible())
-             .select_related("interview__author").first())
+    shown = (
+        Pick.objects.filter(item=item, on_screen=True, interview__in=Interview.objects.visible())
+        .select_related("interview__author")
+        .first()
+    )
     return {"item": item, "interview_pick": shown}
 
 
@@ -55,8 +65,10 @@ TABLE_CARDS = Region("interview-cards", f"{TABLE}#cards", Scope.GROUP, table_car
 TABLES_TABLET = Region("interview-tables-tablet", f"{TABLE}#tablet", Scope.TABLETS, tables_tablet)
 TABLES = (TABLE_INTERVIEWS, TABLE_CARDS, TABLES_TABLET)
 
-PLENUM_TABLET = Region("interview-plenum-tablet", "interviews/plenum.html#tablet", Scope.TABLETS,
-                       plenum_tablet)
-PROJECTED = Region("projected-interview", "interviews/projector.html#projected", Scope.PROJECTOR,
-                   projected)
+PLENUM_TABLET = Region(
+    "interview-plenum-tablet", "interviews/plenum.html#tablet", Scope.TABLETS, plenum_tablet
+)
+PROJECTED = Region(
+    "projected-interview", "interviews/projector.html#projected", Scope.PROJECTOR, projected
+)
 PLENUM = (PLENUM_TABLET, PROJECTED)

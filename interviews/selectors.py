@@ -14,7 +14,9 @@ PLENUM_KIND = "interview_plenum"
 
 def tables_opened(seminar: Seminar) -> bool:
     """Has a table session on the interviews begun? From then on they can no longer change."""
-    return AgendaItem.objects.filter(day__seminar=seminar, kind=TABLES_KIND, actual_start__isnull=False).exists()
+    return AgendaItem.objects.filter(
+        day__seminar=seminar, kind=TABLES_KIND, actual_start__isnull=False
+    ).exists()
 
 
 def interview_of(participant: Participant) -> Interview | None:
@@ -26,15 +28,22 @@ def handed_in(seminar: Seminar) -> set[int]:
 
 
 def members(group: Group) -> list[Participant]:
-    return [m.participant for m in Membership.objects.filter(group=group)
-            .select_related("participant").order_by("participant__name")]
+    return [
+        m.participant
+        for m in Membership.objects.filter(group=group)
+        .select_related("participant")
+        .order_by("participant__name")
+    ]
 
 
 def table_interviews(item: AgendaItem, group: Group) -> tuple[list[Interview], list[Participant]]:
     """The interviews of a table's members (not hidden), and the members without one."""
     people = members(group)
-    interviews = list(Interview.objects.visible().filter(seminar_id=item.day.seminar_id, author__in=people)
-                      .select_related("author"))
+    interviews = list(
+        Interview.objects.visible()
+        .filter(seminar_id=item.day.seminar_id, author__in=people)
+        .select_related("author")
+    )
     with_one = {interview.author_id for interview in interviews}
     return interviews, [person for person in people if person.pk not in with_one and person.present]
 
@@ -53,11 +62,19 @@ def tables_overview(item: AgendaItem, round_: Round) -> list[TableSummary]:
     for card in TableCard.objects.filter(item=item).select_related("author"):
         cards.setdefault(card.group_id, []).append(card)
     people: dict[int, list[int]] = {}
-    for group_id, participant_id in Membership.objects.filter(round=round_).values_list("group_id", "participant_id"):
+    for group_id, participant_id in Membership.objects.filter(round=round_).values_list(
+        "group_id", "participant_id"
+    ):
         people.setdefault(group_id, []).append(participant_id)
-    return [TableSummary(group, len(people.get(group.pk, [])),
-                         sum(1 for pid in people.get(group.pk, []) if pid in done), cards.get(group.pk, []))
-            for group in round_.groups.order_by("number")]
+    return [
+        TableSummary(
+            group,
+            len(people.get(group.pk, [])),
+            sum(1 for pid in people.get(group.pk, []) if pid in done),
+            cards.get(group.pk, []),
+        )
+        for group in round_.groups.order_by("number")
+    ]
 
 
 def tag_counts(seminar: Seminar) -> list[tuple[str, str, int]]:
@@ -67,7 +84,11 @@ def tag_counts(seminar: Seminar) -> list[tuple[str, str, int]]:
 
 
 def plenum_items(seminar: Seminar):
-    return AgendaItem.objects.filter(day__seminar=seminar, kind=PLENUM_KIND).select_related("day").in_order()
+    return (
+        AgendaItem.objects.filter(day__seminar=seminar, kind=PLENUM_KIND)
+        .select_related("day")
+        .in_order()
+    )
 
 
 def plenum_item(seminar: Seminar, item_id: int | None = None) -> AgendaItem | None:
@@ -90,6 +111,8 @@ def homework_rows(seminar: Seminar) -> tuple[list[homework.HomeworkTask], list[R
     """Every participant with, for each registered homework task, whether it is handed in."""
     tasks = homework.tasks(seminar)
     done = {task.key: task.handed_in(seminar) for task in tasks}
-    rows = [Row(person, {task.key: person.pk in done[task.key] for task in tasks})
-            for person in seminar.participants.select_related("department").order_by("name")]
+    rows = [
+        Row(person, {task.key: person.pk in done[task.key] for task in tasks})
+        for person in seminar.participants.select_related("department").order_by("name")
+    ]
     return tasks, rows

@@ -30,8 +30,17 @@ class StaleVersion(Exception):
 
 
 @transaction.atomic
-def save_interview(*, author: Participant, who: str, said: str, quotes: str, tags: list[str],
-                   show_name: bool, version: int, key) -> Interview:
+def save_interview(
+    *,
+    author: Participant,
+    who: str,
+    said: str,
+    quotes: str,
+    tags: list[str],
+    show_name: bool,
+    version: int,
+    key,
+) -> Interview:
     """Save the author's interview as a new revision (once per key; `version` is the one edited).
 
     Saves the interview and keeps every earlier text as a revision; what the privacy check
@@ -39,38 +48,66 @@ def save_interview(*, author: Participant, who: str, said: str, quotes: str, tag
     on an older version (StaleVersion, with the newer text) and any save once a table
     session has opened (NotOpen). Broadcasts nothing: homework is private.
     """
-    done = InterviewRevision.objects.filter(author=author, key=key).select_related("interview").first()
+    done = (
+        InterviewRevision.objects.filter(author=author, key=key).select_related("interview").first()
+    )
     if done is not None:
         return done.interview
     if selectors.tables_opened(author.seminar):
         raise NotOpen
-    interview = Interview.objects.select_for_update().filter(seminar_id=author.seminar_id, author=author).first()
+    interview = (
+        Interview.objects.select_for_update()
+        .filter(seminar_id=author.seminar_id, author=author)
+        .first()
+    )
     if interview is not None and interview.version != version:
         raise StaleVersion(interview)
     check_pace(author.pk, "interview")
-    fields = {"who": who.strip(), "said": said.strip(), "quotes": quotes.strip(), "show_name": show_name,
-              **{f"tag_{code}": code in tags for code in TAG_LABELS}}
+    fields = {
+        "who": who.strip(),
+        "said": said.strip(),
+        "quotes": quotes.strip(),
+        "show_name": show_name,
+        **{f"tag_{code}": code in tags for code in TAG_LABELS},
+    }
     # Saved anyway (a warning, never a block), but held back until the data is gone or released;
     # a release covers the data a facilitator saw, not what the author adds later.
     found = " ".join(privacy.kinds(fields["who"], fields["said"], fields["quotes"]))
     fields["identifying"] = found
-    fields["released"] = bool(found) and interview is not None and interview.released \
+    fields["released"] = (
+        bool(found)
+        and interview is not None
+        and interview.released
         and interview.identifying == found
+    )
     try:
         with transaction.atomic():
             if interview is None:
-                interview = Interview.objects.create(seminar_id=author.seminar_id, author=author, version=1,
-                                                     **fields)
+                interview = Interview.objects.create(
+                    seminar_id=author.seminar_id, author=author, version=1, **fields
+                )
             else:
                 for name, value in fields.items():
                     setattr(interview, name, value)
                 interview.version += 1
                 interview.save()
             InterviewRevision.objects.create(
-                interview=interview, author=author, key=key, version=interview.version, who=fields["who"],
-                said=fields["said"], quotes=fields["quotes"], tags=" ".join(interview.tags), show_name=show_name)
+                interview=interview,
+                author=author,
+                key=key,
+                version=interview.version,
+                who=fields["who"],
+                said=fields["said"],
+                quotes=fields["quotes"],
+                tags=" ".join(interview.tags),
+                show_name=show_name,
+            )
     except IntegrityError:  # the same key, or a first save from another device, raced in
-        done = InterviewRevision.objects.filter(author=author, key=key).select_related("interview").first()
+        done = (
+            InterviewRevision.objects.filter(author=author, key=key)
+            .select_related("interview")
+            .first()
+        )
         if done is not None:
             return done.interview
         raise StaleVersion(Interview.objects.get(seminar_id=author.seminar_id, author=author))
@@ -102,8 +139,9 @@ def add_card(*, item: AgendaItem, author: Participant, kind: str, text: str, key
     check_pace(author.pk, "interview-card")
     try:
         with transaction.atomic():
-            card = TableCard.objects.create(item=item, group=group, author=author, kind=kind,
-                                            text=text.strip(), key=key)
+            card = TableCard.objects.create(
+                item=item, group=group, author=author, kind=kind, text=text.strip(), key=key
+            )
     except IntegrityError:
         return TableCard.objects.get(author=author, key=key)
     _tables_changed(item, [group.pk])
@@ -137,8 +175,9 @@ def _check_plenum(item: AgendaItem, interview: Interview) -> None:
 def pick(*, item: AgendaItem, interview: Interview, tag: str) -> Pick:
     """Add an interview to the plenum's picks under a tag (or change its tag)."""
     _check_plenum(item, interview)
-    chosen, _ = Pick.objects.update_or_create(item=item, interview=interview,
-                                              defaults={"tag": tag if tag in TAG_LABELS else ""})
+    chosen, _ = Pick.objects.update_or_create(
+        item=item, interview=interview, defaults={"tag": tag if tag in TAG_LABELS else ""}
+    )
     _plenum_changed(item)
     return chosen
 
@@ -151,7 +190,9 @@ def show(*, item: AgendaItem, interview: Interview, tag: str = "") -> Pick:
         raise NotOpen
     chosen = Pick.objects.filter(item=item, interview=interview).first()
     if chosen is None:
-        chosen = Pick.objects.create(item=item, interview=interview, tag=tag if tag in TAG_LABELS else "")
+        chosen = Pick.objects.create(
+            item=item, interview=interview, tag=tag if tag in TAG_LABELS else ""
+        )
     Pick.objects.filter(item=item, on_screen=True).exclude(pk=chosen.pk).update(on_screen=False)
     Pick.objects.filter(pk=chosen.pk).update(on_screen=True)
     _plenum_changed(item)
@@ -187,8 +228,9 @@ def set_hidden(*, interview: Interview, hidden: bool) -> None:
         group = group_selectors.group_of(interview.author_id, round_)
         if group is not None:
             activities.push(current, regions.TABLE_INTERVIEWS, target=group)
-    picked_at = (AgendaItem.objects.filter(interview_picks__interview=interview)
-                 .select_related("day__seminar"))
+    picked_at = AgendaItem.objects.filter(interview_picks__interview=interview).select_related(
+        "day__seminar"
+    )
     plenums = {item.pk: item for item in picked_at}
     if current is not None and current.kind == selectors.PLENUM_KIND:
         plenums.setdefault(current.pk, current)  # its tag counts change, and perhaps its projector

@@ -12,6 +12,14 @@ urlpatterns = [
     path("s/<slug:slug>/run/homework/", facilitator.status, name="status"),
     path("s/<slug:slug>/run/homework/reminders.csv", facilitator.reminders, name="reminders"),
     path("s/<slug:slug>/run/interviews/", facilitator.picker, name="picker"),
-    path("s/<slug:slug>/run/interviews/<int:item_id>/<int:interview_id>/", facilitator.pick, name="pick"),
-    path("s/<slug:slug>/run/interviews/cards/<int:card_id>/", facilitator.card_action, name="card_action"),
+    path(
+        "s/<slug:slug>/run/interviews/<int:item_id>/<int:interview_id>/",
+        facilitator.pick,
+        name="pick",
+    ),
+    path(
+        "s/<slug:slug>/run/interviews/cards/<int:card_id>/",
+        facilitator.card_action,
+        name="card_action",
+    ),
 ]

@@ -34,8 +34,15 @@ class ActivityKind:
     phone_template = "program/kinds/default_phone.html"
     projector_template = "program/kinds/default_projector.html"
 
-    def __init__(self, key: str, label: str | Promise, *, interactive: bool = False,
-                 phone_template: str | None = None, projector_template: str | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        label: str | Promise,
+        *,
+        interactive: bool = False,
+        phone_template: str | None = None,
+        projector_template: str | None = None,
+    ) -> None:
         self.key = key
         self.label = label
         self.interactive = interactive

@@ -6,8 +6,20 @@ from program.models import AgendaItem, Day
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     extra = 0
-    fields = ["position", "start", "minutes", "title", "kind", "grouping", "leads", "text", "notes",
-              "place", "returns_at", "secret"]
+    fields = [
+        "position",
+        "start",
+        "minutes",
+        "title",
+        "kind",
+        "grouping",
+        "leads",
+        "text",
+        "notes",
+        "place",
+        "returns_at",
+        "secret",
+    ]
 
 
 @admin.register(Day)

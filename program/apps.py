@@ -22,7 +22,9 @@ class ProgramConfig(AppConfig):
 
         for kind in activities.PASSIVE_KINDS:
             activities.register(kind)
-        activities.register(QuestionsKind("questions", _("Questions from the room"), interactive=True))
+        activities.register(
+            QuestionsKind("questions", _("Questions from the room"), interactive=True)
+        )
         activities.register(SoapboxKind("soapbox", _("Soapbox"), interactive=True))
         activities.register(TableTalkKind("table_talk", _("Table talk"), interactive=True))
         activities.register(BrainstormKind("brainstorm", _("Brainstorm"), interactive=True))

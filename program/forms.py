@@ -31,7 +31,9 @@ class JumpForm(VersionedForm):
 
 
 class TimerForm(VersionedForm):
-    action = forms.ChoiceField(choices=[("start", _("Start")), ("pause", _("Pause")), ("add", _("Add"))])
+    action = forms.ChoiceField(
+        choices=[("start", _("Start")), ("pause", _("Pause")), ("add", _("Add"))]
+    )
     minutes = forms.IntegerField(min_value=-60, max_value=60, required=False)
 
     def clean(self) -> dict:
@@ -43,11 +45,14 @@ class TimerForm(VersionedForm):
 
 class ShiftForm(forms.Form):
     minutes = forms.IntegerField(
-        label=_("Minutes"), min_value=-MAX_SHIFT_MINUTES, max_value=MAX_SHIFT_MINUTES,
+        label=_("Minutes"),
+        min_value=-MAX_SHIFT_MINUTES,
+        max_value=MAX_SHIFT_MINUTES,
         help_text=_("Positive moves the rest of the day later, negative earlier."),
     )
     confirm = forms.BooleanField(
-        label=_("Yes, move every later item of today"), required=True,
+        label=_("Yes, move every later item of today"),
+        required=True,
         error_messages={"required": _("Tick the box to confirm the move.")},
     )
 

@@ -85,8 +85,14 @@ def labels(seminar: Seminar, keys: list[str]) -> list[str]:
 def reminder_kind() -> MailKind:
     """The homework reminder as a kind of mail (seminar.invitations.kinds), for those not done."""
     return MailKind(
-        key="homework", label=_("Homework reminders"),
+        key="homework",
+        label=_("Homework reminders"),
         subject=_("%(seminar)s: your homework"),
-        intro=_("A reminder before %(seminar)s: you have not yet handed in all of your homework. "
-                "Open your personal link to do it."),
-        due=missing, describe=labels, position=10)
+        intro=_(
+            "A reminder before %(seminar)s: you have not yet handed in all of your homework. "
+            "Open your personal link to do it."
+        ),
+        due=missing,
+        describe=labels,
+        position=10,
+    )

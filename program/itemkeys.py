@@ -24,6 +24,6 @@ def unique(key: str, taken: set[str]) -> str:
     if key not in taken:
         return key
     number = 2
-    while f"{key[:MAX_KEY - 6]}-{number}" in taken:
+    while f"{key[: MAX_KEY - 6]}-{number}" in taken:
         number += 1
-    return f"{key[:MAX_KEY - 6]}-{number}"
+    return f"{key[: MAX_KEY - 6]}-{number}"

@@ -38,7 +38,11 @@ def expired(today: dt.date | None = None) -> list[Seminar]:
     """Seminars whose last day is more than the retention period before `today`."""
     today = today or timezone.localdate()
     limit = today - dt.timedelta(days=settings.SEMINAR_RETENTION_DAYS)
-    return list(Seminar.objects.annotate(last=Max("days__date")).filter(last__lt=limit).order_by("last", "pk"))
+    return list(
+        Seminar.objects.annotate(last=Max("days__date"))
+        .filter(last__lt=limit)
+        .order_by("last", "pk")
+    )
 
 
 @dataclass
@@ -59,8 +63,15 @@ def purge(*, seminar: Seminar) -> Purged:
     Returns what was removed, by model. The files go after the commit (signal on Idea),
     so a purge that fails leaves both rows and files.
     """
-    files = sum(bool(name) for pair in Idea.objects.filter(item__day__seminar=seminar)
-                .values_list("photo", "photo_small") for name in pair)
+    files = sum(
+        bool(name)
+        for pair in Idea.objects.filter(item__day__seminar=seminar).values_list(
+            "photo", "photo_small"
+        )
+        for name in pair
+    )
     slug = seminar.slug
     _, rows = seminar.delete()
-    return Purged(slug=slug, rows=dict(Counter({label: n for label, n in rows.items() if n})), files=files)
+    return Purged(
+        slug=slug, rows=dict(Counter({label: n for label, n in rows.items() if n})), files=files
+    )

@@ -17,7 +17,9 @@ from seminar.models import Seminar
 class PurgeForm(forms.Form):
     """Typing the slug is the confirmation: a click alone cannot delete a seminar."""
 
-    confirm = forms.CharField(label=gettext_lazy("Type the seminar's short name to confirm"), max_length=60)
+    confirm = forms.CharField(
+        label=gettext_lazy("Type the seminar's short name to confirm"), max_length=60
+    )
 
     def __init__(self, *args, seminar: Seminar, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -26,7 +28,9 @@ class PurgeForm(forms.Form):
     def clean_confirm(self) -> str:
         typed = self.cleaned_data["confirm"].strip()
         if typed != self.seminar.slug:
-            raise forms.ValidationError(_("That is not “%(slug)s”. Nothing was deleted.") % {"slug": self.seminar.slug})
+            raise forms.ValidationError(
+                _("That is not “%(slug)s”. Nothing was deleted.") % {"slug": self.seminar.slug}
+            )
         return typed
 
 
@@ -36,9 +40,17 @@ def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = PurgeForm(request.POST or None, seminar=seminar)
     if request.method == "POST" and form.is_valid():
         purged = lifecycle.purge(seminar=seminar)
-        messages.success(request, _("“%(title)s” was deleted: %(rows)d rows and %(files)d files.")
-                         % {"title": seminar.title, "rows": purged.total, "files": purged.files})
+        messages.success(
+            request,
+            _("“%(title)s” was deleted: %(rows)d rows and %(files)d files.")
+            % {"title": seminar.title, "rows": purged.total, "files": purged.files},
+        )
         return see_other("seminar:home")
-    context = {"seminar": seminar, "form": form, "ended_on": lifecycle.ended_on(seminar),
-               "purge_on": lifecycle.purge_on(seminar), "retention_days": lifecycle.retention_days()}
+    context = {
+        "seminar": seminar,
+        "form": form,
+        "ended_on": lifecycle.ended_on(seminar),
+        "purge_on": lifecycle.purge_on(seminar),
+        "retention_days": lifecycle.retention_days(),
+    }
     return render(request, "program/lifecycle.html", context, status=400 if form.errors else 200)

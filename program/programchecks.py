@@ -22,8 +22,10 @@ LIMITS = {
     "seminar": {name: _limit(Seminar, name) for name in ("title", "title_en", "place", "place_en")},
     "grouping": {"name": _limit(Grouping, "name"), "label": _limit(Grouping, "label")},
     "day": {name: _limit(Day, name) for name in ("title", "title_en")},
-    "item": {name: _limit(AgendaItem, name)
-             for name in ("title", "title_en", "leads", "leads_en", "place", "place_en")},
+    "item": {
+        name: _limit(AgendaItem, name)
+        for name in ("title", "title_en", "leads", "leads_en", "place", "place_en")
+    },
 }
 
 
@@ -32,8 +34,15 @@ def check_size(text: str, error) -> None:
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         line = data[:MAX_BYTES].count(b"\n") + 1
-        raise error([(line, f"the file is {len(data):,} bytes; a program file may be at most "
-                            f"{MAX_BYTES:,} bytes (1 MB), and this line crosses the limit")])
+        raise error(
+            [
+                (
+                    line,
+                    f"the file is {len(data):,} bytes; a program file may be at most "
+                    f"{MAX_BYTES:,} bytes (1 MB), and this line crosses the limit",
+                )
+            ]
+        )
 
 
 def _length(table: str, name: str, value: str, line: int, problems) -> None:
@@ -46,18 +55,39 @@ def check(spec, lines, problems: list) -> None:
     head = lines.header("seminar")
     for name in ("title", "place"):
         _length("seminar", name, getattr(spec, name), lines.key(head, name), problems)
-        _length("seminar", f"{name}_en", spec.english.get(f"{name}_en", ""), lines.key(head, f"{name}_en"),
-                problems)
+        _length(
+            "seminar",
+            f"{name}_en",
+            spec.english.get(f"{name}_en", ""),
+            lines.key(head, f"{name}_en"),
+            problems,
+        )
     for grouping in spec.groupings:
         _groups(grouping, lines, problems)
     previous = None
     for day in spec.days:
         date_line = lines.key(day.line, "date")
-        if previous is not None and day.date is not None and previous.date is not None and day.date < previous.date:
-            problems.append((date_line, f"the day {day.date} comes after {previous.date} (line {previous.line}); "
-                                        "put the days in date order"))
+        if (
+            previous is not None
+            and day.date is not None
+            and previous.date is not None
+            and day.date < previous.date
+        ):
+            problems.append(
+                (
+                    date_line,
+                    f"the day {day.date} comes after {previous.date} (line {previous.line}); "
+                    "put the days in date order",
+                )
+            )
         _length("day", "title", day.title, lines.key(day.line, "title"), problems)
-        _length("day", "title_en", day.english.get("title_en", ""), lines.key(day.line, "title_en"), problems)
+        _length(
+            "day",
+            "title_en",
+            day.english.get("title_en", ""),
+            lines.key(day.line, "title_en"),
+            problems,
+        )
         _items(day.items, lines, problems)
         previous = day
 
@@ -75,7 +105,9 @@ def _groups(grouping: dict, lines, problems) -> None:
     if size is not None and count is not None:
         problems.append((lines.key(line, "num_groups"), "give group_size or num_groups, not both"))
     if isinstance(size, int) and isinstance(smallest, int) and smallest > size:
-        problems.append((lines.key(line, "min_size"), f"min_size {smallest} is larger than split_above {size}"))
+        problems.append(
+            (lines.key(line, "min_size"), f"min_size {smallest} is larger than split_above {size}")
+        )
 
 
 def _items(items, lines, problems) -> None:
@@ -85,12 +117,20 @@ def _items(items, lines, problems) -> None:
             value = item.english.get(name, "") if name.endswith("_en") else getattr(item, name)
             _length("item", name, value, lines.key(item.line, name), problems)
         if item.start is not None and previous is not None and item.start < previous.start:
-            problems.append((lines.key(item.line, "start"),
-                             f"start {item.start:%H:%M} is before the start of the item above "
-                             f"({previous.start:%H:%M}, line {lines.key(previous.line, 'start')}); "
-                             "put the items in time order"))
+            problems.append(
+                (
+                    lines.key(item.line, "start"),
+                    f"start {item.start:%H:%M} is before the start of the item above "
+                    f"({previous.start:%H:%M}, line {lines.key(previous.line, 'start')}); "
+                    "put the items in time order",
+                )
+            )
         if item.returns_at is not None and item.start is not None and item.returns_at <= item.start:
-            problems.append((lines.key(item.line, "returns_at"),
-                             f"returns_at {item.returns_at:%H:%M} is not after the item's start {item.start:%H:%M}"))
+            problems.append(
+                (
+                    lines.key(item.line, "returns_at"),
+                    f"returns_at {item.returns_at:%H:%M} is not after the item's start {item.start:%H:%M}",
+                )
+            )
         if item.start is not None:
             previous = item

@@ -15,6 +15,7 @@ def _whole(lowest: int, highest: int):
         if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
             return None
         return f"must be a whole number from {lowest} to {highest}"
+
     return problem
 
 
@@ -36,7 +37,7 @@ def _time(value, problems, line, name) -> dt.time | None:
         hours, minutes = (int(part) for part in re.split(r"[:.]", value.strip()))
         if hours < 24 and minutes < 60:
             return dt.time(hours, minutes)
-    problems.append((line, f"{name} must be a time like \"08:30\", not {value!r}"))
+    problems.append((line, f'{name} must be a time like "08:30", not {value!r}'))
     return None
 
 
@@ -60,17 +61,21 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
     """The seminar's own words and homework: checked here so no seminar's words live in code."""
     year = head.get("goal_year", "")
     if not isinstance(year, (str, int)) or len(str(year)) > 20:
-        problems.append((line_of("goal_year"), "goal_year must be a short text such as \"2027\""))
+        problems.append((line_of("goal_year"), 'goal_year must be a short text such as "2027"'))
     else:
         spec.goal_year = str(year).strip()
     wanted = head.get("homework", [])
     known = [task.key for task in homework.registered()]
     if not isinstance(wanted, list) or not all(isinstance(key, str) for key in wanted):
-        problems.append((line_of("homework"), f"homework must be a list of task names from {known}"))
+        problems.append(
+            (line_of("homework"), f"homework must be a list of task names from {known}")
+        )
         return
     for key in wanted:
         if key not in known:
-            problems.append((line_of("homework"), f"unknown homework {key!r} (known: {', '.join(known)})"))
+            problems.append(
+                (line_of("homework"), f"unknown homework {key!r} (known: {', '.join(known)})")
+            )
     spec.homework = list(dict.fromkeys(wanted))
 
 
@@ -82,7 +87,9 @@ def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
             continue
         value = item[key]
         if kind not in kinds:
-            problems.append((line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}"))
+            problems.append(
+                (line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}")
+            )
         elif (problem := check(value)) is not None:
             problems.append((line_of(key), f"{key} {problem}"))
         else:
@@ -113,7 +120,9 @@ def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:
         return ""
     key = item["key"]
     if not isinstance(key, str) or not itemkeys.KEY.match(key):
-        problems.append((line_of("key"), "key must be lower-case letters, digits, '-' or '_' (at most 60)"))
+        problems.append(
+            (line_of("key"), "key must be lower-case letters, digits, '-' or '_' (at most 60)")
+        )
         return ""
     if key in taken:
         problems.append((line_of("key"), f"two items have the key {key!r}"))

@@ -16,14 +16,35 @@ from dataclasses import dataclass, field
 
 from groups.models import Grouping
 from program import activities, programchecks
-from program.programfields import (ITEM_SETTINGS, _derive_keys, _english, _explicit_key, _item_settings,
-                                   _seminar_terms, _time, _with_english, kind_setting_names)
+from program.programfields import (
+    ITEM_SETTINGS,
+    _derive_keys,
+    _english,
+    _explicit_key,
+    _item_settings,
+    _seminar_terms,
+    _time,
+    _with_english,
+    kind_setting_names,
+)
 from program.programlines import Lines
-
 from seminar.models import COLOUR, Seminar
 
-ITEM_FIELDS = {"key", "start", "minutes", "title", "text", "notes", "leads", "kind", "grouping", "round",
-               "place", "returns_at", "secret"}
+ITEM_FIELDS = {
+    "key",
+    "start",
+    "minutes",
+    "title",
+    "text",
+    "notes",
+    "leads",
+    "kind",
+    "grouping",
+    "round",
+    "place",
+    "returns_at",
+    "secret",
+}
 # Texts that may have an English variant `<field>_en` (shown on English screens).
 SEMINAR_TEXTS = ("title", "place", "description")
 DAY_TEXTS = ("title",)
@@ -90,7 +111,9 @@ class ProgramSpec:
     english: dict = field(default_factory=dict)
 
 
-def _check_keys(table: dict, allowed: set[str], where: str, lines: Lines, line: int, problems) -> None:
+def _check_keys(
+    table: dict, allowed: set[str], where: str, lines: Lines, line: int, problems
+) -> None:
     for key in sorted(set(table) - allowed):
         problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
 
@@ -122,19 +145,34 @@ def _parse(text: str) -> ProgramSpec:
     if not isinstance(head, dict):
         raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
     head_line = lines.header("seminar")
-    _check_keys(head, _with_english(SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, SEMINAR_TEXTS), "[seminar]", lines,
-                head_line, problems)
+    _check_keys(
+        head,
+        _with_english(SEMINAR_FIELDS | SEMINAR_TERM_FIELDS, SEMINAR_TEXTS),
+        "[seminar]",
+        lines,
+        head_line,
+        problems,
+    )
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
-        problems.append((lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'"))
+        problems.append(
+            (lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'")
+        )
     if not str(head.get("title", "")).strip():
         problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
     colour = str(head.get("colour", ""))
     if colour and not re.match(COLOUR, colour):
-        problems.append((lines.key(head_line, "colour"), "colour must be # and six hex digits, e.g. \"#0b4f8a\""))
-    spec = ProgramSpec(slug=slug, title=str(head.get("title", "")).strip(), colour=colour,
-                       place=str(head.get("place", "")), description=str(head.get("description", "")),
-                       data_controller=str(head.get("data_controller", "")).strip())
+        problems.append(
+            (lines.key(head_line, "colour"), 'colour must be # and six hex digits, e.g. "#0b4f8a"')
+        )
+    spec = ProgramSpec(
+        slug=slug,
+        title=str(head.get("title", "")).strip(),
+        colour=colour,
+        place=str(head.get("place", "")),
+        description=str(head.get("description", "")),
+        data_controller=str(head.get("data_controller", "")).strip(),
+    )
     _seminar_terms(head, spec, lambda key: lines.key(head_line, key), problems)
     spec.english = _english(head, SEMINAR_TEXTS, lambda key: lines.key(head_line, key), problems)
 
@@ -146,24 +184,41 @@ def _parse(text: str) -> ProgramSpec:
         if not name or name in names:
             problems.append((line, f"each grouping needs a unique name (got {name!r})"))
         if grouping.get("kind", "mixed") not in Grouping.Kind.values:
-            problems.append((lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}"))
+            problems.append(
+                (lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}")
+            )
         names.add(name)
         for key in ("group_size", "num_groups", "min_size", "split_above"):
-            if grouping.get(key) is not None and (not isinstance(grouping[key], int) or grouping[key] < 1):
+            if grouping.get(key) is not None and (
+                not isinstance(grouping[key], int) or grouping[key] < 1
+            ):
                 problems.append((lines.key(line, key), f"{key} must be a whole number above 0"))
         by_department = grouping.get("kind", "mixed") == Grouping.Kind.DEPARTMENT
         for key in MIXED_ONLY if by_department else DEPARTMENT_ONLY:
             if key in grouping:
-                problems.append((lines.key(line, key), (
-                    f"{key} is for mixed groupings: a department grouping has one group per department "
-                    "(split_above splits larger ones, min_size merges smaller ones)") if by_department else
-                    f"{key} is for department groupings (kind = \"department\")"))
-        spec.groupings.append({"name": name, "kind": grouping.get("kind", "mixed"),
-                               "label": str(grouping.get("label", "Gruppe")),
-                               # a department grouping's split size lives in the same column
-                               "group_size": grouping.get("split_above" if by_department else "group_size"),
-                               "num_groups": grouping.get("num_groups"),
-                               "min_size": grouping.get("min_size"), "line": line})
+                problems.append(
+                    (
+                        lines.key(line, key),
+                        (
+                            f"{key} is for mixed groupings: a department grouping has one group per department "
+                            "(split_above splits larger ones, min_size merges smaller ones)"
+                        )
+                        if by_department
+                        else f'{key} is for department groupings (kind = "department")',
+                    )
+                )
+        spec.groupings.append(
+            {
+                "name": name,
+                "kind": grouping.get("kind", "mixed"),
+                "label": str(grouping.get("label", "Gruppe")),
+                # a department grouping's split size lives in the same column
+                "group_size": grouping.get("split_above" if by_department else "group_size"),
+                "num_groups": grouping.get("num_groups"),
+                "min_size": grouping.get("min_size"),
+                "line": line,
+            }
+        )
 
     item_index = 0
     item_keys = _with_english(ITEM_FIELDS, ITEM_TEXTS) | set(ITEM_SETTINGS) | kind_setting_names()
@@ -174,9 +229,13 @@ def _parse(text: str) -> ProgramSpec:
         _check_keys(day, _with_english(DAY_FIELDS, DAY_TEXTS), "[[days]]", lines, line, problems)
         raw_date = day.get("date")
         try:
-            date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+            date = (
+                raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+            )
         except ValueError:
-            problems.append((lines.key(line, "date"), f"date must look like 2014-10-30, not {raw_date!r}"))
+            problems.append(
+                (lines.key(line, "date"), f"date must look like 2014-10-30, not {raw_date!r}")
+            )
             date = None
         if date in seen_dates:
             problems.append((lines.key(line, "date"), f"two days have the date {date}"))
@@ -192,33 +251,68 @@ def _parse(text: str) -> ProgramSpec:
             kind = item.get("kind", "info")
             if not activities.is_registered(kind):
                 known = ", ".join(k.key for k in activities.all_kinds())
-                problems.append((lines.key(item_line, "kind"), f"unknown kind {kind!r} (known: {known})"))
+                problems.append(
+                    (lines.key(item_line, "kind"), f"unknown kind {kind!r} (known: {known})")
+                )
             minutes = item.get("minutes", 0)
             if not isinstance(minutes, int) or not 0 <= minutes <= 24 * 60:
-                problems.append((lines.key(item_line, "minutes"), "minutes must be a whole number of minutes"))
+                problems.append(
+                    (lines.key(item_line, "minutes"), "minutes must be a whole number of minutes")
+                )
                 minutes = 0
             grouping = str(item.get("grouping", ""))
             if grouping and grouping not in names:
-                problems.append((lines.key(item_line, "grouping"), f"no grouping named {grouping!r}"))
+                problems.append(
+                    (lines.key(item_line, "grouping"), f"no grouping named {grouping!r}")
+                )
             round_number = item.get("round", 1)
             if not isinstance(round_number, int) or not 1 <= round_number <= 20:
-                problems.append((lines.key(item_line, "round"), "round must be a whole number from 1 to 20"))
+                problems.append(
+                    (lines.key(item_line, "round"), "round must be a whole number from 1 to 20")
+                )
                 round_number = 1
-            items.append(ItemSpec(
-                title=title, minutes=minutes, kind=kind, grouping=grouping, round=round_number,
-                start=_time(item.get("start"), problems, lines.key(item_line, "start"), "start"),
-                returns_at=_time(item.get("returns_at"), problems, lines.key(item_line, "returns_at"), "returns_at"),
-                text=str(item.get("text", "")), notes=str(item.get("notes", "")),
-                leads=str(item.get("leads", "")), place=str(item.get("place", "")),
-                secret=bool(item.get("secret", False)),
-                settings=_item_settings(item, kind, lambda key: lines.key(item_line, key), problems),
-                english=_english(item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems),
-                key=_explicit_key(item, explicit_keys, lambda key, at=item_line: lines.key(at, key), problems),
-                line=item_line,
-            ))
-        spec.days.append(DaySpec(date, str(day.get("title", "")).strip() or str(date), items,
-                                 _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems),
-                                 line))
+            items.append(
+                ItemSpec(
+                    title=title,
+                    minutes=minutes,
+                    kind=kind,
+                    grouping=grouping,
+                    round=round_number,
+                    start=_time(
+                        item.get("start"), problems, lines.key(item_line, "start"), "start"
+                    ),
+                    returns_at=_time(
+                        item.get("returns_at"),
+                        problems,
+                        lines.key(item_line, "returns_at"),
+                        "returns_at",
+                    ),
+                    text=str(item.get("text", "")),
+                    notes=str(item.get("notes", "")),
+                    leads=str(item.get("leads", "")),
+                    place=str(item.get("place", "")),
+                    secret=bool(item.get("secret", False)),
+                    settings=_item_settings(
+                        item, kind, lambda key: lines.key(item_line, key), problems
+                    ),
+                    english=_english(
+                        item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems
+                    ),
+                    key=_explicit_key(
+                        item, explicit_keys, lambda key, at=item_line: lines.key(at, key), problems
+                    ),
+                    line=item_line,
+                )
+            )
+        spec.days.append(
+            DaySpec(
+                date,
+                str(day.get("title", "")).strip() or str(date),
+                items,
+                _english(day, DAY_TEXTS, lambda key, at=line: lines.key(at, key), problems),
+                line,
+            )
+        )
     if not spec.days:
         problems.append((1, "the program has no [[days]]"))
     _derive_keys(spec, explicit_keys)
@@ -254,7 +348,9 @@ def _value(value) -> str:
 
 
 def _texts(instance, names: tuple[str, ...]) -> list[str]:
-    return [f"{name} = {_string(getattr(instance, name))}" for name in names if getattr(instance, name)]
+    return [
+        f"{name} = {_string(getattr(instance, name))}" for name in names if getattr(instance, name)
+    ]
 
 
 def export_program(seminar: Seminar) -> str:
@@ -270,23 +366,49 @@ def export_program(seminar: Seminar) -> str:
     if seminar.data_controller:
         out.append(f"data_controller = {_string(seminar.data_controller)}")
     for grouping in seminar.groupings.all():
-        out += ["", "[[groupings]]", f"name = {_string(grouping.name)}", f"kind = {_string(grouping.kind)}",
-                f"label = {_string(grouping.label)}"]
+        out += [
+            "",
+            "[[groupings]]",
+            f"name = {_string(grouping.name)}",
+            f"kind = {_string(grouping.kind)}",
+            f"label = {_string(grouping.label)}",
+        ]
         by_department = grouping.kind == Grouping.Kind.DEPARTMENT
         for key in ("group_size", "num_groups", "min_size"):
             if getattr(grouping, key):
                 name = "split_above" if by_department and key == "group_size" else key
                 out.append(f"{name} = {getattr(grouping, key)}")
     for day in seminar.days.order_by("date"):
-        out += ["", "[[days]]", f"date = {_string(day.date.isoformat())}", f"title = {_string(day.title)}"]
+        out += [
+            "",
+            "[[days]]",
+            f"date = {_string(day.date.isoformat())}",
+            f"title = {_string(day.title)}",
+        ]
         out += _texts(day, ("title_en",))
         for item in day.items.select_related("grouping").order_by("position"):
             out += ["", "[[days.items]]", f"key = {_string(item.key)}"]
             if item.start:
                 out.append(f"start = {_string(item.start.strftime('%H:%M'))}")
-            out += [f"minutes = {item.minutes}", f"title = {_string(item.title)}", f"kind = {_string(item.kind)}"]
-            out += _texts(item, ("title_en", "leads", "leads_en", "text", "text_en", "notes", "notes_en", "place",
-                                 "place_en"))
+            out += [
+                f"minutes = {item.minutes}",
+                f"title = {_string(item.title)}",
+                f"kind = {_string(item.kind)}",
+            ]
+            out += _texts(
+                item,
+                (
+                    "title_en",
+                    "leads",
+                    "leads_en",
+                    "text",
+                    "text_en",
+                    "notes",
+                    "notes_en",
+                    "place",
+                    "place_en",
+                ),
+            )
             if item.grouping:
                 out.append(f"grouping = {_string(item.grouping.name)}")
                 if item.round_number != 1:
@@ -295,8 +417,14 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:
                 out.append("secret = true")
-            out += [f"{key} = {json.dumps(item.settings[key], ensure_ascii=False)}"
-                    for key in ITEM_SETTINGS if key in item.settings]
-            out += [f"{name} = {_value(item.settings[name])}" for name in activities.get(item.kind).setting_names
-                    if name in item.settings]
+            out += [
+                f"{key} = {json.dumps(item.settings[key], ensure_ascii=False)}"
+                for key in ITEM_SETTINGS
+                if key in item.settings
+            ]
+            out += [
+                f"{name} = {_value(item.settings[name])}"
+                for name in activities.get(item.kind).setting_names
+                if name in item.settings
+            ]
     return "\n".join(out) + "\n"

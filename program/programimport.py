@@ -15,14 +15,34 @@ from django.db.models.deletion import Collector
 
 from groups.models import Grouping
 from program.models import AgendaItem, Day
-from program.programfile import SEMINAR_TEXTS, ITEM_TEXTS, ProgramFileError, ProgramSpec
+from program.programfile import ITEM_TEXTS, SEMINAR_TEXTS, ProgramFileError, ProgramSpec
 from seminar.models import Seminar
 
 # Screen state kept per item, not anything a person wrote: removing it loses no work.
-NOT_WORK = {"program.groupactivitystate", "goals.showing", "program.tabletalkshow", "program.ideawall"}
-ITEM_FIELDS = ["day", "position", "start", "minutes", "title", "text", "notes", "leads", "kind", "grouping",
-               "round_number", "place", "returns_at", "secret", "settings",
-               *(f"{name}_en" for name in ITEM_TEXTS)]
+NOT_WORK = {
+    "program.groupactivitystate",
+    "goals.showing",
+    "program.tabletalkshow",
+    "program.ideawall",
+}
+ITEM_FIELDS = [
+    "day",
+    "position",
+    "start",
+    "minutes",
+    "title",
+    "text",
+    "notes",
+    "leads",
+    "kind",
+    "grouping",
+    "round_number",
+    "place",
+    "returns_at",
+    "secret",
+    "settings",
+    *(f"{name}_en" for name in ITEM_TEXTS),
+]
 # Positions are unique per day: kept items wait up here while the program is rearranged.
 PARKED = 32767
 
@@ -33,7 +53,10 @@ class Loss:
     work: dict[str, int]  # what the room wrote at it: kind of contribution -> how many
 
     def describe(self) -> str:
-        held = ", ".join(f"{count} {name}" for name, count in sorted(self.work.items())) or "nothing written"
+        held = (
+            ", ".join(f"{count} {name}" for name, count in sorted(self.work.items()))
+            or "nothing written"
+        )
         return f"{self.item.title!r} (key {self.item.key!r}, {self.item.day.date}): {held}"
 
 
@@ -48,9 +71,16 @@ class ImportResult:
 class WouldLoseWork(ProgramFileError):
     def __init__(self, losses: list[Loss]) -> None:
         self.losses = losses
-        super().__init__([(1, "the file no longer has items the room has worked at; nothing was imported. "
-                              "Put them back, or import with --force to remove them and their work:")]
-                         + [(1, f"  {loss.describe()}") for loss in losses])
+        super().__init__(
+            [
+                (
+                    1,
+                    "the file no longer has items the room has worked at; nothing was imported. "
+                    "Put them back, or import with --force to remove them and their work:",
+                )
+            ]
+            + [(1, f"  {loss.describe()}") for loss in losses]
+        )
 
 
 def work_held(item: AgendaItem) -> dict[str, int]:
@@ -74,7 +104,9 @@ def work_held(item: AgendaItem) -> dict[str, int]:
 def _seminar(spec: ProgramSpec, replace: bool) -> Seminar:
     seminar = Seminar.objects.filter(slug=spec.slug).first()
     if seminar is not None and not replace:
-        raise ProgramFileError([(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")])
+        raise ProgramFileError(
+            [(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")]
+        )
     seminar = seminar or Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
     seminar.goal_year, seminar.homework = spec.goal_year, spec.homework
@@ -89,9 +121,16 @@ def _groupings(seminar: Seminar, spec: ProgramSpec) -> dict[str, Grouping]:
     groupings = {}
     for position, grouping in enumerate(spec.groupings):
         groupings[grouping["name"]], _ = Grouping.objects.update_or_create(
-            seminar=seminar, name=grouping["name"],
-            defaults={"kind": grouping["kind"], "label": grouping["label"], "group_size": grouping["group_size"],
-                      "num_groups": grouping["num_groups"], "min_size": grouping["min_size"], "position": position},
+            seminar=seminar,
+            name=grouping["name"],
+            defaults={
+                "kind": grouping["kind"],
+                "label": grouping["label"],
+                "group_size": grouping["group_size"],
+                "num_groups": grouping["num_groups"],
+                "min_size": grouping["min_size"],
+                "position": position,
+            },
         )
     return groupings
 
@@ -101,7 +140,10 @@ def load(spec: ProgramSpec, *, replace: bool = False, force: bool = False) -> Im
     """Save a parsed program; all or nothing. Raises WouldLoseWork (see the module's docstring)."""
     seminar = _seminar(spec, replace)
     result = ImportResult(seminar)
-    existing = {item.key: item for item in AgendaItem.objects.filter(day__seminar=seminar).select_related("day")}
+    existing = {
+        item.key: item
+        for item in AgendaItem.objects.filter(day__seminar=seminar).select_related("day")
+    }
     wanted = {item.key for day in spec.days for item in day.items}
     gone = [item for key, item in existing.items() if key not in wanted]
     result.removed = [Loss(item, work_held(item)) for item in gone]
@@ -124,13 +166,24 @@ def load(spec: ProgramSpec, *, replace: bool = False, force: bool = False) -> Im
         day.save()
         for position, item_spec in enumerate(day_spec.items):
             item = existing.get(item_spec.key) or AgendaItem(key=item_spec.key)
-            values = {"day": day, "position": position, "start": item_spec.start, "minutes": item_spec.minutes,
-                      "title": item_spec.title, "text": item_spec.text, "notes": item_spec.notes,
-                      "leads": item_spec.leads, "kind": item_spec.kind,
-                      "grouping": groupings.get(item_spec.grouping), "round_number": item_spec.round,
-                      "place": item_spec.place, "returns_at": item_spec.returns_at, "secret": item_spec.secret,
-                      "settings": item_spec.settings,
-                      **{f"{name}_en": item_spec.english.get(f"{name}_en", "") for name in ITEM_TEXTS}}
+            values = {
+                "day": day,
+                "position": position,
+                "start": item_spec.start,
+                "minutes": item_spec.minutes,
+                "title": item_spec.title,
+                "text": item_spec.text,
+                "notes": item_spec.notes,
+                "leads": item_spec.leads,
+                "kind": item_spec.kind,
+                "grouping": groupings.get(item_spec.grouping),
+                "round_number": item_spec.round,
+                "place": item_spec.place,
+                "returns_at": item_spec.returns_at,
+                "secret": item_spec.secret,
+                "settings": item_spec.settings,
+                **{f"{name}_en": item_spec.english.get(f"{name}_en", "") for name in ITEM_TEXTS},
+            }
             for name, value in values.items():
                 setattr(item, name, value)
             (changed if item.pk else new).append(item)

@@ -45,7 +45,11 @@ def _quote_after(line: str, open_quote: str | None) -> str | None:
     position = 0
     while True:
         if open_quote is None:
-            found = [(line.find(quote, position), quote) for quote in QUOTES if line.find(quote, position) >= 0]
+            found = [
+                (line.find(quote, position), quote)
+                for quote in QUOTES
+                if line.find(quote, position) >= 0
+            ]
             if not found:
                 return None
             start, open_quote = min(found)

@@ -46,9 +46,14 @@ class ReportSection:
 
     def render(self, seminar: Seminar, request: HttpRequest | None = None) -> dict[int | None, str]:
         """Each part's HTML, keyed like `parts`; inner headings one level below the part's own."""
-        return {key: render_to_string(self.template, {**context, "seminar": seminar, "section": self,
-                                                      "h": 4 if key is None else 5}, request=request)
-                for key, context in self.parts(seminar).items()}
+        return {
+            key: render_to_string(
+                self.template,
+                {**context, "seminar": seminar, "section": self, "h": 4 if key is None else 5},
+                request=request,
+            )
+            for key, context in self.parts(seminar).items()
+        }
 
 
 _SECTIONS: dict[str, ReportSection] = {}
@@ -76,15 +81,20 @@ CUT: ContextVar[Cut | None] = ContextVar("report_cut", default=None)
 
 def department_cut(department: Department) -> Cut:
     people = frozenset(department.participants.values_list("pk", flat=True))
-    groups = frozenset(Membership.objects.filter(participant_id__in=people,
-                                                 round__grouping__kind=Grouping.Kind.DEPARTMENT)
-                       .values_list("group_id", flat=True))
+    groups = frozenset(
+        Membership.objects.filter(
+            participant_id__in=people, round__grouping__kind=Grouping.Kind.DEPARTMENT
+        ).values_list("group_id", flat=True)
+    )
     return Cut(department.name, people, groups)
 
 
 def group_cut(group: Group) -> Cut:
-    return Cut(group.name, frozenset(Membership.objects.filter(group=group).values_list("participant_id", flat=True)),
-               frozenset([group.pk]))
+    return Cut(
+        group.name,
+        frozenset(Membership.objects.filter(group=group).values_list("participant_id", flat=True)),
+        frozenset([group.pk]),
+    )
 
 
 def in_cut(objects: QuerySet, people: str | None = None, groups: str | None = None) -> QuerySet:
@@ -134,6 +144,7 @@ def sections() -> list[ReportSection]:
 
 # Helpers for the sections: the same columns and grouping everywhere.
 
+
 def yes(value: bool) -> str:
     return _("yes") if value else ""
 
@@ -142,7 +153,9 @@ def item_columns(item: AgendaItem) -> dict:
     return {"date": item.day.date.isoformat(), "item": item.title}
 
 
-def by_item(objects: Iterable, item_of: Callable = lambda obj: obj.item_id) -> dict[int | None, list]:
+def by_item(
+    objects: Iterable, item_of: Callable = lambda obj: obj.item_id
+) -> dict[int | None, list]:
     grouped: dict[int | None, list] = {}
     for obj in objects:
         grouped.setdefault(item_of(obj), []).append(obj)
@@ -160,7 +173,9 @@ def by_group(objects: Iterable, group_of: Callable = lambda obj: obj.group) -> l
     grouped: dict = {}
     for obj in objects:
         grouped.setdefault(group_of(obj), []).append(obj)
-    return sorted(grouped.items(), key=lambda pair: (pair[0] is None, getattr(pair[0], "number", 0)))
+    return sorted(
+        grouped.items(), key=lambda pair: (pair[0] is None, getattr(pair[0], "number", 0))
+    )
 
 
 def group_name(group) -> str:
@@ -173,6 +188,7 @@ def in_program_order(seminar: Seminar, kind: str | None = None):
 
 
 # The report as a whole.
+
 
 @dataclass
 class Part:
@@ -210,8 +226,10 @@ def build(seminar: Seminar, request: HttpRequest | None = None) -> Report:
             (target.parts if target else before).append(Part(section, html))
     return Report(
         seminar=seminar,
-        days=[(day, [entry for entry in entries if entry.item.day_id == day.pk])
-              for day in seminar.days.order_by("date")],
+        days=[
+            (day, [entry for entry in entries if entry.item.day_id == day.pk])
+            for day in seminar.days.order_by("date")
+        ],
         before=before,
         participants=seminar.participants.count(),
         departments=seminar.departments.count(),
@@ -228,17 +246,30 @@ def _time(value: dt.time | dt.datetime | None) -> str:
 
 
 def header_rows(seminar: Seminar, items: list[AgendaItem]) -> list[dict]:
-    dates = sorted({item.day.date for item in items} | set(seminar.days.values_list("date", flat=True)))
-    facts = [("title", seminar.title), ("place", seminar.place),
-             ("dates", ", ".join(date.isoformat() for date in dates)),
-             ("participants", seminar.participants.count()), ("departments", seminar.departments.count())]
+    dates = sorted(
+        {item.day.date for item in items} | set(seminar.days.values_list("date", flat=True))
+    )
+    facts = [
+        ("title", seminar.title),
+        ("place", seminar.place),
+        ("dates", ", ".join(date.isoformat() for date in dates)),
+        ("participants", seminar.participants.count()),
+        ("departments", seminar.departments.count()),
+    ]
     if CUT.get() is not None:
         facts.append(("part", CUT.get().title))
     return [{"field": name, "value": value} for name, value in facts]
 
 
 def agenda_rows(items: list[AgendaItem]) -> list[dict]:
-    return [{**item_columns(item), "kind": item.kind, "planned_start": _time(item.start),
-             "moved_to": _time(item.scheduled_start) if item.shift_minutes else "",
-             "actual_start": _time(item.actual_start), "minutes": item.minutes}
-            for item in items]
+    return [
+        {
+            **item_columns(item),
+            "kind": item.kind,
+            "planned_start": _time(item.start),
+            "moved_to": _time(item.scheduled_start) if item.shift_minutes else "",
+            "actual_start": _time(item.actual_start),
+            "minutes": item.minutes,
+        }
+        for item in items
+    ]

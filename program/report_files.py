@@ -40,11 +40,21 @@ class Table:
 
 def tables(seminar: Seminar) -> list[Table]:
     items = list(report.in_program_order(seminar))
-    found = [Table("seminar", _("Seminar"), ("field", "value"), report.header_rows(seminar, items)),
-             Table("agenda", _("Agenda"), ("date", "item", "kind", "planned_start", "moved_to", "actual_start",
-                                           "minutes"), report.agenda_rows(items))]
-    return found + [Table(section.key, str(section.title), section.columns, section.rows(seminar),
-                          section.labels) for section in report.sections()]
+    found = [
+        Table("seminar", _("Seminar"), ("field", "value"), report.header_rows(seminar, items)),
+        Table(
+            "agenda",
+            _("Agenda"),
+            ("date", "item", "kind", "planned_start", "moved_to", "actual_start", "minutes"),
+            report.agenda_rows(items),
+        ),
+    ]
+    return found + [
+        Table(
+            section.key, str(section.title), section.columns, section.rows(seminar), section.labels
+        )
+        for section in report.sections()
+    ]
 
 
 def zip_bytes(seminar: Seminar) -> bytes:
@@ -67,7 +77,7 @@ def _sheet_title(title: str, taken: set[str]) -> str:
     name, number = clean, 2
     while name.lower() in taken:
         suffix = f" ({number})"
-        name, number = clean[:31 - len(suffix)] + suffix, number + 1
+        name, number = clean[: 31 - len(suffix)] + suffix, number + 1
     taken.add(name.lower())
     return name
 
@@ -86,7 +96,9 @@ def xlsx_bytes(seminar: Seminar) -> bytes:
             sheet.append(cells)
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, even where safe_cell left the text as it was
+                    cell.data_type = (
+                        "s"  # never a formula, even where safe_cell left the text as it was
+                    )
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
         for column in sheet.columns:
@@ -111,8 +123,13 @@ def pdf_bytes(seminar: Seminar) -> bytes:
     pdf.set_title(_latin(seminar.title))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(0, 9, _latin(_("Report: %(title)s") % {"title": seminar.title}), new_x="LMARGIN",
-                   new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        9,
+        _latin(_("Report: %(title)s") % {"title": seminar.title}),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     for table in tables(seminar):
         pdf.ln(3)
         pdf.set_font("Helvetica", "B", 13)
@@ -122,9 +139,11 @@ def pdf_bytes(seminar: Seminar) -> bytes:
             pdf.multi_cell(0, 5, _latin(_("none")), new_x="LMARGIN", new_y="NEXT")
         for row in table.rows:
             pdf.set_font("Helvetica", "", 10)
-            lines = [f"{header}: {row.get(column, '')}" for header, column in zip(table.headers,
-                                                                                  table.columns, strict=True)
-                     if str(row.get(column, "")).strip()]
+            lines = [
+                f"{header}: {row.get(column, '')}"
+                for header, column in zip(table.headers, table.columns, strict=True)
+                if str(row.get(column, "")).strip()
+            ]
             pdf.multi_cell(0, 5, _latin("\n".join(lines)), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
     return bytes(pdf.output())

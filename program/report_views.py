@@ -33,18 +33,32 @@ def _cut(request: HtmxHttpRequest, seminar: Seminar) -> tuple[report.Cut | None,
 
 
 @contextmanager
-def _as_asked(request: HtmxHttpRequest, seminar: Seminar) -> Iterator[tuple[report.Cut | None, str, bool]]:
+def _as_asked(
+    request: HtmxHttpRequest, seminar: Seminar
+) -> Iterator[tuple[report.Cut | None, str, bool]]:
     """The cut and the choice about identifying data, in force while the report is built."""
     cut, query = _cut(request, seminar)
-    keep = request.GET.get("identifying") == "keep"  # flagged data is redacted unless asked to keep it
+    keep = (
+        request.GET.get("identifying") == "keep"
+    )  # flagged data is redacted unless asked to keep it
     with report.cutting(cut), report.keeping_identifying(keep):
-        yield cut, "&".join(part for part in (query, "identifying=keep" if keep else "") if part), keep
+        yield (
+            cut,
+            "&".join(part for part in (query, "identifying=keep" if keep else "") if part),
+            keep,
+        )
 
 
 def _big_groups(seminar: Seminar) -> list[Group]:
-    return list(Group.objects.filter(round__grouping__seminar=seminar, round__grouping__kind=Grouping.Kind.MIXED,
-                                     round__published_at__isnull=False)
-                .select_related("round__grouping").order_by("round__grouping__name", "round__number", "number"))
+    return list(
+        Group.objects.filter(
+            round__grouping__seminar=seminar,
+            round__grouping__kind=Grouping.Kind.MIXED,
+            round__published_at__isnull=False,
+        )
+        .select_related("round__grouping")
+        .order_by("round__grouping__name", "round__number", "number")
+    )
 
 
 @require_GET
@@ -52,18 +66,31 @@ def _big_groups(seminar: Seminar) -> list[Group]:
 def page(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     with _as_asked(request, seminar) as (cut, query, keep):
         built = report.build(seminar, request)
-    response = render(request, "program/report/page.html", {
-        "seminar": seminar, "report": built, "keep_identifying": keep, "cut": cut,
-        "query": f"?{query}" if query else "", "purge_on": lifecycle.purge_on(seminar),
-        "departments": seminar.departments.all(), "big_groups": _big_groups(seminar),
-        "chosen": {key: optional_id(request.GET.get(key)) for key in ("department", "group")}})
+    response = render(
+        request,
+        "program/report/page.html",
+        {
+            "seminar": seminar,
+            "report": built,
+            "keep_identifying": keep,
+            "cut": cut,
+            "query": f"?{query}" if query else "",
+            "purge_on": lifecycle.purge_on(seminar),
+            "departments": seminar.departments.all(),
+            "big_groups": _big_groups(seminar),
+            "chosen": {key: optional_id(request.GET.get(key)) for key in ("department", "group")},
+        },
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 FORMATS: dict[str, tuple[Callable[[Seminar], bytes], str]] = {
     "zip": (report_files.zip_bytes, "application/zip"),
-    "xlsx": (report_files.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "xlsx": (
+        report_files.xlsx_bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
     "pdf": (report_files.pdf_bytes, "application/pdf"),
 }
 
@@ -75,10 +102,13 @@ def download_as(request: HtmxHttpRequest, seminar: Seminar, extension: str) -> H
     make, content_type = FORMATS[extension]
     with _as_asked(request, seminar) as (_, query, _keep):
         response = HttpResponse(make(seminar), content_type=content_type)
-    part = "".join(f"-{key}-{value}" for key, value in (pair.split("=") for pair in query.split("&") if pair)
-                   if key != "identifying")
-    response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-report{part}.{extension}"'
+    part = "".join(
+        f"-{key}-{value}"
+        for key, value in (pair.split("=") for pair in query.split("&") if pair)
+        if key != "identifying"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{seminar.slug}-report{part}.{extension}"'
+    )
     response["Cache-Control"] = "private, no-store"
     return response
-
-

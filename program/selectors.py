@@ -102,7 +102,9 @@ class Room:
         item = self.next_item
         if item is None or item.grouping_id is None:
             return None
-        round_ = Round.objects.filter(grouping_id=item.grouping_id, number=item.round_number).first()
+        round_ = Round.objects.filter(
+            grouping_id=item.grouping_id, number=item.round_number
+        ).first()
         if round_ is not None and round_.published_at is not None:
             return None
         return round_ or Round(grouping_id=item.grouping_id, number=item.round_number)
@@ -119,8 +121,8 @@ def room(seminar: Seminar) -> Room:
         items=items,
         now=timezone.now(),
         current=items[index] if index is not None else None,
-        next_item=items[index + 1] if index is not None and index + 1 < len(items) else (
-            items[0] if index is None and items else None
-        ),
+        next_item=items[index + 1]
+        if index is not None and index + 1 < len(items)
+        else (items[0] if index is None and items else None),
         days=[(day, list(group)) for day, group in groupby(items, key=lambda item: item.day)],
     )

@@ -41,7 +41,11 @@ def _lock(seminar: Seminar, version: int | None) -> LiveState:
         if not created or version not in (None, 1):
             raise StaleVersion
         LiveState.objects.filter(seminar=seminar).update(version=F("version") + 1)
-    return LiveState.objects.select_for_update(of=("self",)).select_related("item__day").get(seminar=seminar)
+    return (
+        LiveState.objects.select_for_update(of=("self",))
+        .select_related("item__day")
+        .get(seminar=seminar)
+    )
 
 
 def _save(state: LiveState) -> LiveState:

@@ -56,8 +56,12 @@ def ran_out_off_request(seminar_id: int, ends_at: dt.datetime) -> None:
 @transaction.atomic
 def ran_out(seminar_id: int, ends_at: dt.datetime) -> bool:
     """If the countdown that ends at `ends_at` is still the room's, let the item's kind act."""
-    state = (LiveState.objects.select_for_update(of=("self",)).select_related("item__day")
-             .filter(seminar_id=seminar_id).first())
+    state = (
+        LiveState.objects.select_for_update(of=("self",))
+        .select_related("item__day")
+        .filter(seminar_id=seminar_id)
+        .first()
+    )
     if state is None or state.item is None or state.timer_ends_at != ends_at:
         return False
     if not activities.is_registered(state.item.kind):

@@ -39,6 +39,7 @@ async def application(scope, receive, send):
             return await router(scope, receive, send)
     return await router(scope, receive, send)
 
+
 # Everything loaded so far lives for the whole process: keep it out of the collector's
 # full collections, which otherwise stall fan-outs with thousands of sockets. (Once
 # sockets are open, the relay runs full collections only between fan-outs.)

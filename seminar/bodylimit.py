@@ -73,8 +73,13 @@ class BodyLimit:
 
 
 async def _too_large(send) -> None:
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")],
+        }
+    )
     await send({"type": "http.response.body", "body": MESSAGE})
 
 
@@ -115,8 +120,10 @@ def guard_daphne() -> None:
 
             self._refused = True
             self.content = BytesIO()  # drop what was spooled; Twisted still reads it at the end
-            head = (b"HTTP/1.1 413 Content Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                    b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(MESSAGE))
+            head = (
+                b"HTTP/1.1 413 Content Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(MESSAGE)
+            )
             self.channel.transport.write(head + MESSAGE)
             reactor.callLater(LINGER_SECONDS, self._close)
 

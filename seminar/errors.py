@@ -12,12 +12,17 @@ from seminar.http import MalformedId
 def bad_request(request, exception=None) -> HttpResponse:
     """A 400 that says what was wrong; htmx gets the message alone, to show in place."""
     if isinstance(exception, MalformedId):
-        message = format_html(_("The page sent a number that is not valid (“{value}”). "
-                                "Reload the page and try again."),
-                              value=format_html("<bdi>{}</bdi>", exception.value))
+        message = format_html(
+            _(
+                "The page sent a number that is not valid (“{value}”). "
+                "Reload the page and try again."
+            ),
+            value=format_html("<bdi>{}</bdi>", exception.value),
+        )
     else:
-        message = _("The page sent something that could not be understood. "
-                    "Reload the page and try again.")
+        message = _(
+            "The page sent something that could not be understood. Reload the page and try again."
+        )
     htmx = getattr(request, "htmx", False)
     template = "seminar/bad_request.html#message" if htmx else "seminar/bad_request.html"
     return render(request, template, {"message": message}, status=400)

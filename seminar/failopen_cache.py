@@ -82,8 +82,10 @@ class FailOpenRedisCache(RedisCache):
             skip = getattr(settings, "CACHE_SKIP_SECONDS", 5.0)
             _skip_until[self._location] = time.monotonic() + skip
         if first:
-            log.warning("the Redis cache does not answer (%r); using this process's memory "
-                        "for a while", error)
+            log.warning(
+                "the Redis cache does not answer (%r); using this process's memory for a while",
+                error,
+            )
 
     def hit(self, key: str, window: int) -> int:
         """See `hit`: SET NX EX and INCR in one pipeline (one round trip)."""

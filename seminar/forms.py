@@ -10,10 +10,18 @@ MAX_ROSTER_BYTES = 2 * 1024 * 1024
 
 class JoinForm(forms.Form):
     code = forms.CharField(
-        label=_("Your personal code"), max_length=20,
-        help_text=_("%(length)d letters and digits, printed on your name card.") % {"length": CODE_LENGTH},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
-                                      "spellcheck": "false", "inputmode": "text"}),
+        label=_("Your personal code"),
+        max_length=20,
+        help_text=_("%(length)d letters and digits, printed on your name card.")
+        % {"length": CODE_LENGTH},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "inputmode": "text",
+            }
+        ),
     )
 
     def clean_code(self) -> str:
@@ -23,9 +31,11 @@ class JoinForm(forms.Form):
 class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Roster file (CSV or Excel)"),
-        help_text=_("Columns, in Danish or English: navn/name, afdeling/department, stilling/title, e-mail/email, "
-                    "rolle/role (deltager, procesleder, ledelse), id. CSV (UTF-8 or Excel's semicolon file) or "
-                    "Excel (.xlsx)."),
+        help_text=_(
+            "Columns, in Danish or English: navn/name, afdeling/department, stilling/title, e-mail/email, "
+            "rolle/role (deltager, procesleder, ledelse), id. CSV (UTF-8 or Excel's semicolon file) or "
+            "Excel (.xlsx)."
+        ),
     )
 
     def clean_file(self):
@@ -38,7 +48,9 @@ class RosterUploadForm(forms.Form):
 
 
 class PresenceForm(forms.Form):
-    present = forms.TypedChoiceField(choices=[("1", _("Present")), ("0", _("Absent"))], coerce=lambda v: v == "1")
+    present = forms.TypedChoiceField(
+        choices=[("1", _("Present")), ("0", _("Absent"))], coerce=lambda v: v == "1"
+    )
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -52,6 +64,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             minutes = max(1, settings.LOGIN_WINDOW_SECONDS // 60)
             raise forms.ValidationError(
                 _("Too many failed logins. Try again in %(minutes)d minutes at the latest."),
-                code="throttled", params={"minutes": minutes},
+                code="throttled",
+                params={"minutes": minutes},
             )
         return super().clean()

@@ -7,7 +7,10 @@ from django.utils.translation import trans_real
 
 
 def language_for_scope(scope: dict) -> str:
-    headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope.get("headers", [])}
+    headers = {
+        key.decode("latin-1").lower(): value.decode("latin-1")
+        for key, value in scope.get("headers", [])
+    }
     cookie = SimpleCookie(headers.get("cookie", "")).get(settings.LANGUAGE_COOKIE_NAME)
     supported = {code for code, _ in settings.LANGUAGES}
     if cookie and cookie.value in supported:

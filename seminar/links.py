@@ -22,7 +22,9 @@ def join_link(seminar: Seminar) -> str:
 
 
 def display_link(seminar: Seminar, base: str | None = None) -> str:
-    return absolute(reverse("seminar:display_link", args=[seminar.slug, seminar.display_token]), base)
+    return absolute(
+        reverse("seminar:display_link", args=[seminar.slug, seminar.display_token]), base
+    )
 
 
 def facilitator_link(seminar: Seminar) -> str:
@@ -37,5 +39,6 @@ def qr_svg(data: str, title: str = "") -> SafeString:
     standard quiet zone of four modules, so a code decodes on any background.
     """
     svg = segno.make(data, error="m").svg_inline(
-        scale=1, border=4, omitsize=True, svgclass="qr", title=title or None)
+        scale=1, border=4, omitsize=True, svgclass="qr", title=title or None
+    )
     return mark_safe(svg)  # segno escapes the title and emits only SVG markup

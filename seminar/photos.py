@@ -67,17 +67,23 @@ class Stored:
 
 
 NOT_A_PHOTO = _("That file is not a photo we can use. Send a JPEG, PNG or HEIC photo.")
-NOT_STORED = _("The photo could not be saved just now. Your text is kept: send again, "
-               "or send it without the photo.")
+NOT_STORED = _(
+    "The photo could not be saved just now. Your text is kept: send again, "
+    "or send it without the photo."
+)
 
 
 def _open(upload) -> Image.Image:
     if upload.size is not None and upload.size > MAX_BYTES:
-        raise PhotoRejected(_("The photo is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 2**20})
+        raise PhotoRejected(
+            _("The photo is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 2**20}
+        )
     upload.seek(0)
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise PhotoRejected(_("The photo is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 2**20})
+        raise PhotoRejected(
+            _("The photo is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 2**20}
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -86,14 +92,18 @@ def _open(upload) -> Image.Image:
                 raise PhotoRejected(NOT_A_PHOTO)
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise PhotoRejected(_("The photo has too many pixels (at most %(mp)d megapixels).")
-                                    % {"mp": MAX_PIXELS // 1_000_000})
+                raise PhotoRejected(
+                    _("The photo has too many pixels (at most %(mp)d megapixels).")
+                    % {"mp": MAX_PIXELS // 1_000_000}
+                )
             image.load()
     except PhotoRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoRejected(_("The photo has too many pixels (at most %(mp)d megapixels).")
-                            % {"mp": MAX_PIXELS // 1_000_000}) from None
+        raise PhotoRejected(
+            _("The photo has too many pixels (at most %(mp)d megapixels).")
+            % {"mp": MAX_PIXELS // 1_000_000}
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         raise PhotoRejected(NOT_A_PHOTO) from None
     return image

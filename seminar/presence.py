@@ -56,7 +56,9 @@ def _write(seminar_id: int, counts: dict[str, int]) -> None:
     now = timezone.now()
     for role, count in counts.items():
         ScreenCount.objects.update_or_create(
-            seminar_id=seminar_id, worker=WORKER, role=role,
+            seminar_id=seminar_id,
+            worker=WORKER,
+            role=role,
             defaults={"count": count, "updated_at": now},
         )
 
@@ -71,7 +73,8 @@ def _refresh(seminar_ids: set[int]) -> int:
 def _sweep() -> set[int]:
     """Delete the rows of workers gone silent; returns the seminars whose count dropped."""
     stale = ScreenCount.objects.filter(
-        updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
+        updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS)
+    )
     rows = list(stale.values_list("pk", "seminar_id", "count"))
     if not rows:
         return set()
@@ -200,7 +203,8 @@ def on_server_shutdown(book: PresenceBook) -> None:
 
 
 _books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def presence_book() -> PresenceBook:

@@ -14,7 +14,6 @@ poster notes, ideas, questions, comments, the speaking order, a picked case or i
 it now reads "a former participant".
 """
 
-
 import json
 from collections.abc import Callable
 
@@ -92,7 +91,11 @@ def links_to_participant() -> list[tuple[type[models.Model], str]]:
     found = []
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
-            if field.is_relation and field.related_model is Participant and model is not Participant:
+            if (
+                field.is_relation
+                and field.related_model is Participant
+                and model is not Participant
+            ):
                 found.append((model, field.name))
     return found
 
@@ -102,8 +105,9 @@ def _children(obj: models.Model) -> list[models.Model]:
     found = []
     for relation in obj._meta.related_objects:
         child = relation.related_model
-        if relation.one_to_many and not any(f.is_relation and f.related_model is Participant
-                                            for f in child._meta.concrete_fields):
+        if relation.one_to_many and not any(
+            f.is_relation and f.related_model is Participant for f in child._meta.concrete_fields
+        ):
             found += list(child.objects.filter(**{relation.field.name: obj}))
     return found
 
@@ -115,11 +119,17 @@ def _plain(objects: list[models.Model]) -> list[dict]:
 def export(participant: Participant) -> dict:
     """Everything stored about the person: their own row, every row that points at them, and those rows' parts."""
     person = Participant.objects.select_related("seminar", "department").get(pk=participant.pk)
-    data: dict = {"exported_at": timezone.now(), "seminar": person.seminar.title,
-                  "department": person.department.name,
-                  "participant": {key: value for key, value in _plain([person])[0].items()
-                                  if key not in ("seminar", "department")},
-                  "rows": {}}
+    data: dict = {
+        "exported_at": timezone.now(),
+        "seminar": person.seminar.title,
+        "department": person.department.name,
+        "participant": {
+            key: value
+            for key, value in _plain([person])[0].items()
+            if key not in ("seminar", "department")
+        },
+        "rows": {},
+    }
     for model, field in links_to_participant():
         rows = list(model.objects.filter(**{field: person}))
         if rows:
@@ -144,7 +154,11 @@ def erase(*, participant: Participant) -> Participant:
     row and replaces their link and code (revoked). Photo files go after the commit.
     """
     links = links_to_participant()
-    missing = [(model._meta.label, field) for model, field in links if (model._meta.label, field) not in POLICY]
+    missing = [
+        (model._meta.label, field)
+        for model, field in links
+        if (model._meta.label, field) not in POLICY
+    ]
     if missing:
         raise Unregistered(missing)
     for model, field in links:
@@ -155,15 +169,25 @@ def erase(*, participant: Participant) -> Participant:
         elif callable(rule):
             rule(rows)
     Participant.objects.filter(pk=participant.pk).update(
-        name="", email="", title="", present=False, role=Participant.Role.PARTICIPANT,
-        token=new_token(), code=_free_code(participant), access_revoked=True,
-        access_version=models.F("access_version") + 1, erased_at=timezone.now())
+        name="",
+        email="",
+        title="",
+        present=False,
+        role=Participant.Role.PARTICIPANT,
+        token=new_token(),
+        code=_free_code(participant),
+        access_revoked=True,
+        access_version=models.F("access_version") + 1,
+        erased_at=timezone.now(),
+    )
     return Participant.objects.get(pk=participant.pk)
 
 
 def _free_code(participant: Participant) -> str:
     """A fresh code nobody holds (the old one could still be on a printed card)."""
-    taken = set(Participant.objects.filter(seminar_id=participant.seminar_id).values_list("code", flat=True))
+    taken = set(
+        Participant.objects.filter(seminar_id=participant.seminar_id).values_list("code", flat=True)
+    )
     code = new_code()
     while code in taken:
         code = new_code()
@@ -174,7 +198,6 @@ def find(seminar_slug: str, code_or_email: str) -> Participant | None:
     """A seminar's participant by personal code (any case) or e-mail (any case), for support commands."""
     key = code_or_email.strip()
     people = Participant.objects.filter(seminar__slug=seminar_slug, erased_at__isnull=True)
-    return (people.filter(code__iexact=key).first() or
-            (people.filter(email__iexact=key).first() if "@" in key else None))
-
-
+    return people.filter(code__iexact=key).first() or (
+        people.filter(email__iexact=key).first() if "@" in key else None
+    )

@@ -23,8 +23,18 @@ class RosterError(Exception):
 
 
 def _too_many() -> RosterError:
-    return RosterError([(0, _("The file has more than %(max)d participants; split it and import "
-                              "the parts one after the other.") % {"max": MAX_ROWS})])
+    return RosterError(
+        [
+            (
+                0,
+                _(
+                    "The file has more than %(max)d participants; split it and import "
+                    "the parts one after the other."
+                )
+                % {"max": MAX_ROWS},
+            )
+        ]
+    )
 
 
 Table = tuple[list[str], list[tuple[int, list[str]]]]  # the header, and (row number, cells) per row
@@ -37,8 +47,18 @@ def csv_records(data: bytes) -> Table:
         try:  # Danish Excel's "CSV (semikolonsepareret)" is Windows-1252
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise RosterError([(0, _("The file is neither UTF-8 nor Windows-1252 text (byte %(byte)d); "
-                                     "save it as CSV UTF-8.") % {"byte": error.start})])
+            raise RosterError(
+                [
+                    (
+                        0,
+                        _(
+                            "The file is neither UTF-8 nor Windows-1252 text (byte %(byte)d); "
+                            "save it as CSV UTF-8."
+                        )
+                        % {"byte": error.start},
+                    )
+                ]
+            )
     first_line = text.splitlines()[0] if text.strip() else ","
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -63,8 +83,11 @@ def _more_rows_than(data: bytes, limit: int) -> bool:
     rows), so a sheet far over the cap is counted in its raw XML first and refused at once.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sheets = sorted(name for name in archive.namelist()
-                        if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"))
+        sheets = sorted(
+            name
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet") and name.endswith(".xml")
+        )
         if not sheets:
             return False
         with archive.open(sheets[0]) as sheet:

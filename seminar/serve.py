@@ -28,8 +28,9 @@ HTTP_IDLE_TIMEOUT = 20
 class ScreenSocket(WebSocketProtocol):
     """daphne's websocket, its message size limit applied to received messages only."""
 
-    def sendMessage(self, payload, isBinary=False, fragmentSize=None, sync=False,
-                    doNotCompress=False):
+    def sendMessage(
+        self, payload, isBinary=False, fragmentSize=None, sync=False, doNotCompress=False
+    ):
         # autobahn reads the limit while it sends (synchronously, in the reactor's one
         # thread); the incoming check reads it again when the next frame arrives.
         limit, self.maxMessagePayloadSize = self.maxMessagePayloadSize, 0
@@ -65,9 +66,11 @@ class SeminarCommandLine(CommandLineInterface):
     def __init__(self) -> None:
         super().__init__()
         self.parser.add_argument(
-            "--http-idle-timeout", type=float, default=HTTP_IDLE_TIMEOUT,
+            "--http-idle-timeout",
+            type=float,
+            default=HTTP_IDLE_TIMEOUT,
             help="Seconds an HTTP connection may send nothing while its request is read, "
-                 "or sit idle between requests, before it is closed",
+            "or sit idle between requests, before it is closed",
         )
 
     def run(self, args):

@@ -169,6 +169,7 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
 def mailer_from_env() -> dict:
     """The mailer (Django's MAILERS) from EMAIL_URL, else EMAIL_HOST and its companions, else the
     console: `make run` prints mails instead of needing a mail server (docs/deploy.md).
@@ -185,18 +186,28 @@ def mailer_from_env() -> dict:
         query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}
         on = {"1", "true", "yes", "on"}
         if parts.scheme not in {"smtp", "submission", "smtps"} or not parts.hostname:
-            raise ValueError(f"EMAIL_URL must be smtp://, submission://, smtps:// or console://, "
-                             f"not {parts.scheme}://")
-        options = {"host": parts.hostname, "port": parts.port,
-                   "username": unquote(parts.username or ""), "password": unquote(parts.password or ""),
-                   "use_tls": parts.scheme == "submission" or query.get("tls") in on,
-                   "use_ssl": parts.scheme == "smtps" or query.get("ssl") in on}
+            raise ValueError(
+                f"EMAIL_URL must be smtp://, submission://, smtps:// or console://, "
+                f"not {parts.scheme}://"
+            )
+        options = {
+            "host": parts.hostname,
+            "port": parts.port,
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_tls": parts.scheme == "submission" or query.get("tls") in on,
+            "use_ssl": parts.scheme == "smtps" or query.get("ssl") in on,
+        }
     else:
         port = os.environ.get("EMAIL_PORT", "").strip()
-        options = {"host": host, "port": int(port) if port else None,
-                   "username": os.environ.get("EMAIL_HOST_USER", ""),
-                   "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                   "use_tls": env_bool("EMAIL_USE_TLS"), "use_ssl": env_bool("EMAIL_USE_SSL")}
+        options = {
+            "host": host,
+            "port": int(port) if port else None,
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+            "use_ssl": env_bool("EMAIL_USE_SSL"),
+        }
     options["timeout"] = float(os.environ.get("EMAIL_TIMEOUT", "30"))
     return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
 

@@ -39,8 +39,9 @@ def allowed_origins() -> list[tuple[str, str, int]]:
     loopback origin also under this machine's other names, on the same scheme and port."""
     keys = [origin_key(origin) for origin in [settings.BASE_URL, *settings.CSRF_TRUSTED_ORIGINS]]
     keys = [key for key in keys if key is not None]
-    aliases = [(scheme, name, port)
-               for scheme, host, port in keys if host in LOOPBACK for name in LOOPBACK]
+    aliases = [
+        (scheme, name, port) for scheme, host, port in keys if host in LOOPBACK for name in LOOPBACK
+    ]
     return list(dict.fromkeys([*keys, *aliases]))
 
 

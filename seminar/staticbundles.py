@@ -15,7 +15,13 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 BUNDLES = {
     "bundle/site.css": ["css/tokens.css", "css/app.css", "css/hand.css", "css/print.css"],
     # htmx first, as the pages loaded it: live.js calls it; one response instead of two.
-    "bundle/site.js": ["vendor/htmx.min.js", "js/live.js", "js/keep.js", "js/rescue.js", "js/focus.js"],
+    "bundle/site.js": [
+        "vendor/htmx.min.js",
+        "js/live.js",
+        "js/keep.js",
+        "js/rescue.js",
+        "js/focus.js",
+    ],
 }
 MINIFY = {".css": cssmin, ".js": jsmin}
 SEPARATOR = {".css": "\n", ".js": ";\n"}  # a script's last statement may lack its semicolon
@@ -23,10 +29,14 @@ SEPARATOR = {".css": "\n", ".js": ";\n"}  # a script's last statement may lack i
 
 def bundle(name: str, sources: list[tuple[str, str]]) -> str:
     """The sources' texts, each minified (unless it is already), joined in order."""
-    suffix = name[name.rindex("."):]
-    return SEPARATOR[suffix].join(
-        (text if path.endswith(".min" + suffix) else MINIFY[suffix](text)).strip() for path, text in sources
-    ) + "\n"
+    suffix = name[name.rindex(".") :]
+    return (
+        SEPARATOR[suffix].join(
+            (text if path.endswith(".min" + suffix) else MINIFY[suffix](text)).strip()
+            for path, text in sources
+        )
+        + "\n"
+    )
 
 
 class BundlingStaticFilesStorage(CompressedManifestStaticFilesStorage):

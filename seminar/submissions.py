@@ -28,10 +28,13 @@ def new_key() -> uuid.UUID:
 class SubmissionForm(forms.Form):
     """Base for phone forms: the hidden key that makes a retried send harmless."""
 
-    key = forms.UUIDField(widget=forms.HiddenInput, error_messages={
-        "required": _("The form is out of date. Reload the page and send again."),
-        "invalid": _("The form is out of date. Reload the page and send again."),
-    })
+    key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The form is out of date. Reload the page and send again."),
+            "invalid": _("The form is out of date. Reload the page and send again."),
+        },
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

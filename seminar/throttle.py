@@ -52,8 +52,9 @@ def hit(key: str, window_seconds: int) -> int:
     try:
         return failopen_cache.hit(key, window_seconds, cache)
     except Exception:
-        log.warning("rate-limit counter %s unavailable; letting the request through", key,
-                    exc_info=True)
+        log.warning(
+            "rate-limit counter %s unavailable; letting the request through", key, exc_info=True
+        )
         return 0
 
 
@@ -62,8 +63,9 @@ def count(key: str) -> int:
     try:
         return int(cache.get(key) or 0)
     except Exception:
-        log.warning("rate-limit counter %s unavailable; letting the request through", key,
-                    exc_info=True)
+        log.warning(
+            "rate-limit counter %s unavailable; letting the request through", key, exc_info=True
+        )
         return 0
 
 

@@ -20,14 +20,45 @@ def fill(seminar) -> dict:
     author of the photo."""
     made = produce(seminar)
     person = Idea.objects.filter(item__day__seminar=seminar).exclude(photo="").first().author
-    interviews.save_interview(author=person, who="Pensionist", said="Hurtige svar", quotes="", tags=[],
-                              show_name=True, version=0, key=uuid.uuid4())
-    cases.save_case(author=person, version=0, key=uuid.uuid4(), title="Frivillige", what_happened="Vi mødtes",
-                    partners=["citizens"], partners_other="", achieved="", themes="tillid")
-    closing = AgendaItem.objects.create(day=seminar.days.order_by("date").last(), position=50,
-                                        start=dt.time(15, 0), minutes=30, title="Hjemme", kind="commitments")
-    commitments.save_commitment(item=closing, author=person, version=0, key=uuid.uuid4(), agreements="Aftale",
-                                monday="Ring", share_monday=True, messages=[("Budskab", "Teamet")])
+    interviews.save_interview(
+        author=person,
+        who="Pensionist",
+        said="Hurtige svar",
+        quotes="",
+        tags=[],
+        show_name=True,
+        version=0,
+        key=uuid.uuid4(),
+    )
+    cases.save_case(
+        author=person,
+        version=0,
+        key=uuid.uuid4(),
+        title="Frivillige",
+        what_happened="Vi mødtes",
+        partners=["citizens"],
+        partners_other="",
+        achieved="",
+        themes="tillid",
+    )
+    closing = AgendaItem.objects.create(
+        day=seminar.days.order_by("date").last(),
+        position=50,
+        start=dt.time(15, 0),
+        minutes=30,
+        title="Hjemme",
+        kind="commitments",
+    )
+    commitments.save_commitment(
+        item=closing,
+        author=person,
+        version=0,
+        key=uuid.uuid4(),
+        agreements="Aftale",
+        monday="Ring",
+        share_monday=True,
+        messages=[("Budskab", "Teamet")],
+    )
     return made
 
 
@@ -38,4 +69,8 @@ def row_counts() -> dict[str, int]:
 
 def media_files() -> set[str]:
     root = Path(settings.MEDIA_ROOT)
-    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()} if root.exists() else set()
+    return (
+        {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+        if root.exists()
+        else set()
+    )

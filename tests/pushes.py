@@ -35,8 +35,11 @@ class Listener:
         polling = isinstance(layer, InMemoryChannelLayer)
         while True:
             try:
-                message = await (asyncio.wait_for(layer.receive(channel), 0.05) if polling
-                                 else layer.receive(channel))
+                message = await (
+                    asyncio.wait_for(layer.receive(channel), 0.05)
+                    if polling
+                    else layer.receive(channel)
+                )
             except TimeoutError:
                 continue
             self.received.append(message["frame"])

@@ -24,5 +24,6 @@ def unzip_rows(content: bytes, language: str = "en") -> dict[str, list[dict]]:
             assert raw.startswith(b"\xef\xbb\xbf"), name
             rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")
             files[name.split("-", 1)[1].removesuffix(".csv")] = [
-                {keys.get(header, header): value for header, value in row.items()} for row in rows]
+                {keys.get(header, header): value for header, value in row.items()} for row in rows
+            ]
     return files

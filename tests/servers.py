@@ -40,8 +40,10 @@ def database_url() -> str:
     db = connection.settings_dict
     if connection.vendor == "sqlite":
         name = str(db["NAME"])
-        need(not name.startswith(("file:", ":memory:")) and name != "",
-             f"the SQLite test database is in memory ({name!r}); daphne needs a file")
+        need(
+            not name.startswith(("file:", ":memory:")) and name != "",
+            f"the SQLite test database is in memory ({name!r}); daphne needs a file",
+        )
         return f"sqlite:///{Path(name).resolve()}"
     if connection.vendor == "postgresql":
         auth = quote(db.get("USER") or "", safe="")
@@ -63,16 +65,34 @@ class Daphne:
         self.port = port or free_port()
         self.args = list(args)
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": database_url(), "BASE_URL": self.url,
-                    "SECRET_KEY": settings.SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost", **env}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "BASE_URL": self.url,
+            "SECRET_KEY": settings.SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            **env,
+        }
         self.log = tempfile.NamedTemporaryFile(prefix="daphne-", suffix=".log", delete=False)
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 20) -> "Daphne":
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "seminar.serve", "-b", "127.0.0.1", "-p", str(self.port), *self.args,
-             "seminar.asgi:application"],
-            cwd=BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "seminar.serve",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                *self.args,
+                "seminar.asgi:application",
+            ],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -16,11 +16,16 @@ def cookies(client: Client | None) -> bytes:
     return "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items()).encode()
 
 
-def screen(slug: str, role: str, client: Client | None = None, origin: bytes = ORIGIN,
-           language: bytes = b"en", query: str = "") -> WebsocketCommunicator:
+def screen(
+    slug: str,
+    role: str,
+    client: Client | None = None,
+    origin: bytes = ORIGIN,
+    language: bytes = b"en",
+    query: str = "",
+) -> WebsocketCommunicator:
     headers = [(b"origin", origin), (b"accept-language", language), (b"host", b"127.0.0.1:8000")]
     if cookie := cookies(client):
         headers.append((b"cookie", cookie))
     path = f"/ws/s/{slug}/{role}/" + (f"?{query}" if query else "")
     return WebsocketCommunicator(application, path, headers=headers)
-

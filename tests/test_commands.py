@@ -48,7 +48,14 @@ def test_seminar_links_uses_the_base_url_it_is_given_and_says_which(db, settings
     settings.BASE_URL = "http://10.0.0.5:8080"
     out, err, told = io.StringIO(), io.StringIO(), io.StringIO()
 
-    call_command("seminar_links", "varde-2014", "--base-url", "https://seminar.example/", stdout=out, stderr=err)
+    call_command(
+        "seminar_links",
+        "varde-2014",
+        "--base-url",
+        "https://seminar.example/",
+        stdout=out,
+        stderr=err,
+    )
     call_command("seminar_links", "varde-2014", stdout=io.StringIO(), stderr=told)
 
     rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=";"))
@@ -61,17 +68,31 @@ def test_seminar_links_uses_the_base_url_it_is_given_and_says_which(db, settings
 def test_seminar_links_refuses_an_address_that_is_not_one(db):
     call_command("setup_demo", stdout=io.StringIO())
 
-    with pytest.raises(CommandError, match="--base-url must look like http://host:port, not '8080'"):
-        call_command("seminar_links", "varde-2014", "--base-url", "8080", stdout=io.StringIO(),
-                     stderr=io.StringIO())
+    with pytest.raises(
+        CommandError, match="--base-url must look like http://host:port, not '8080'"
+    ):
+        call_command(
+            "seminar_links",
+            "varde-2014",
+            "--base-url",
+            "8080",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
 
 
 def test_every_command_in_the_readme_and_the_docs_runs_as_written():
     """Each `manage.py` command the docs show goes through the virtualenv's Python and exists."""
     known = set(get_commands())
-    texts = [(ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/deploy.md",
-                                                                   "docs/program-format.md")]
-    commands = [match for text in texts for match in re.findall(r"([^\s`]*python[^\s`]*)? ?manage\.py (\w+)", text)]
+    texts = [
+        (ROOT / name).read_text(encoding="utf-8")
+        for name in ("README.md", "docs/deploy.md", "docs/program-format.md")
+    ]
+    commands = [
+        match
+        for text in texts
+        for match in re.findall(r"([^\s`]*python[^\s`]*)? ?manage\.py (\w+)", text)
+    ]
 
     assert len(commands) > 10
     # `.venv/bin/python`, or the same virtualenv named from elsewhere (a systemd unit's ExecStart)

@@ -8,11 +8,18 @@ from seminar.submissions import SubmissionForm
 
 
 class CaseForm(VersionedForm):
-    title = text_field(_("Title of your case"), MAX_TITLE, rows=0, missing=_("Give your case a title."))
-    what_happened = text_field(_("What happened?"), MAX_TEXT, rows=5,
-                               missing=_("Tell briefly what happened in your case."))
-    partners = forms.MultipleChoiceField(label=_("Who took part?"), choices=PARTNERS, required=False,
-                                         widget=forms.CheckboxSelectMultiple)
+    title = text_field(
+        _("Title of your case"), MAX_TITLE, rows=0, missing=_("Give your case a title.")
+    )
+    what_happened = text_field(
+        _("What happened?"), MAX_TEXT, rows=5, missing=_("Tell briefly what happened in your case.")
+    )
+    partners = forms.MultipleChoiceField(
+        label=_("Who took part?"),
+        choices=PARTNERS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     partners_other = text_field(_("Others who took part"), MAX_TITLE, required=False, rows=0)
     achieved = text_field(_("What did it achieve?"), MAX_TEXT, required=False, rows=4)
     themes = text_field(_("Its main themes"), MAX_TEXT, required=False, rows=3)
@@ -21,14 +28,26 @@ class CaseForm(VersionedForm):
     def for_case(cls, case) -> "CaseForm":
         if case is None:
             return cls()
-        return cls(version=case.version, initial={
-            "title": case.title, "what_happened": case.what_happened, "partners": case.partners,
-            "partners_other": case.partners_other, "achieved": case.achieved, "themes": case.themes})
+        return cls(
+            version=case.version,
+            initial={
+                "title": case.title,
+                "what_happened": case.what_happened,
+                "partners": case.partners,
+                "partners_other": case.partners_other,
+                "achieved": case.achieved,
+                "themes": case.themes,
+            },
+        )
 
 
 class PosterNoteForm(SubmissionForm):
-    kind = forms.ChoiceField(label=_("What is it?"), choices=PosterNote.Kind.choices,
-                             initial=PosterNote.Kind.THEME, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=PosterNote.Kind.choices,
+        initial=PosterNote.Kind.THEME,
+        widget=forms.RadioSelect,
+    )
     text = text_field(_("On the poster"), MAX_NOTE, rows=2)
 
 

@@ -16,9 +16,14 @@ def panel_context(item, participant, **extra) -> dict:
     group = group_for(item, participant)
     takeaway = Takeaway.objects.filter(item=item, author=participant).first()
     context = {
-        "item": item, "seminar": item.day.seminar, "group": group, "form": PosterNoteForm(),
-        "takeaway_form": TakeawayForm(version=takeaway.version if takeaway else 0,
-                                      initial={"text": takeaway.text if takeaway else ""}),
+        "item": item,
+        "seminar": item.day.seminar,
+        "group": group,
+        "form": PosterNoteForm(),
+        "takeaway_form": TakeawayForm(
+            version=takeaway.version if takeaway else 0,
+            initial={"text": takeaway.text if takeaway else ""},
+        ),
         "leader": group is not None and participant.role == Participant.Role.PROCESS_LEADER,
     }
     if context["leader"]:
@@ -39,5 +44,6 @@ class CasesKind(GoalsKind):
         return round_ is not None and round_.groups.filter(pk=ref).exists()
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/cases/panel.html", panel_context(item, participant),
-                                request=request)
+        return render_to_string(
+            "goals/cases/panel.html", panel_context(item, participant), request=request
+        )

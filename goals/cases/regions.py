@@ -26,8 +26,10 @@ def poster(item: AgendaItem, group: Group, *, with_hidden: bool = False) -> dict
     if not with_hidden:
         notes = notes.filter(hidden=False)
     notes = list(notes)
-    return {"themes": [n for n in notes if n.kind == PosterNote.Kind.THEME],
-            "practices": [n for n in notes if n.kind == PosterNote.Kind.PRACTICE]}
+    return {
+        "themes": [n for n in notes if n.kind == PosterNote.Kind.THEME],
+        "practices": [n for n in notes if n.kind == PosterNote.Kind.PRACTICE],
+    }
 
 
 def pick_of(item: AgendaItem, group: Group) -> CasePick | None:
@@ -36,8 +38,13 @@ def pick_of(item: AgendaItem, group: Group) -> CasePick | None:
 
 def group_part(item: AgendaItem, group: Group) -> dict:
     """The group's part on its members' phones: their cases, the poster, the picked case."""
-    return {"item": item, "group": group, "cases": group_cases(group),
-            "poster": poster(item, group), "pick": pick_of(item, group)}
+    return {
+        "item": item,
+        "group": group,
+        "cases": group_cases(group),
+        "poster": poster(item, group),
+        "pick": pick_of(item, group),
+    }
 
 
 def tablet(item: AgendaItem, _=None) -> dict:
@@ -47,11 +54,21 @@ def tablet(item: AgendaItem, _=None) -> dict:
         for group in round_.groups.order_by("number"):
             pick = pick_of(item, group)
             analysis = CaseAnalysis.objects.filter(pick=pick).first() if pick else None
-            groups.append({"group": group, "poster": poster(item, group, with_hidden=True),
-                           "pick": pick, "analysis": analysis,
-                           "cases": [c for _, c in group_cases(group) if c]})
-    return {"item": item, "seminar": item.day.seminar, "groups": groups,
-            "showing": selectors.showing(item)}
+            groups.append(
+                {
+                    "group": group,
+                    "poster": poster(item, group, with_hidden=True),
+                    "pick": pick,
+                    "analysis": analysis,
+                    "cases": [c for _, c in group_cases(group) if c],
+                }
+            )
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "groups": groups,
+        "showing": selectors.showing(item),
+    }
 
 
 def projected(item: AgendaItem, _=None) -> dict:
@@ -62,13 +79,18 @@ def projected(item: AgendaItem, _=None) -> dict:
         return {"item": item, "poster_group": group, "poster": poster(item, group)}
     if group is not None and showing.what == Showing.What.ANALYSIS:
         pick = pick_of(item, group)
-        return {"item": item, "analysis_group": group, "pick": pick,
-                "analysis": CaseAnalysis.objects.filter(pick=pick).first() if pick else None}
+        return {
+            "item": item,
+            "analysis_group": group,
+            "pick": pick,
+            "analysis": CaseAnalysis.objects.filter(pick=pick).first() if pick else None,
+        }
     return {"item": item}
 
 
 GROUP = Region("case-group", f"{TEMPLATE}#group", Scope.GROUP, group_part)
 TABLET = Region("cases-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet)
-PROJECTED = Region("cases-projected", "goals/cases/projector.html#shown", Scope.PROJECTOR,
-                   projected)
+PROJECTED = Region(
+    "cases-projected", "goals/cases/projector.html#shown", Scope.PROJECTOR, projected
+)
 REGIONS = (GROUP, TABLET, PROJECTED)

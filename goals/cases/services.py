@@ -42,24 +42,46 @@ def _group(item: AgendaItem, participant: Participant) -> Group:
     return group
 
 
-def save_case(*, author: Participant, version: int, key: uuid.UUID, title: str, what_happened: str,
-              partners: list[str], partners_other: str, achieved: str, themes: str) -> Case:
+def save_case(
+    *,
+    author: Participant,
+    version: int,
+    key: uuid.UUID,
+    title: str,
+    what_happened: str,
+    partners: list[str],
+    partners_other: str,
+    achieved: str,
+    themes: str,
+) -> Case:
     """Save the author's own case (homework); Stale when made on an older version than the stored one.
 
     A retried save (same key) returns the stored case unchanged. While a cases item is on
     and uses a round with the author in it, the group's phones and the tablets get the new
     text (homework handed in days ahead pushes nothing: no screen shows it yet).
     """
-    fields = {"title": title, "what_happened": what_happened, "partners": partners,
-              "partners_other": partners_other, "achieved": achieved, "themes": themes}
-    items = [(item, selectors.group_for(item, author))
-             for item in AgendaItem.objects.filter(day__seminar_id=author.seminar_id, kind=KIND,
-                                                   day__seminar__live__item=F("pk"))
-             .select_related("day")]
+    fields = {
+        "title": title,
+        "what_happened": what_happened,
+        "partners": partners,
+        "partners_other": partners_other,
+        "achieved": achieved,
+        "themes": themes,
+    }
+    items = [
+        (item, selectors.group_for(item, author))
+        for item in AgendaItem.objects.filter(
+            day__seminar_id=author.seminar_id, kind=KIND, day__seminar__live__item=F("pk")
+        ).select_related("day")
+    ]
     with transaction.atomic():
-        case, changed = store_versioned(Case, lookup={"author": author}, version=version, key=key,
-                                        fields={"seminar_id": author.seminar_id, **fields} if version == 0
-                                        else fields)
+        case, changed = store_versioned(
+            Case,
+            lookup={"author": author},
+            version=version,
+            key=key,
+            fields={"seminar_id": author.seminar_id, **fields} if version == 0 else fields,
+        )
         if changed:
             for item, group in items:
                 if group is not None:
@@ -67,8 +89,9 @@ def save_case(*, author: Participant, version: int, key: uuid.UUID, title: str, 
     return case
 
 
-def add_poster_note(*, item: AgendaItem, author: Participant, kind: str, text: str,
-                    key: uuid.UUID) -> PosterNote:
+def add_poster_note(
+    *, item: AgendaItem, author: Participant, kind: str, text: str, key: uuid.UUID
+) -> PosterNote:
     """Put a theme or best practice on the author's group's poster (once per key).
 
     Pushes the group's part to its phones and the tablets, and the projector when it
@@ -81,8 +104,9 @@ def add_poster_note(*, item: AgendaItem, author: Participant, kind: str, text: s
     check_pace(author.pk, "poster")
     try:
         with transaction.atomic():
-            note = PosterNote.objects.create(item=item, group=group, author=author, kind=kind,
-                                             text=text.strip(), key=key)
+            note = PosterNote.objects.create(
+                item=item, group=group, author=author, kind=kind, text=text.strip(), key=key
+            )
             _publish(item, group, projector_too=Showing.What.POSTER)
     except IntegrityError:  # the same key raced in from a retried request
         return PosterNote.objects.get(author=author, key=key)
@@ -96,15 +120,21 @@ def hide_poster_note(*, note: PosterNote) -> None:
     _publish(note.item, note.group, projector_too=Showing.What.POSTER)
 
 
-def pick_case(*, item: AgendaItem, group: Group, case: Case, by: Participant | None = None) -> CasePick:
+def pick_case(
+    *, item: AgendaItem, group: Group, case: Case, by: Participant | None = None
+) -> CasePick:
     """The group's case for the plenum analysis; `by` is the process leader, None for a facilitator.
 
     The case must be a member's. A new pick drops the analysis of the case picked before.
     Pushes the group's part and the tablets (and the projector when it shows its analysis).
     """
-    if item.kind != KIND or group.round_id != getattr(group_selectors.round_for_item(item), "pk", None):
+    if item.kind != KIND or group.round_id != getattr(
+        group_selectors.round_for_item(item), "pk", None
+    ):
         raise NotOpen
-    if by is not None and (by.role != Participant.Role.PROCESS_LEADER or not selectors.is_member(group, by)):
+    if by is not None and (
+        by.role != Participant.Role.PROCESS_LEADER or not selectors.is_member(group, by)
+    ):
         raise NotAllowed
     if not selectors.is_member(group, case.author):
         raise NotAllowed
@@ -121,25 +151,36 @@ def pick_case(*, item: AgendaItem, group: Group, case: Case, by: Participant | N
     return pick
 
 
-def save_analysis(*, pick: CasePick, version: int, key: uuid.UUID, went_well: str, could_be_better: str,
-                  how: str) -> CaseAnalysis:
+def save_analysis(
+    *, pick: CasePick, version: int, key: uuid.UUID, went_well: str, could_be_better: str, how: str
+) -> CaseAnalysis:
     """A facilitator's analysis of a picked case (version-checked); pushes tablets and, if shown,
     the projector."""
     texts = {"went_well": went_well, "could_be_better": could_be_better, "how": how}
     with transaction.atomic():
         analysis, changed = store_versioned(
-            CaseAnalysis, lookup={"pick": pick}, version=version, key=key,
-            fields={**texts, "case": pick.case} if version == 0 else texts)
+            CaseAnalysis,
+            lookup={"pick": pick},
+            version=version,
+            key=key,
+            fields={**texts, "case": pick.case} if version == 0 else texts,
+        )
         if changed:
             _publish(pick.item, pick.group, projector_too=Showing.What.ANALYSIS)
     return analysis
 
 
-def save_takeaway(*, item: AgendaItem, author: Participant, version: int, key: uuid.UUID,
-                  text: str) -> Takeaway:
+def save_takeaway(
+    *, item: AgendaItem, author: Participant, version: int, key: uuid.UUID, text: str
+) -> Takeaway:
     """What the author takes back to their own case: private, so nothing is broadcast."""
     if item.kind != KIND or item.day.seminar_id != author.seminar_id:
         raise NotOpen
-    takeaway, _ = store_versioned(Takeaway, lookup={"item": item, "author": author}, version=version,
-                                  key=key, fields={"text": text.strip()})
+    takeaway, _ = store_versioned(
+        Takeaway,
+        lookup={"item": item, "author": author},
+        version=version,
+        key=key,
+        fields={"text": text.strip()},
+    )
     return takeaway

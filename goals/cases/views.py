@@ -32,13 +32,19 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     stored = Case.objects.filter(author=participant).first()
     context = {"seminar": seminar, "participant": participant}
     if request.method == "GET":
-        return render(request, "goals/cases/case_form.html", {**context, "form": CaseForm.for_case(stored)})
+        return render(
+            request, "goals/cases/case_form.html", {**context, "form": CaseForm.for_case(stored)}
+        )
     form, status = CaseForm(request.POST), 400
     if form.is_valid():
         data = form.cleaned_data
         try:
-            saved = services.save_case(author=participant, version=data["version"], key=data["key"],
-                                       **{name: data[name] for name in CASE_FIELDS})
+            saved = services.save_case(
+                author=participant,
+                version=data["version"],
+                key=data["key"],
+                **{name: data[name] for name in CASE_FIELDS},
+            )
         except Stale as stale:
             context["draft"] = draft_of(form, CASE_FIELDS)
             form, status = CaseForm.for_case(stale.current), 409
@@ -47,10 +53,20 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             status = 409
         else:
             if not request.htmx:
-                messages.success(request, _("Saved. Thank you – your case is handed in. You can still change it."))
+                messages.success(
+                    request,
+                    _("Saved. Thank you – your case is handed in. You can still change it."),
+                )
             form, status, context["saved"] = CaseForm.for_case(saved), 200, True
-    return answer(request, "goals:case", seminar.slug, partial="goals/cases/case_form.html#form",
-                  page="goals/cases/case_form.html", context={**context, "form": form}, status=status)
+    return answer(
+        request,
+        "goals:case",
+        seminar.slug,
+        partial="goals/cases/case_form.html#form",
+        page="goals/cases/case_form.html",
+        context={**context, "form": form},
+        status=status,
+    )
 
 
 @require_GET
@@ -58,9 +74,15 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def homework(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     """Who has handed in their case."""
     cases = {c.author_id: c for c in Case.objects.filter(seminar=seminar)}
-    rows = [(person, cases.get(person.pk)) for person in seminar.participants.select_related("department")]
-    return render(request, "goals/cases/homework.html",
-                  {"seminar": seminar, "rows": rows, "handed_in": len(cases)})
+    rows = [
+        (person, cases.get(person.pk))
+        for person in seminar.participants.select_related("department")
+    ]
+    return render(
+        request,
+        "goals/cases/homework.html",
+        {"seminar": seminar, "rows": rows, "handed_in": len(cases)},
+    )
 
 
 @require_GET
@@ -68,10 +90,14 @@ def homework(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 def homework_missing(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     """CSV of everyone without a case, with their personal link, for a reminder."""
     missing = seminar.participants.select_related("department").filter(cocreation_case__isnull=True)
-    return csv_download(f"{seminar.slug}-missing-cases.csv",
-                        [_("Name"), _("Department"), _("E-mail"), _("Personal link")],
-                        ([person.name, person.department.name, person.email, links.personal_link(person)]
-                         for person in missing))
+    return csv_download(
+        f"{seminar.slug}-missing-cases.csv",
+        [_("Name"), _("Department"), _("E-mail"), _("Personal link")],
+        (
+            [person.name, person.department.name, person.email, links.personal_link(person)]
+            for person in missing
+        ),
+    )
 
 
 @require_POST
@@ -82,8 +108,13 @@ def poster_note(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpRespon
     form, sent, status = PosterNoteForm(request.POST), False, 400
     if form.is_valid():
         try:
-            services.add_poster_note(item=item, author=participant, kind=form.cleaned_data["kind"],
-                                     text=form.cleaned_data["text"], key=form.cleaned_data["key"])
+            services.add_poster_note(
+                item=item,
+                author=participant,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                key=form.cleaned_data["key"],
+            )
             form, sent, status = PosterNoteForm(), True, 200
         except (NotOpen, NotAllowed):
             form.add_error(None, _("Only members of a group of this item can add to its poster."))
@@ -91,8 +122,15 @@ def poster_note(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpRespon
         except TooFast:
             form.add_error(None, _("That was a lot at once. Wait a minute and send again."))
             status = 429
-    return answer(request, "program:phone", seminar.slug, partial="goals/cases/panel.html#note", page=PANEL,
-                  context=panel_context(item, participant, form=form, sent=sent), status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial="goals/cases/panel.html#note",
+        page=PANEL,
+        context=panel_context(item, participant, form=form, sent=sent),
+        status=status,
+    )
 
 
 @require_POST
@@ -103,7 +141,11 @@ def case_pick(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
     item = item_of(seminar, item_id, (services.KIND,))
     context, status = panel_context(item, participant), 200
     form = PickForm(request.POST)
-    case = Case.objects.filter(pk=form.cleaned_data["case"], seminar=seminar).first() if form.is_valid() else None
+    case = (
+        Case.objects.filter(pk=form.cleaned_data["case"], seminar=seminar).first()
+        if form.is_valid()
+        else None
+    )
     if case is None or context["group"] is None:
         context["pick_error"], status = _("Choose one of your group's cases."), 400
     else:
@@ -111,10 +153,21 @@ def case_pick(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
             services.pick_case(item=item, group=context["group"], case=case, by=participant)
             context = panel_context(item, participant, picked=True)
         except (NotAllowed, NotOpen):
-            context["pick_error"], status = _("Only the group's process leader can pick, among its members' cases."), 403
+            context["pick_error"], status = (
+                _("Only the group's process leader can pick, among its members' cases."),
+                403,
+            )
     # Only the leader's panel shows the pick.
     partial = "goals/cases/panel.html#pick" if context["leader"] else None
-    return answer(request, "program:phone", seminar.slug, partial=partial, page=PANEL, context=context, status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial=partial,
+        page=PANEL,
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
@@ -125,12 +178,21 @@ def takeaway(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     form, extra, status = TakeawayForm(request.POST), {}, 400
     if form.is_valid():
         try:
-            services.save_takeaway(item=item, author=participant, version=form.cleaned_data["version"],
-                                   key=form.cleaned_data["key"], text=form.cleaned_data["text"])
+            services.save_takeaway(
+                item=item,
+                author=participant,
+                version=form.cleaned_data["version"],
+                key=form.cleaned_data["key"],
+                text=form.cleaned_data["text"],
+            )
             extra, status = {"takeaway_saved": True}, 200
         except Stale as stale:
-            extra = {"draft": draft_of(form, ["text"]), "takeaway_form": TakeawayForm(
-                version=stale.current.version, initial={"text": stale.current.text})}
+            extra = {
+                "draft": draft_of(form, ["text"]),
+                "takeaway_form": TakeawayForm(
+                    version=stale.current.version, initial={"text": stale.current.text}
+                ),
+            }
             status = 409
         except NotOpen:
             form.add_error(None, _("This item does not take notes now."))
@@ -138,26 +200,40 @@ def takeaway(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if status == 400 or ("draft" not in extra and status != 200):
         extra["takeaway_form"] = form
     context = panel_context(item, participant, **extra)
-    return answer(request, "program:phone", seminar.slug, partial="goals/cases/panel.html#takeaway", page=PANEL,
-                  context=context, status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial="goals/cases/panel.html#takeaway",
+        page=PANEL,
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
 @access.facilitator_required
 def note_hide(request: HtmxHttpRequest, seminar: Seminar, note_id: int) -> HttpResponse:
-    note = get_object_or_404(PosterNote.objects.select_related("item__day"), pk=note_id,
-                             item__day__seminar=seminar)
+    note = get_object_or_404(
+        PosterNote.objects.select_related("item__day"), pk=note_id, item__day__seminar=seminar
+    )
     services.hide_poster_note(note=note)
     return answer(request, "program:run", seminar.slug)
 
 
 @require_POST
 @access.facilitator_required
-def case_pick_run(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int) -> HttpResponse:
+def case_pick_run(
+    request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int
+) -> HttpResponse:
     item = item_of(seminar, item_id, (services.KIND,))
     group = get_object_or_404(Group, pk=group_id, round__grouping__seminar=seminar)
     form = PickForm(request.POST)
-    case = Case.objects.filter(pk=form.cleaned_data["case"], seminar=seminar).first() if form.is_valid() else None
+    case = (
+        Case.objects.filter(pk=form.cleaned_data["case"], seminar=seminar).first()
+        if form.is_valid()
+        else None
+    )
     status = 400
     if case is not None:
         try:
@@ -170,26 +246,37 @@ def case_pick_run(request: HtmxHttpRequest, seminar: Seminar, item_id: int, grou
 
 @require_http_methods(["GET", "POST"])
 @access.facilitator_required
-def analysis(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int) -> HttpResponse:
+def analysis(
+    request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int
+) -> HttpResponse:
     """The facilitator types the plenum's analysis of a group's picked case."""
     item = item_of(seminar, item_id, (services.KIND,))
-    pick = get_object_or_404(CasePick.objects.select_related("case__author", "group", "item__day"),
-                             item=item, group_id=group_id)
+    pick = get_object_or_404(
+        CasePick.objects.select_related("case__author", "group", "item__day"),
+        item=item,
+        group_id=group_id,
+    )
     stored = CaseAnalysis.objects.filter(pick=pick).first()
     fields = ["went_well", "could_be_better", "how"]
-    form = AnalysisForm(version=stored.version if stored else 0,
-                        initial={name: getattr(stored, name) for name in fields} if stored else {})
+    form = AnalysisForm(
+        version=stored.version if stored else 0,
+        initial={name: getattr(stored, name) for name in fields} if stored else {},
+    )
     context, status = {"seminar": seminar, "item": item, "pick": pick}, 200
     if request.method == "POST":
         form, status = AnalysisForm(request.POST), 400
         if form.is_valid():
             try:
-                services.save_analysis(pick=pick, **{name: form.cleaned_data[name]
-                                                     for name in ["version", "key", *fields]})
+                services.save_analysis(
+                    pick=pick,
+                    **{name: form.cleaned_data[name] for name in ["version", "key", *fields]},
+                )
             except Stale as stale:
                 context["draft"] = draft_of(form, fields)
-                form = AnalysisForm(version=stale.current.version,
-                                    initial={name: getattr(stale.current, name) for name in fields})
+                form = AnalysisForm(
+                    version=stale.current.version,
+                    initial={name: getattr(stale.current, name) for name in fields},
+                )
                 status = 409
             else:
                 if request.POST.get("then") == "show":

@@ -15,8 +15,14 @@ def monday_after(day: dt.date) -> dt.date:
 
 def escape(text: str) -> str:
     """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -37,17 +43,32 @@ def utc_stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def reminder(*, uid: str, last_day: dt.date, zone: str, summary: str, description: str,
-             now: dt.datetime) -> str:
+def reminder(
+    *, uid: str, last_day: dt.date, zone: str, summary: str, description: str, now: dt.datetime
+) -> str:
     """A VCALENDAR with one event at 08:00 (local time in `zone`) on the Monday after `last_day`,
     and a display alarm before it. Times are written in UTC, so no VTIMEZONE is needed."""
     start = dt.datetime.combine(monday_after(last_day), REMINDER_TIME, tzinfo=ZoneInfo(zone))
     end = start + dt.timedelta(minutes=REMINDER_MINUTES)
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//seminar//goals//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-        "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{utc_stamp(now)}", f"DTSTART:{utc_stamp(start)}",
-        f"DTEND:{utc_stamp(end)}", f"SUMMARY:{escape(summary)}", f"DESCRIPTION:{escape(description)}",
-        "BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{ALARM_BEFORE}", f"DESCRIPTION:{escape(summary)}", "END:VALARM",
-        "END:VEVENT", "END:VCALENDAR",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//seminar//goals//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{utc_stamp(now)}",
+        f"DTSTART:{utc_stamp(start)}",
+        f"DTEND:{utc_stamp(end)}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(description)}",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{ALARM_BEFORE}",
+        f"DESCRIPTION:{escape(summary)}",
+        "END:VALARM",
+        "END:VEVENT",
+        "END:VCALENDAR",
     ]
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -11,13 +11,19 @@ from seminar.models import Participant
 
 def panel_context(item, participant, **extra) -> dict:
     commitment = Commitment.objects.filter(author=participant).first()
-    context = {"item": item, "seminar": item.day.seminar, "commitment": commitment,
-               "form": CommitmentForm.for_commitment(commitment),
-               "management": participant.role == Participant.Role.MANAGEMENT}
+    context = {
+        "item": item,
+        "seminar": item.day.seminar,
+        "commitment": commitment,
+        "form": CommitmentForm.for_commitment(commitment),
+        "management": participant.role == Participant.Role.MANAGEMENT,
+    }
     if context["management"]:
         message = regions.management_message(item.day.seminar_id)
-        context["management_form"] = ManagementForm(version=message.version if message else 0,
-                                                    initial={"text": message.text if message else ""})
+        context["management_form"] = ManagementForm(
+            version=message.version if message else 0,
+            initial={"text": message.text if message else ""},
+        )
     context.update(extra)
     return context
 
@@ -28,5 +34,6 @@ class CommitmentsKind(GoalsKind):
     regions = regions.REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/commitments/panel.html", panel_context(item, participant),
-                                request=request)
+        return render_to_string(
+            "goals/commitments/panel.html", panel_context(item, participant), request=request
+        )

@@ -9,8 +9,9 @@ from seminar.live.regions import Region, Scope
 
 def monday_actions(seminar_id: int, *, with_hidden: bool = False):
     """The Monday actions leaders chose to share with the room (without their names)."""
-    rows = (Commitment.objects.filter(seminar_id=seminar_id, share_monday=True)
-            .order_by("updated_at", "pk"))
+    rows = Commitment.objects.filter(seminar_id=seminar_id, share_monday=True).order_by(
+        "updated_at", "pk"
+    )
     return rows if with_hidden else rows.filter(hidden=False)
 
 
@@ -20,10 +21,14 @@ def management_message(seminar_id: int) -> ManagementMessage | None:
 
 def tablet(item: AgendaItem, _=None) -> dict:
     seminar_id = item.day.seminar_id
-    return {"item": item, "seminar": item.day.seminar, "showing": selectors.showing(item),
-            "actions": monday_actions(seminar_id, with_hidden=True),
-            "written": Commitment.objects.filter(seminar_id=seminar_id).count(),
-            "message": management_message(seminar_id)}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "showing": selectors.showing(item),
+        "actions": monday_actions(seminar_id, with_hidden=True),
+        "written": Commitment.objects.filter(seminar_id=seminar_id).count(),
+        "message": management_message(seminar_id),
+    }
 
 
 def projected(item: AgendaItem, _=None) -> dict:
@@ -31,15 +36,22 @@ def projected(item: AgendaItem, _=None) -> dict:
     shown = selectors.showing(item)
     if shown.what == Showing.What.MANAGEMENT:
         message = management_message(item.day.seminar_id)
-        return {"item": item, "showing_what": shown.what,
-                "management": message if message and not message.hidden else None}
+        return {
+            "item": item,
+            "showing_what": shown.what,
+            "management": message if message and not message.hidden else None,
+        }
     if shown.what == Showing.What.MONDAY:
-        return {"item": item, "showing_what": shown.what,
-                "actions": list(monday_actions(item.day.seminar_id))}
+        return {
+            "item": item,
+            "showing_what": shown.what,
+            "actions": list(monday_actions(item.day.seminar_id)),
+        }
     return {"item": item}
 
 
 TABLET = Region("commitments-tablet", "goals/commitments/live.html#tablet", Scope.TABLETS, tablet)
-PROJECTED = Region("commitments-projected", "goals/commitments/projector.html#shown",
-                   Scope.PROJECTOR, projected)
+PROJECTED = Region(
+    "commitments-projected", "goals/commitments/projector.html#shown", Scope.PROJECTOR, projected
+)
 REGIONS = (TABLET, PROJECTED)

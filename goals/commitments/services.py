@@ -26,8 +26,17 @@ def _check(item: AgendaItem, author: Participant) -> None:
         raise NotOpen
 
 
-def save_commitment(*, item: AgendaItem, author: Participant, version: int, key: uuid.UUID, agreements: str,
-                    monday: str, share_monday: bool, messages: list[tuple[str, str]]) -> Commitment:
+def save_commitment(
+    *,
+    item: AgendaItem,
+    author: Participant,
+    version: int,
+    key: uuid.UUID,
+    agreements: str,
+    monday: str,
+    share_monday: bool,
+    messages: list[tuple[str, str]],
+) -> Commitment:
     """The leader's agreements, Monday action and messages (message, to whom); version-checked.
 
     Private to the author, except the Monday action when they share it (without their
@@ -37,19 +46,29 @@ def save_commitment(*, item: AgendaItem, author: Participant, version: int, key:
     fields = {"agreements": agreements, "monday": monday, "share_monday": share_monday}
     with transaction.atomic():
         commitment, changed = store_versioned(
-            Commitment, lookup={"author": author}, version=version, key=key,
-            fields={**fields, "seminar_id": author.seminar_id, "item": item} if version == 0 else fields)
+            Commitment,
+            lookup={"author": author},
+            version=version,
+            key=key,
+            fields={**fields, "seminar_id": author.seminar_id, "item": item}
+            if version == 0
+            else fields,
+        )
         if changed:
             CommitmentMessage.objects.filter(commitment=commitment).delete()
             CommitmentMessage.objects.bulk_create(
-                CommitmentMessage(commitment=commitment, position=position, message=message, audience=audience)
-                for position, (message, audience) in enumerate(messages, start=1))
+                CommitmentMessage(
+                    commitment=commitment, position=position, message=message, audience=audience
+                )
+                for position, (message, audience) in enumerate(messages, start=1)
+            )
             _publish(item, Showing.What.MONDAY)
     return commitment
 
 
-def save_management_message(*, item: AgendaItem, author: Participant, version: int, key: uuid.UUID,
-                            text: str) -> ManagementMessage:
+def save_management_message(
+    *, item: AgendaItem, author: Participant, version: int, key: uuid.UUID, text: str
+) -> ManagementMessage:
     """Top management's message (role management only; version-checked).
 
     Pushes the tablets and, when it shows the message, the projector.
@@ -59,8 +78,12 @@ def save_management_message(*, item: AgendaItem, author: Participant, version: i
         raise NotAllowed
     with transaction.atomic():
         message, changed = store_versioned(
-            ManagementMessage, lookup={"seminar_id": author.seminar_id}, version=version, key=key,
-            fields={"text": text, "author": author})
+            ManagementMessage,
+            lookup={"seminar_id": author.seminar_id},
+            version=version,
+            key=key,
+            fields={"text": text, "author": author},
+        )
         if changed:
             _publish(item, Showing.What.MANAGEMENT)
     return message

@@ -25,8 +25,15 @@ COMMITMENT_FIELDS = ["agreements", "monday", "share_monday"]
 
 
 def _answer(request, seminar, context, partial: str, status: int) -> HttpResponse:
-    return answer(request, "program:phone", seminar.slug, partial=f"{PANEL}#{partial}", page=PANEL,
-                  context=context, status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial=f"{PANEL}#{partial}",
+        page=PANEL,
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
@@ -38,19 +45,32 @@ def commit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.save_commitment(item=item, author=participant, version=data["version"], key=data["key"],
-                                     messages=form.message_pairs(), **{name: data[name] for name in COMMITMENT_FIELDS})
+            services.save_commitment(
+                item=item,
+                author=participant,
+                version=data["version"],
+                key=data["key"],
+                messages=form.message_pairs(),
+                **{name: data[name] for name in COMMITMENT_FIELDS},
+            )
             extra, status = {"saved": True}, 200
         except Stale as stale:
-            names = ["agreements", "monday"] + [f"{part}_{n}" for n in range(1, 5) for part in ("message", "audience")]
-            extra = {"form": CommitmentForm.for_commitment(stale.current), "draft": draft_of(form, names)}
+            names = ["agreements", "monday"] + [
+                f"{part}_{n}" for n in range(1, 5) for part in ("message", "audience")
+            ]
+            extra = {
+                "form": CommitmentForm.for_commitment(stale.current),
+                "draft": draft_of(form, names),
+            }
             status = 409
         except NotOpen:
             form.add_error(None, _("Commitments are written while this item is on."))
             status = 409
     if status == 400 or (status == 409 and "draft" not in extra):
         extra["form"] = form
-    return _answer(request, seminar, panel_context(item, participant, **extra), "commitment", status)
+    return _answer(
+        request, seminar, panel_context(item, participant, **extra), "commitment", status
+    )
 
 
 @require_POST
@@ -62,24 +82,41 @@ def management(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpRespons
     if form.is_valid():
         data = form.cleaned_data
         try:
-            message = services.save_management_message(item=item, author=participant, version=data["version"],
-                                                       key=data["key"], text=data["text"])
-            extra = {"management_saved": True, "management_form": ManagementForm(
-                version=message.version, initial={"text": message.text})}
+            message = services.save_management_message(
+                item=item,
+                author=participant,
+                version=data["version"],
+                key=data["key"],
+                text=data["text"],
+            )
+            extra = {
+                "management_saved": True,
+                "management_form": ManagementForm(
+                    version=message.version, initial={"text": message.text}
+                ),
+            }
             status = 200
         except Stale as stale:
-            extra = {"management_draft": draft_of(form, ["text"]), "management_form": ManagementForm(
-                version=stale.current.version, initial={"text": stale.current.text})}
+            extra = {
+                "management_draft": draft_of(form, ["text"]),
+                "management_form": ManagementForm(
+                    version=stale.current.version, initial={"text": stale.current.text}
+                ),
+            }
             status = 409
         except (NotAllowed, NotOpen):
             return forbidden(request, seminar)
     extra.setdefault("management_form", form)
-    return _answer(request, seminar, panel_context(item, participant, **extra), "management", status)
+    return _answer(
+        request, seminar, panel_context(item, participant, **extra), "management", status
+    )
 
 
 def _mine(request: HtmxHttpRequest, slug: str):
     seminar, participant = phone(request, slug)
-    commitment = get_object_or_404(Commitment.objects.prefetch_related("messages"), author=participant)
+    commitment = get_object_or_404(
+        Commitment.objects.prefetch_related("messages"), author=participant
+    )
     return seminar, participant, commitment
 
 
@@ -88,8 +125,11 @@ def _mine(request: HtmxHttpRequest, slug: str):
 def mine(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The leader's own commitments as a printable page."""
     seminar, participant, commitment = _mine(request, slug)
-    return render(request, "goals/commitments/mine.html",
-                  {"seminar": seminar, "participant": participant, "commitment": commitment})
+    return render(
+        request,
+        "goals/commitments/mine.html",
+        {"seminar": seminar, "participant": participant, "commitment": commitment},
+    )
 
 
 @require_GET
@@ -97,12 +137,19 @@ def mine(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def mine_ics(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """A calendar reminder for 08:00 on the Monday after the seminar, with the leader's Monday action."""
     seminar, participant, commitment = _mine(request, slug)
-    last_day = Day.objects.filter(seminar=seminar).aggregate(last=Max("date"))["last"] or timezone.localdate()
+    last_day = (
+        Day.objects.filter(seminar=seminar).aggregate(last=Max("date"))["last"]
+        or timezone.localdate()
+    )
     lines = [commitment.monday] + [f"{m.audience}: {m.message}" for m in commitment.messages.all()]
-    body = calendar.reminder(uid=f"commitment-{commitment.pk}-{seminar.slug}@{request.get_host()}",
-                             last_day=last_day, zone=settings.TIME_ZONE,
-                             summary=_("Monday after %(seminar)s: what I said I would do") % {"seminar": seminar.title},
-                             description="\n".join(lines), now=timezone.now())
+    body = calendar.reminder(
+        uid=f"commitment-{commitment.pk}-{seminar.slug}@{request.get_host()}",
+        last_day=last_day,
+        zone=settings.TIME_ZONE,
+        summary=_("Monday after %(seminar)s: what I said I would do") % {"seminar": seminar.title},
+        description="\n".join(lines),
+        now=timezone.now(),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{seminar.slug}-monday.ics"'
     return response
@@ -110,7 +157,9 @@ def mine_ics(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @access.facilitator_required
-def hide(request: HtmxHttpRequest, seminar: Seminar, item_id: int, commitment_id: int) -> HttpResponse:
+def hide(
+    request: HtmxHttpRequest, seminar: Seminar, item_id: int, commitment_id: int
+) -> HttpResponse:
     """Hide a shared Monday action (commitment_id) or, with 0, management's message, from the projector."""
     item = item_of(seminar, item_id, (services.KIND,))
     form = HideForm(request.POST)

@@ -6,242 +6,640 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0001_initial'),
-        ('program', '0003_vision_tables_ideas_vernissage'),
-        ('seminar', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("program", "0003_vision_tables_ideas_vernissage"),
+        ("seminar", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('what_happened', models.TextField(max_length=3000, verbose_name='what happened')),
-                ('partners', models.JSONField(blank=True, default=list, verbose_name='who took part')),
-                ('partners_other', models.CharField(blank=True, max_length=200, verbose_name='others who took part')),
-                ('achieved', models.TextField(blank=True, max_length=3000, verbose_name='what it achieved')),
-                ('themes', models.TextField(blank=True, max_length=3000, verbose_name='main themes')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField(help_text='the key of the last save, so that a retried save is harmless')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cocreation_case', to='seminar.participant')),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cocreation_cases', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("what_happened", models.TextField(max_length=3000, verbose_name="what happened")),
+                (
+                    "partners",
+                    models.JSONField(blank=True, default=list, verbose_name="who took part"),
+                ),
+                (
+                    "partners_other",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="others who took part"
+                    ),
+                ),
+                (
+                    "achieved",
+                    models.TextField(blank=True, max_length=3000, verbose_name="what it achieved"),
+                ),
+                (
+                    "themes",
+                    models.TextField(blank=True, max_length=3000, verbose_name="main themes"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "key",
+                    models.UUIDField(
+                        help_text="the key of the last save, so that a retried save is harmless"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cocreation_case",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cocreation_cases",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['author__name'],
+                "ordering": ["author__name"],
             },
         ),
         migrations.CreateModel(
-            name='CasePick',
+            name="CasePick",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('picked_at', models.DateTimeField(auto_now=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='picks', to='goals.case')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_picks', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_picks', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("picked_at", models.DateTimeField(auto_now=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="picks",
+                        to="goals.case",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_picks",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_picks",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseAnalysis',
+            name="CaseAnalysis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('went_well', models.TextField(blank=True, max_length=3000, verbose_name='what went well')),
-                ('could_be_better', models.TextField(blank=True, max_length=3000, verbose_name='what could be better')),
-                ('how', models.TextField(blank=True, max_length=3000, verbose_name='how')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('case', models.ForeignKey(help_text='the case analysed: a new pick of another case starts afresh', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='goals.case')),
-                ('pick', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='analysis', to='goals.casepick')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "went_well",
+                    models.TextField(blank=True, max_length=3000, verbose_name="what went well"),
+                ),
+                (
+                    "could_be_better",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="what could be better"
+                    ),
+                ),
+                ("how", models.TextField(blank=True, max_length=3000, verbose_name="how")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("key", models.UUIDField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        help_text="the case analysed: a new pick of another case starts afresh",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="goals.case",
+                    ),
+                ),
+                (
+                    "pick",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="analysis",
+                        to="goals.casepick",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agreements', models.TextField(blank=True, max_length=2000, verbose_name='the agreements I made')),
-                ('monday', models.TextField(max_length=2000, verbose_name='what I do on Monday back at the office')),
-                ('share_monday', models.BooleanField(default=False, verbose_name='share my Monday action with the room (without my name)')),
-                ('hidden', models.BooleanField(default=False)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='commitment', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='program.agendaitem')),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "agreements",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="the agreements I made"
+                    ),
+                ),
+                (
+                    "monday",
+                    models.TextField(
+                        max_length=2000, verbose_name="what I do on Monday back at the office"
+                    ),
+                ),
+                (
+                    "share_monday",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="share my Monday action with the room (without my name)",
+                    ),
+                ),
+                ("hidden", models.BooleanField(default=False)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("key", models.UUIDField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitment",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitments",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitments",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CommitmentMessage',
+            name="CommitmentMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('message', models.CharField(max_length=500, verbose_name='message')),
-                ('audience', models.CharField(max_length=200, verbose_name='to whom')),
-                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='goals.commitment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("message", models.CharField(max_length=500, verbose_name="message")),
+                ("audience", models.CharField(max_length=200, verbose_name="to whom")),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="goals.commitment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['commitment', 'position'],
+                "ordering": ["commitment", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.TextField(max_length=2000, verbose_name='what we must succeed with')),
-                ('why', models.TextField(blank=True, max_length=2000, verbose_name='why')),
-                ('how_we_know', models.TextField(blank=True, max_length=2000, verbose_name='how we will know')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('locked_at', models.DateTimeField(blank=True, null=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='goal', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='program.agendaitem')),
-                ('locked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "what",
+                    models.TextField(max_length=2000, verbose_name="what we must succeed with"),
+                ),
+                ("why", models.TextField(blank=True, max_length=2000, verbose_name="why")),
+                (
+                    "how_we_know",
+                    models.TextField(blank=True, max_length=2000, verbose_name="how we will know"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("locked_at", models.DateTimeField(blank=True, null=True)),
+                ("hidden", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goal",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "locked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['group__number', 'pk'],
+                "ordering": ["group__number", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='DepartmentPlan',
+            name="DepartmentPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requires', models.TextField(blank=True, max_length=2000, verbose_name='what it requires of our department')),
-                ('how', models.TextField(blank=True, max_length=2000, verbose_name='how we get there')),
-                ('challenges', models.TextField(blank=True, max_length=2000, verbose_name='which challenges we expect')),
-                ('meeting_them', models.TextField(blank=True, max_length=2000, verbose_name='how we meet them')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField()),
-                ('hidden', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='department_plans', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='department_plans', to='program.agendaitem')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='department_plans', to='goals.goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "requires",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        verbose_name="what it requires of our department",
+                    ),
+                ),
+                (
+                    "how",
+                    models.TextField(blank=True, max_length=2000, verbose_name="how we get there"),
+                ),
+                (
+                    "challenges",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="which challenges we expect"
+                    ),
+                ),
+                (
+                    "meeting_them",
+                    models.TextField(blank=True, max_length=2000, verbose_name="how we meet them"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("key", models.UUIDField()),
+                ("hidden", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="department_plans",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="department_plans",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="department_plans",
+                        to="goals.goal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['group__number', 'goal__group__number'],
+                "ordering": ["group__number", "goal__group__number"],
             },
         ),
         migrations.CreateModel(
-            name='GoalRevision',
+            name="GoalRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField()),
-                ('what', models.TextField(max_length=2000)),
-                ('why', models.TextField(blank=True, max_length=2000)),
-                ('how_we_know', models.TextField(blank=True, max_length=2000)),
-                ('key', models.UUIDField()),
-                ('saved_at', models.DateTimeField(auto_now_add=True)),
-                ('by_participant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='seminar.participant')),
-                ('by_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='goals.goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("what", models.TextField(max_length=2000)),
+                ("why", models.TextField(blank=True, max_length=2000)),
+                ("how_we_know", models.TextField(blank=True, max_length=2000)),
+                ("key", models.UUIDField()),
+                ("saved_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by_participant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "by_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="goals.goal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['goal', '-version'],
+                "ordering": ["goal", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Handshake',
+            name="Handshake",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handshakes', to='goals.goal')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handshakes', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="handshakes",
+                        to="goals.goal",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="handshakes",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ManagementMessage',
+            name="ManagementMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000, verbose_name="management's message")),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField()),
-                ('hidden', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='seminar.participant')),
-                ('seminar', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='management_message', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=2000, verbose_name="management's message")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("key", models.UUIDField()),
+                ("hidden", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="management_message",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PosterNote',
+            name="PosterNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('theme', 'Theme'), ('practice', 'Best practice')], max_length=10, verbose_name='kind')),
-                ('text', models.CharField(max_length=280, verbose_name='text')),
-                ('key', models.UUIDField()),
-                ('hidden', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='poster_notes', to='seminar.participant')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='poster_notes', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='poster_notes', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("theme", "Theme"), ("practice", "Best practice")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=280, verbose_name="text")),
+                ("key", models.UUIDField()),
+                ("hidden", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="poster_notes",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="poster_notes",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="poster_notes",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Showing',
+            name="Showing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(blank=True, choices=[('', 'nothing'), ('poster', "a group's poster"), ('analysis', "a group's case analysis"), ('goal', 'one goal'), ('plans', "a department's plans"), ('management', "management's message"), ('monday', "the room's Monday actions")], default='', max_length=20)),
-                ('ref', models.PositiveIntegerField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='goals_showing', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "what",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "nothing"),
+                            ("poster", "a group's poster"),
+                            ("analysis", "a group's case analysis"),
+                            ("goal", "one goal"),
+                            ("plans", "a department's plans"),
+                            ("management", "management's message"),
+                            ("monday", "the room's Monday actions"),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("ref", models.PositiveIntegerField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals_showing",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Takeaway',
+            name="Takeaway",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=3000, verbose_name='what I take back to my case')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('key', models.UUIDField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='takeaways', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='takeaways', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(max_length=3000, verbose_name="what I take back to my case"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("key", models.UUIDField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="takeaways",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="takeaways",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='casepick',
-            constraint=models.UniqueConstraint(fields=('item', 'group'), name='casepick_one_per_group'),
+            model_name="casepick",
+            constraint=models.UniqueConstraint(
+                fields=("item", "group"), name="casepick_one_per_group"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commitmentmessage',
-            constraint=models.UniqueConstraint(fields=('commitment', 'position'), name='commitmentmessage_unique_position'),
+            model_name="commitmentmessage",
+            constraint=models.UniqueConstraint(
+                fields=("commitment", "position"), name="commitmentmessage_unique_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='departmentplan',
-            constraint=models.UniqueConstraint(fields=('group', 'goal'), name='departmentplan_one_per_goal'),
+            model_name="departmentplan",
+            constraint=models.UniqueConstraint(
+                fields=("group", "goal"), name="departmentplan_one_per_goal"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goalrevision',
-            constraint=models.UniqueConstraint(fields=('goal', 'version'), name='goalrevision_unique_version'),
+            model_name="goalrevision",
+            constraint=models.UniqueConstraint(
+                fields=("goal", "version"), name="goalrevision_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goalrevision',
-            constraint=models.UniqueConstraint(fields=('goal', 'key'), name='goalrevision_once_per_key'),
+            model_name="goalrevision",
+            constraint=models.UniqueConstraint(
+                fields=("goal", "key"), name="goalrevision_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='handshake',
-            constraint=models.UniqueConstraint(fields=('goal', 'participant'), name='handshake_once_per_person'),
+            model_name="handshake",
+            constraint=models.UniqueConstraint(
+                fields=("goal", "participant"), name="handshake_once_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='posternote',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='posternote_once_per_key'),
+            model_name="posternote",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="posternote_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='takeaway',
-            constraint=models.UniqueConstraint(fields=('item', 'author'), name='takeaway_one_per_person'),
+            model_name="takeaway",
+            constraint=models.UniqueConstraint(
+                fields=("item", "author"), name="takeaway_one_per_person"
+            ),
         ),
     ]

@@ -7,6 +7,17 @@ from goals.models.plans import DepartmentPlan
 from goals.models.showing import Showing
 
 __all__ = [
-    "Case", "CaseAnalysis", "CasePick", "Commitment", "CommitmentMessage", "DepartmentPlan", "Goal",
-    "GoalRevision", "Handshake", "ManagementMessage", "PosterNote", "Showing", "Takeaway",
+    "Case",
+    "CaseAnalysis",
+    "CasePick",
+    "Commitment",
+    "CommitmentMessage",
+    "DepartmentPlan",
+    "Goal",
+    "GoalRevision",
+    "Handshake",
+    "ManagementMessage",
+    "PosterNote",
+    "Showing",
+    "Takeaway",
 ]

@@ -23,7 +23,9 @@ class Case(models.Model):
     """A participant's own co-creation case: one per participant, edited with a version check."""
 
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="cocreation_cases")
-    author = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="cocreation_case")
+    author = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="cocreation_case"
+    )
     title = models.CharField(_("title"), max_length=MAX_TITLE)
     what_happened = models.TextField(_("what happened"), max_length=MAX_TEXT)
     partners = models.JSONField(_("who took part"), default=list, blank=True)
@@ -64,7 +66,9 @@ class PosterNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="posternote_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="posternote_once_per_key")
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -79,15 +83,21 @@ class CasePick(models.Model):
     picked_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "group"], name="casepick_one_per_group")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "group"], name="casepick_one_per_group")
+        ]
 
 
 class CaseAnalysis(models.Model):
     """The plenum's analysis of a picked case, typed by a facilitator."""
 
     pick = models.OneToOneField(CasePick, on_delete=models.CASCADE, related_name="analysis")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+",
-                             help_text="the case analysed: a new pick of another case starts afresh")
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="the case analysed: a new pick of another case starts afresh",
+    )
     went_well = models.TextField(_("what went well"), max_length=MAX_TEXT, blank=True)
     could_be_better = models.TextField(_("what could be better"), max_length=MAX_TEXT, blank=True)
     how = models.TextField(_("how"), max_length=MAX_TEXT, blank=True)
@@ -107,4 +117,6 @@ class Takeaway(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "author"], name="takeaway_one_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "author"], name="takeaway_one_per_person")
+        ]

@@ -17,10 +17,15 @@ class Commitment(models.Model):
     seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="commitments")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="commitments")
     author = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="commitment")
-    agreements = models.TextField(_("the agreements I made"), max_length=MAX_COMMITMENT_TEXT, blank=True)
-    monday = models.TextField(_("what I do on Monday back at the office"), max_length=MAX_COMMITMENT_TEXT)
-    share_monday = models.BooleanField(_("share my Monday action with the room (without my name)"),
-                                       default=False)
+    agreements = models.TextField(
+        _("the agreements I made"), max_length=MAX_COMMITMENT_TEXT, blank=True
+    )
+    monday = models.TextField(
+        _("what I do on Monday back at the office"), max_length=MAX_COMMITMENT_TEXT
+    )
+    share_monday = models.BooleanField(
+        _("share my Monday action with the room (without my name)"), default=False
+    )
     hidden = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
     key = models.UUIDField()
@@ -39,14 +44,18 @@ class CommitmentMessage(models.Model):
     class Meta:
         ordering = ["commitment", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["commitment", "position"], name="commitmentmessage_unique_position")
+            models.UniqueConstraint(
+                fields=["commitment", "position"], name="commitmentmessage_unique_position"
+            )
         ]
 
 
 class ManagementMessage(models.Model):
     """Top management's message to the organisation: one per seminar."""
 
-    seminar = models.OneToOneField(Seminar, on_delete=models.CASCADE, related_name="management_message")
+    seminar = models.OneToOneField(
+        Seminar, on_delete=models.CASCADE, related_name="management_message"
+    )
     text = models.TextField(_("management's message"), max_length=MAX_COMMITMENT_TEXT)
     author = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, related_name="+")
     version = models.PositiveIntegerField(default=1)

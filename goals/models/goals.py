@@ -33,8 +33,9 @@ class Goal(models.Model):
     how_we_know = models.TextField(_("how we will know"), max_length=MAX_GOAL_TEXT, blank=True)
     version = models.PositiveIntegerField(default=1)
     locked_at = models.DateTimeField(null=True, blank=True)
-    locked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="+")
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     hidden = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -59,10 +60,12 @@ class GoalRevision(models.Model):
     what = models.TextField(max_length=MAX_GOAL_TEXT)
     why = models.TextField(max_length=MAX_GOAL_TEXT, blank=True)
     how_we_know = models.TextField(max_length=MAX_GOAL_TEXT, blank=True)
-    by_participant = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True,
-                                       related_name="+")
-    by_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    by_participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     key = models.UUIDField()
     saved_at = models.DateTimeField(auto_now_add=True)
 
@@ -87,9 +90,15 @@ class Handshake(models.Model):
     """A participant's handshake on a goal: once per person per goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="handshakes")
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="handshakes")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="handshakes"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["goal", "participant"], name="handshake_once_per_person")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "participant"], name="handshake_once_per_person"
+            )
+        ]

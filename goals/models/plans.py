@@ -14,9 +14,13 @@ class DepartmentPlan(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="department_plans")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="department_plans")
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="department_plans")
-    requires = models.TextField(_("what it requires of our department"), max_length=MAX_PLAN_TEXT, blank=True)
+    requires = models.TextField(
+        _("what it requires of our department"), max_length=MAX_PLAN_TEXT, blank=True
+    )
     how = models.TextField(_("how we get there"), max_length=MAX_PLAN_TEXT, blank=True)
-    challenges = models.TextField(_("which challenges we expect"), max_length=MAX_PLAN_TEXT, blank=True)
+    challenges = models.TextField(
+        _("which challenges we expect"), max_length=MAX_PLAN_TEXT, blank=True
+    )
     meeting_them = models.TextField(_("how we meet them"), max_length=MAX_PLAN_TEXT, blank=True)
     version = models.PositiveIntegerField(default=1)
     key = models.UUIDField()
@@ -25,7 +29,9 @@ class DepartmentPlan(models.Model):
 
     class Meta:
         ordering = ["group__number", "goal__group__number"]
-        constraints = [models.UniqueConstraint(fields=["group", "goal"], name="departmentplan_one_per_goal")]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "goal"], name="departmentplan_one_per_goal")
+        ]
 
     def __str__(self) -> str:
         return f"{self.group} / {self.goal_id}"

@@ -6,10 +6,16 @@ from goals.models.plans import MAX_PLAN_TEXT
 
 
 class PlanForm(VersionedForm):
-    requires = text_field(_("What does the goal require of our department?"), MAX_PLAN_TEXT, rows=3,
-                          missing=_("Write what the goal requires of the department first."))
+    requires = text_field(
+        _("What does the goal require of our department?"),
+        MAX_PLAN_TEXT,
+        rows=3,
+        missing=_("Write what the goal requires of the department first."),
+    )
     how = text_field(_("How do we get there?"), MAX_PLAN_TEXT, required=False, rows=3)
-    challenges = text_field(_("Which challenges do we expect?"), MAX_PLAN_TEXT, required=False, rows=3)
+    challenges = text_field(
+        _("Which challenges do we expect?"), MAX_PLAN_TEXT, required=False, rows=3
+    )
     meeting_them = text_field(_("How do we meet them?"), MAX_PLAN_TEXT, required=False, rows=3)
 
     @classmethod
@@ -17,8 +23,14 @@ class PlanForm(VersionedForm):
         prefix = f"goal{goal_id}"
         if plan is None:
             return cls(prefix=prefix)
-        return cls(prefix=prefix, version=plan.version,
-                   initial={name: getattr(plan, name) for name in ("requires", "how", "challenges", "meeting_them")})
+        return cls(
+            prefix=prefix,
+            version=plan.version,
+            initial={
+                name: getattr(plan, name)
+                for name in ("requires", "how", "challenges", "meeting_them")
+            },
+        )
 
 
 class PlanHideForm(forms.Form):

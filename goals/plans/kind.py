@@ -24,8 +24,13 @@ def plan_forms(item, participant, *, replace: dict | None = None) -> list[dict]:
 
 
 def panel_context(item, participant, **extra) -> dict:
-    return {"item": item, "seminar": item.day.seminar, "group": group_for(item, participant),
-            "rows": plan_forms(item, participant, replace=extra.pop("replace", None)), **extra}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "group": group_for(item, participant),
+        "rows": plan_forms(item, participant, replace=extra.pop("replace", None)),
+        **extra,
+    }
 
 
 class DepartmentPlansKind(GoalsKind):
@@ -38,5 +43,6 @@ class DepartmentPlansKind(GoalsKind):
         return round_ is not None and round_.groups.filter(pk=ref).exists()
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/plans/panel.html", panel_context(item, participant),
-                                request=request)
+        return render_to_string(
+            "goals/plans/panel.html", panel_context(item, participant), request=request
+        )

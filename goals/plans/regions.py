@@ -15,8 +15,9 @@ def locked_goals(seminar_id: int) -> list[Goal]:
     return list(Goal.objects.filter(seminar_id=seminar_id).locked().visible().in_order())
 
 
-def plans_of(group: Group, *,
-             with_hidden: bool = False) -> list[tuple[Goal, DepartmentPlan | None]]:
+def plans_of(
+    group: Group, *, with_hidden: bool = False
+) -> list[tuple[Goal, DepartmentPlan | None]]:
     """(goal, this group's plan or None) for every locked goal."""
     plans = DepartmentPlan.objects.filter(group=group)
     if not with_hidden:
@@ -31,10 +32,16 @@ def group_part(item: AgendaItem, group: Group) -> dict:
 
 def tablet(item: AgendaItem, _=None) -> dict:
     round_ = group_selectors.round_for_item(item)
-    groups = [(group, plans_of(group, with_hidden=True))
-              for group in (round_.groups.order_by("number") if round_ else ())]
-    return {"item": item, "seminar": item.day.seminar, "groups": groups,
-            "showing": selectors.showing(item)}
+    groups = [
+        (group, plans_of(group, with_hidden=True))
+        for group in (round_.groups.order_by("number") if round_ else ())
+    ]
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "groups": groups,
+        "showing": selectors.showing(item),
+    }
 
 
 def projected(item: AgendaItem, _=None) -> dict:
@@ -50,6 +57,7 @@ def projected(item: AgendaItem, _=None) -> dict:
 
 GROUP = Region("plans-group", f"{TEMPLATE}#group", Scope.GROUP, group_part)
 TABLET = Region("plans-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet)
-PROJECTED = Region("plans-projected", "goals/plans/projector.html#shown", Scope.PROJECTOR,
-                   projected)
+PROJECTED = Region(
+    "plans-projected", "goals/plans/projector.html#shown", Scope.PROJECTOR, projected
+)
 REGIONS = (GROUP, TABLET, PROJECTED)

@@ -25,24 +25,48 @@ def _publish(item: AgendaItem, group: Group) -> None:
     activities.push(item, regions.GROUP, regions.TABLET, *also, target=group)
 
 
-def save_plan(*, item: AgendaItem, author: Participant, goal: Goal, version: int, key: uuid.UUID,
-              requires: str, how: str, challenges: str, meeting_them: str) -> DepartmentPlan:
+def save_plan(
+    *,
+    item: AgendaItem,
+    author: Participant,
+    goal: Goal,
+    version: int,
+    key: uuid.UUID,
+    requires: str,
+    how: str,
+    challenges: str,
+    meeting_them: str,
+) -> DepartmentPlan:
     """A member saves their department group's plan for a locked goal (Stale on an older version).
 
     A retried save (same key) returns the stored plan unchanged. Pushes the group's
     phones, the tablets and (when it shows this department) the projector.
     """
-    if item.kind != KIND or item.day.seminar_id != author.seminar_id or goal.seminar_id != author.seminar_id:
+    if (
+        item.kind != KIND
+        or item.day.seminar_id != author.seminar_id
+        or goal.seminar_id != author.seminar_id
+    ):
         raise NotOpen
     if not goal.locked or goal.hidden:
         raise NotOpen
     group = selectors.group_for(item, author)
     if group is None:
         raise NotAllowed
-    texts = {"requires": requires, "how": how, "challenges": challenges, "meeting_them": meeting_them}
+    texts = {
+        "requires": requires,
+        "how": how,
+        "challenges": challenges,
+        "meeting_them": meeting_them,
+    }
     with transaction.atomic():
-        plan, changed = store_versioned(DepartmentPlan, lookup={"group": group, "goal": goal}, version=version,
-                                        key=key, fields={**texts, "item": item} if version == 0 else texts)
+        plan, changed = store_versioned(
+            DepartmentPlan,
+            lookup={"group": group, "goal": goal},
+            version=version,
+            key=key,
+            fields={**texts, "item": item} if version == 0 else texts,
+        )
         if changed:
             _publish(item, group)
     return plan

@@ -27,11 +27,20 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int, goal_id: int) -> Ht
     if form.is_valid():
         data = form.cleaned_data
         try:
-            plan = services.save_plan(item=item, author=participant, goal=goal, version=data["version"],
-                                      key=data["key"], **{name: data[name] for name in services.PLAN_FIELDS})
+            plan = services.save_plan(
+                item=item,
+                author=participant,
+                goal=goal,
+                version=data["version"],
+                key=data["key"],
+                **{name: data[name] for name in services.PLAN_FIELDS},
+            )
             row, status = {"form": PlanForm.for_plan(plan, goal.pk), "saved": True}, 200
         except Stale as stale:
-            row = {"form": PlanForm.for_plan(stale.current, goal.pk), "draft": draft_of(form, services.PLAN_FIELDS)}
+            row = {
+                "form": PlanForm.for_plan(stale.current, goal.pk),
+                "draft": draft_of(form, services.PLAN_FIELDS),
+            }
             status = 409
         except NotOpen:
             form.add_error(None, _("Plans are written for locked goals while this item is on."))
@@ -42,15 +51,25 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int, goal_id: int) -> Ht
     row.setdefault("form", form)
     context = panel_context(item, participant, replace={goal.pk: row})
     mine = next((r for r in context["rows"] if r["goal"].pk == goal.pk), {"goal": goal, **row})
-    return answer(request, "program:phone", seminar.slug, partial="goals/plans/panel.html#plan",
-                  page="goals/plans/panel.html", context={**context, "row": mine}, status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial="goals/plans/panel.html#plan",
+        page="goals/plans/panel.html",
+        context={**context, "row": mine},
+        status=status,
+    )
 
 
 @require_POST
 @access.facilitator_required
 def hide(request: HtmxHttpRequest, seminar: Seminar, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(DepartmentPlan.objects.select_related("item__day", "group"), pk=plan_id,
-                             goal__seminar=seminar)
+    plan = get_object_or_404(
+        DepartmentPlan.objects.select_related("item__day", "group"),
+        pk=plan_id,
+        goal__seminar=seminar,
+    )
     form = PlanHideForm(request.POST)
     services.hide_plan(plan=plan, hidden=form.is_valid() and form.cleaned_data["hidden"])
     return answer(request, "program:run", seminar.slug)

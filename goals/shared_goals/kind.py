@@ -12,8 +12,14 @@ from goals.shared_goals.forms import GoalForm
 def panel_context(item, participant, **extra) -> dict:
     group = group_for(item, participant)
     goal = regions.goal_of(group) if group else None
-    return {"item": item, "seminar": item.day.seminar, "group": group, "goal": goal,
-            "form": GoalForm.for_goal(goal, item.day.seminar), **extra}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "group": group,
+        "goal": goal,
+        "form": GoalForm.for_goal(goal, item.day.seminar),
+        **extra,
+    }
 
 
 class GoalKindBase(GoalsKind):
@@ -28,7 +34,9 @@ class GoalWritingKind(GoalKindBase):
     regions = regions.WRITING_REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/shared_goals/panel.html", panel_context(item, participant), request=request)
+        return render_to_string(
+            "goals/shared_goals/panel.html", panel_context(item, participant), request=request
+        )
 
 
 class GoalPlenumKind(GoalKindBase):

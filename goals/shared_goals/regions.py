@@ -27,8 +27,11 @@ def shown_goal(item: AgendaItem) -> Goal | None:
     shown = selectors.showing(item)
     if shown.what != Showing.What.GOAL or shown.ref is None:
         return None
-    return (Goal.objects.filter(pk=shown.ref, seminar_id=item.day.seminar_id, hidden=False)
-            .select_related("group").first())
+    return (
+        Goal.objects.filter(pk=shown.ref, seminar_id=item.day.seminar_id, hidden=False)
+        .select_related("group")
+        .first()
+    )
 
 
 def current_item(seminar_id: int) -> AgendaItem | None:
@@ -54,23 +57,32 @@ def marks(_item, participant) -> dict:
     newer marks than a frame brings (static/js/live.js), such as an own part rendered
     before a tap and arriving after the tap's answer (1, not 0: a version is never 0).
     """
-    shaken = list(Handshake.objects.filter(goal__seminar_id=participant.seminar_id,
-                                           participant_id=participant.pk)
-                  .values_list("goal_id", flat=True))
+    shaken = list(
+        Handshake.objects.filter(
+            goal__seminar_id=participant.seminar_id, participant_id=participant.pk
+        ).values_list("goal_id", flat=True)
+    )
     return {"shaken": shaken, "version": len(shaken) + 1}
 
 
 def tablet(item: AgendaItem, _=None) -> dict:
     goals = list(goals_of(item.day.seminar_id, with_hidden=True).prefetch_related("handshakes"))
-    return {"item": item, "seminar": item.day.seminar, "goals": goals,
-            "showing": selectors.showing(item)}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "goals": goals,
+        "showing": selectors.showing(item),
+    }
 
 
 def projected(item: AgendaItem, _=None) -> dict:
     """The goal on the projector (None: the item's own text) and its handshakes, oldest first."""
     goal = shown_goal(item)
-    hands = (list(goal.handshakes.select_related("participant").order_by("created_at", "pk"))
-             if goal else [])
+    hands = (
+        list(goal.handshakes.select_related("participant").order_by("created_at", "pk"))
+        if goal
+        else []
+    )
     return {"item": item, "seminar": item.day.seminar, "goal": goal, "hands": hands}
 
 
@@ -78,8 +90,9 @@ GROUP = Region("goal-group", f"{TEMPLATE}#group", Scope.GROUP, group)
 PLENUM = Region("goals-plenum", f"{TEMPLATE}#plenum", Scope.PHONES, plenum)
 MARKS = Region("my-marks", f"{TEMPLATE}#marks", Scope.PERSON, marks)
 TABLET = Region("goals-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet)
-PROJECTED = Region("projected-goal", "goals/shared_goals/projector.html#goal", Scope.PROJECTOR,
-                   projected)
+PROJECTED = Region(
+    "projected-goal", "goals/shared_goals/projector.html#goal", Scope.PROJECTOR, projected
+)
 # Inside PROJECTED: a handshake pushes only this box (its count is announced politely).
 HANDSHAKES = Region("goal-handshakes", f"{TEMPLATE}#handshakes", Scope.PROJECTOR, projected)
 WRITING_REGIONS = (GROUP, TABLET, PROJECTED, HANDSHAKES)

@@ -43,8 +43,17 @@ def _publish(goal: Goal, *, listed_elsewhere: bool = False) -> None:
     activities.push(item, *(region for region in chosen if region in declared))
 
 
-def _write(lookup: dict, *, version: int, key: uuid.UUID, texts: dict, create: dict | None = None,
-           unlocked_only: bool = True, by_participant=None, by_user=None) -> Goal:
+def _write(
+    lookup: dict,
+    *,
+    version: int,
+    key: uuid.UUID,
+    texts: dict,
+    create: dict | None = None,
+    unlocked_only: bool = True,
+    by_participant=None,
+    by_user=None,
+) -> Goal:
     """The version-checked write, first statement of its transaction (see goals.services.store_versioned)."""
     with transaction.atomic():
         changed = False
@@ -64,8 +73,14 @@ def _write(lookup: dict, *, version: int, key: uuid.UUID, texts: dict, create: d
         if goal is None:
             raise NotOpen
         if changed:
-            GoalRevision.objects.create(goal=goal, version=goal.version, key=key, by_participant=by_participant,
-                                        by_user=by_user, **texts)
+            GoalRevision.objects.create(
+                goal=goal,
+                version=goal.version,
+                key=key,
+                by_participant=by_participant,
+                by_user=by_user,
+                **texts,
+            )
             _publish(goal)
             return goal
         if goal.revisions.filter(key=key).exists():  # this very save, retried
@@ -75,8 +90,16 @@ def _write(lookup: dict, *, version: int, key: uuid.UUID, texts: dict, create: d
         raise Stale(goal)
 
 
-def save_goal(*, item: AgendaItem, author: Participant, version: int, key: uuid.UUID, what: str, why: str,
-              how_we_know: str) -> Goal:
+def save_goal(
+    *,
+    item: AgendaItem,
+    author: Participant,
+    version: int,
+    key: uuid.UUID,
+    what: str,
+    why: str,
+    how_we_know: str,
+) -> Goal:
     """A member saves their big group's goal (Stale when made on an older version, Locked after the lock).
 
     Keeps a GoalRevision per save; a retried save (same key) returns the goal unchanged.
@@ -88,22 +111,36 @@ def save_goal(*, item: AgendaItem, author: Participant, version: int, key: uuid.
     group = selectors.group_for(item, author)
     if group is None:
         raise NotAllowed
-    return _write({"group": group}, version=version, key=key,
-                  texts={"what": what, "why": why, "how_we_know": how_we_know},
-                  create={"seminar_id": item.day.seminar_id, "item": item}, by_participant=author)
+    return _write(
+        {"group": group},
+        version=version,
+        key=key,
+        texts={"what": what, "why": why, "how_we_know": how_we_know},
+        create={"seminar_id": item.day.seminar_id, "item": item},
+        by_participant=author,
+    )
 
 
-def revise_goal(*, goal: Goal, user, version: int, key: uuid.UUID, what: str, why: str, how_we_know: str) -> Goal:
+def revise_goal(
+    *, goal: Goal, user, version: int, key: uuid.UUID, what: str, why: str, how_we_know: str
+) -> Goal:
     """A facilitator changes a goal, locked or not (version-checked; kept as a revision)."""
-    return _write({"pk": goal.pk}, version=version, key=key, unlocked_only=False, by_user=user,
-                  texts={"what": what, "why": why, "how_we_know": how_we_know})
+    return _write(
+        {"pk": goal.pk},
+        version=version,
+        key=key,
+        unlocked_only=False,
+        by_user=user,
+        texts={"what": what, "why": why, "how_we_know": how_we_know},
+    )
 
 
 @transaction.atomic
 def lock_goal(*, goal: Goal, user, locked: bool = True) -> Goal:
     """Lock the goal (members can no longer change it) or open it again; pushes its screens."""
-    Goal.objects.filter(pk=goal.pk).update(locked_at=timezone.now() if locked else None,
-                                           locked_by=user if locked else None)
+    Goal.objects.filter(pk=goal.pk).update(
+        locked_at=timezone.now() if locked else None, locked_by=user if locked else None
+    )
     goal = Goal.objects.get(pk=goal.pk)
     _publish(goal, listed_elsewhere=True)
     return goal

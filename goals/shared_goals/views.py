@@ -27,11 +27,19 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            goal = services.save_goal(item=item, author=participant, version=data["version"], key=data["key"],
-                                      **{name: data[name] for name in GOAL_FIELDS})
+            goal = services.save_goal(
+                item=item,
+                author=participant,
+                version=data["version"],
+                key=data["key"],
+                **{name: data[name] for name in GOAL_FIELDS},
+            )
             extra, status = {"form": GoalForm.for_goal(goal, seminar), "saved": True}, 200
         except Stale as stale:
-            extra = {"form": GoalForm.for_goal(stale.current, seminar), "draft": draft_of(form, GOAL_FIELDS)}
+            extra = {
+                "form": GoalForm.for_goal(stale.current, seminar),
+                "draft": draft_of(form, GOAL_FIELDS),
+            }
             status = 409
         except Locked:
             form.add_error(None, _("The goal is locked. Ask a facilitator to change it."))
@@ -41,8 +49,15 @@ def write(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
             status = 403
     extra.setdefault("form", form)
     context = panel_context(item, participant, **extra)
-    return answer(request, "program:phone", seminar.slug, partial="goals/shared_goals/panel.html#form",
-                  page="goals/shared_goals/panel.html", context=context, status=status)
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial="goals/shared_goals/panel.html#form",
+        page="goals/shared_goals/panel.html",
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
@@ -80,17 +95,28 @@ def act(request: HtmxHttpRequest, seminar: Seminar, goal_id: int) -> HttpRespons
 def revise(request: HtmxHttpRequest, seminar: Seminar, goal_id: int) -> HttpResponse:
     """A facilitator's editor for a goal (locked or not), with the history of its text."""
     goal = get_object_or_404(Goal.objects.select_related("group"), pk=goal_id, seminar=seminar)
-    form, context, status = GoalForm.for_goal(goal, seminar), {"seminar": seminar, "goal": goal}, 200
+    form, context, status = (
+        GoalForm.for_goal(goal, seminar),
+        {"seminar": seminar, "goal": goal},
+        200,
+    )
     if request.method == "POST":
         form, status = GoalForm(request.POST, seminar=seminar), 400
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.revise_goal(goal=goal, user=request.user, version=data["version"], key=data["key"],
-                                     **{name: data[name] for name in GOAL_FIELDS})
+                services.revise_goal(
+                    goal=goal,
+                    user=request.user,
+                    version=data["version"],
+                    key=data["key"],
+                    **{name: data[name] for name in GOAL_FIELDS},
+                )
                 return see_other("goals:goal_revise", slug=seminar.slug, goal_id=goal.pk)
             except Stale as stale:
                 context["draft"] = draft_of(form, GOAL_FIELDS)
                 form, status = GoalForm.for_goal(stale.current, seminar), 409
     context["revisions"] = goal.revisions.select_related("by_participant", "by_user")
-    return render(request, "goals/shared_goals/revise.html", {**context, "form": form}, status=status)
+    return render(
+        request, "goals/shared_goals/revise.html", {**context, "form": form}, status=status
+    )

@@ -5,85 +5,188 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('seminar', '0001_initial'),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Group',
+            name="Group",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='where')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="where")),
             ],
             options={
-                'ordering': ['round', 'number'],
+                "ordering": ["round", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Grouping',
+            name="Grouping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('kind', models.CharField(choices=[('mixed', 'Cross-cutting (departments mixed)'), ('department', 'By department')], default='mixed', max_length=20, verbose_name='kind')),
-                ('group_size', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='target group size')),
-                ('num_groups', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='number of groups')),
-                ('min_size', models.PositiveSmallIntegerField(blank=True, help_text='Department groups: a department smaller than this joins another group.', null=True, verbose_name='smallest group')),
-                ('label', models.CharField(default='Gruppe', help_text='Groups are named with this and a number, e.g. "Bord 3".', max_length=40, verbose_name='group label')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groupings', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mixed", "Cross-cutting (departments mixed)"),
+                            ("department", "By department"),
+                        ],
+                        default="mixed",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "group_size",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="target group size"
+                    ),
+                ),
+                (
+                    "num_groups",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="number of groups"
+                    ),
+                ),
+                (
+                    "min_size",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Department groups: a department smaller than this joins another group.",
+                        null=True,
+                        verbose_name="smallest group",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        default="Gruppe",
+                        help_text='Groups are named with this and a number, e.g. "Bord 3".',
+                        max_length=40,
+                        verbose_name="group label",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="groupings",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'grouping',
-                'verbose_name_plural': 'groupings',
-                'ordering': ['seminar', 'position', 'name'],
+                "verbose_name": "grouping",
+                "verbose_name_plural": "groupings",
+                "ordering": ["seminar", "position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='round')),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('grouping', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='groups.grouping')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="round")),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "grouping",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rounds",
+                        to="groups.grouping",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['grouping', 'number'],
+                "ordering": ["grouping", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='groups.group')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='seminar.participant')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='groups.round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="groups.round",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='group',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='groups.round'),
+            model_name="group",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="groups",
+                to="groups.round",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grouping',
-            constraint=models.UniqueConstraint(fields=('seminar', 'name'), name='grouping_unique_name'),
+            model_name="grouping",
+            constraint=models.UniqueConstraint(
+                fields=("seminar", "name"), name="grouping_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='round',
-            constraint=models.UniqueConstraint(fields=('grouping', 'number'), name='round_unique_number'),
+            model_name="round",
+            constraint=models.UniqueConstraint(
+                fields=("grouping", "number"), name="round_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('round', 'participant'), name='membership_one_group_per_round'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("round", "participant"), name="membership_one_group_per_round"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='group',
-            constraint=models.UniqueConstraint(fields=('round', 'number'), name='group_unique_number'),
+            model_name="group",
+            constraint=models.UniqueConstraint(
+                fields=("round", "number"), name="group_unique_number"
+            ),
         ),
     ]

@@ -5,113 +5,240 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0001_initial'),
-        ('program', '0002_questions'),
-        ('seminar', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("program", "0002_questions"),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Interview',
+            name="Interview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('who', models.CharField(max_length=200, verbose_name='who you interviewed')),
-                ('said', models.TextField(max_length=4000, verbose_name='what they said about working with the municipality')),
-                ('quotes', models.TextField(blank=True, max_length=2000, verbose_name='quotes')),
-                ('tag_interesting', models.BooleanField(default=False)),
-                ('tag_surprising', models.BooleanField(default=False)),
-                ('tag_confirming', models.BooleanField(default=False)),
-                ('tag_strange', models.BooleanField(default=False)),
-                ('show_name', models.BooleanField(default=False, verbose_name='my name may be shown in plenum')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='seminar.participant')),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("who", models.CharField(max_length=200, verbose_name="who you interviewed")),
+                (
+                    "said",
+                    models.TextField(
+                        max_length=4000,
+                        verbose_name="what they said about working with the municipality",
+                    ),
+                ),
+                ("quotes", models.TextField(blank=True, max_length=2000, verbose_name="quotes")),
+                ("tag_interesting", models.BooleanField(default=False)),
+                ("tag_surprising", models.BooleanField(default=False)),
+                ("tag_confirming", models.BooleanField(default=False)),
+                ("tag_strange", models.BooleanField(default=False)),
+                (
+                    "show_name",
+                    models.BooleanField(
+                        default=False, verbose_name="my name may be shown in plenum"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("hidden", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interviews",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interviews",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'citizen interview',
-                'verbose_name_plural': 'citizen interviews',
-                'ordering': ['author__name'],
+                "verbose_name": "citizen interview",
+                "verbose_name_plural": "citizen interviews",
+                "ordering": ["author__name"],
             },
         ),
         migrations.CreateModel(
-            name='InterviewRevision',
+            name="InterviewRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField()),
-                ('version', models.PositiveIntegerField()),
-                ('who', models.CharField(max_length=200)),
-                ('said', models.TextField()),
-                ('quotes', models.TextField(blank=True)),
-                ('tags', models.CharField(blank=True, max_length=60)),
-                ('show_name', models.BooleanField(default=False)),
-                ('saved_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
-                ('interview', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='interviews.interview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField()),
+                ("version", models.PositiveIntegerField()),
+                ("who", models.CharField(max_length=200)),
+                ("said", models.TextField()),
+                ("quotes", models.TextField(blank=True)),
+                ("tags", models.CharField(blank=True, max_length=60)),
+                ("show_name", models.BooleanField(default=False)),
+                ("saved_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "interview",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="interviews.interview",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['interview', 'version'],
+                "ordering": ["interview", "version"],
             },
         ),
         migrations.CreateModel(
-            name='Pick',
+            name="Pick",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tag', models.CharField(blank=True, choices=[('interesting', 'interesting'), ('surprising', 'surprising'), ('confirming', 'confirming'), ('strange', 'strange')], max_length=12)),
-                ('on_screen', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('interview', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='picks', to='interviews.interview')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interview_picks', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("interesting", "interesting"),
+                            ("surprising", "surprising"),
+                            ("confirming", "confirming"),
+                            ("strange", "strange"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("on_screen", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "interview",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="picks",
+                        to="interviews.interview",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interview_picks",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TableCard',
+            name="TableCard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('thread', 'Red thread'), ('difference', 'Difference')], default='thread', max_length=12, verbose_name='kind')),
-                ('text', models.CharField(max_length=300, verbose_name='text')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interview_cards', to='seminar.participant')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interview_cards', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interview_cards', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("thread", "Red thread"), ("difference", "Difference")],
+                        default="thread",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=300, verbose_name="text")),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("hidden", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interview_cards",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interview_cards",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interview_cards",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='interview',
-            constraint=models.UniqueConstraint(fields=('seminar', 'author'), name='interview_one_per_person'),
+            model_name="interview",
+            constraint=models.UniqueConstraint(
+                fields=("seminar", "author"), name="interview_one_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='interviewrevision',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='interview_revision_once_per_key'),
+            model_name="interviewrevision",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="interview_revision_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='interviewrevision',
-            constraint=models.UniqueConstraint(fields=('interview', 'version'), name='interview_revision_unique_version'),
+            model_name="interviewrevision",
+            constraint=models.UniqueConstraint(
+                fields=("interview", "version"), name="interview_revision_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pick',
-            constraint=models.UniqueConstraint(fields=('item', 'interview'), name='interview_picked_once'),
+            model_name="pick",
+            constraint=models.UniqueConstraint(
+                fields=("item", "interview"), name="interview_picked_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pick',
-            constraint=models.UniqueConstraint(condition=models.Q(('on_screen', True)), fields=('item',), name='interview_one_pick_on_screen'),
+            model_name="pick",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("on_screen", True)),
+                fields=("item",),
+                name="interview_one_pick_on_screen",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tablecard',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='interview_card_once_per_key'),
+            model_name="tablecard",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="interview_card_once_per_key"
+            ),
         ),
     ]

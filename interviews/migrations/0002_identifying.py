@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('interviews', '0001_interviews'),
+        ("interviews", "0001_interviews"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='interview',
-            name='identifying',
-            field=models.CharField(blank=True, default='', max_length=40),
+            model_name="interview",
+            name="identifying",
+            field=models.CharField(blank=True, default="", max_length=40),
         ),
         migrations.AddField(
-            model_name='interview',
-            name='released',
+            model_name="interview",
+            name="released",
             field=models.BooleanField(default=False),
         ),
     ]

@@ -21,9 +21,20 @@ from seminar.spreadsheets import csv_download
 def status(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     tasks, rows = selectors.homework_rows(seminar)
     summary = [(task, sum(1 for row in rows if row.done[task.key])) for task in tasks]
-    held_back = Interview.objects.filter(seminar=seminar, released=False).exclude(identifying="").count()
-    return render(request, "interviews/status.html", {"seminar": seminar, "tasks": tasks, "rows": rows,
-                                                      "summary": summary, "held_back": held_back})
+    held_back = (
+        Interview.objects.filter(seminar=seminar, released=False).exclude(identifying="").count()
+    )
+    return render(
+        request,
+        "interviews/status.html",
+        {
+            "seminar": seminar,
+            "tasks": tasks,
+            "rows": rows,
+            "summary": summary,
+            "held_back": held_back,
+        },
+    )
 
 
 @require_GET
@@ -39,8 +50,15 @@ def reminders(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         missing = [str(t.label) for t in wanted if not row.done[t.key]]
         if missing:
             person = row.participant
-            lines.append([person.name, person.department.name, person.email, ", ".join(missing),
-                          links.personal_link(person)])
+            lines.append(
+                [
+                    person.name,
+                    person.department.name,
+                    person.email,
+                    ", ".join(missing),
+                    links.personal_link(person),
+                ]
+            )
     return csv_download(name, ["name", "department", "email", "missing", "personal_link"], lines)
 
 
@@ -56,15 +74,23 @@ def picker(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     tag = tag if tag in TAG_LABELS else ""
     interviews = Interview.objects.filter(seminar=seminar).tagged(tag).select_related("author")
     picks = Pick.objects.filter(item=item) if item else Pick.objects.none()
-    context = {"seminar": seminar, "item": item, "tag": tag, "interviews": interviews,
-               "counts": selectors.tag_counts(seminar),
-               "picked": {p.interview_id for p in picks}, "on_screen": {p.interview_id for p in picks if p.on_screen}}
+    context = {
+        "seminar": seminar,
+        "item": item,
+        "tag": tag,
+        "interviews": interviews,
+        "counts": selectors.tag_counts(seminar),
+        "picked": {p.interview_id for p in picks},
+        "on_screen": {p.interview_id for p in picks if p.on_screen},
+    }
     return render(request, "interviews/picker.html", context)
 
 
 @require_POST
 @access.facilitator_required
-def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id: int) -> HttpResponse:
+def pick(
+    request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id: int
+) -> HttpResponse:
     item = get_object_or_404(selectors.plenum_items(seminar), pk=item_id)
     interview = get_object_or_404(Interview, pk=interview_id, seminar=seminar)
     form = PickForm(request.POST)
@@ -96,7 +122,9 @@ def pick(request: HtmxHttpRequest, seminar: Seminar, item_id: int, interview_id:
 @require_POST
 @access.facilitator_required
 def card_action(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
-    card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
+    card = get_object_or_404(
+        TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar
+    )
     form = CardActionForm(request.POST)
     if form.is_valid():
         services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")

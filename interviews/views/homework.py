@@ -29,17 +29,30 @@ def hub(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar, participant = _phone(request, slug)
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
-    tasks = [(task, task.url(seminar), participant.pk in task.handed_in(seminar)) for task in homework.tasks(seminar)]
-    return render(request, "interviews/homework.html",
-                  {"seminar": seminar, "participant": participant, "tasks": tasks})
+    tasks = [
+        (task, task.url(seminar), participant.pk in task.handed_in(seminar))
+        for task in homework.tasks(seminar)
+    ]
+    return render(
+        request,
+        "interviews/homework.html",
+        {"seminar": seminar, "participant": participant, "tasks": tasks},
+    )
 
 
 def _form_for(interview: Interview | None) -> InterviewForm:
     if interview is None:
         return InterviewForm(initial={"version": 0})
-    return InterviewForm(initial={"version": interview.version, "who": interview.who, "said": interview.said,
-                                  "quotes": interview.quotes, "tags": interview.tags,
-                                  "show_name": interview.show_name})
+    return InterviewForm(
+        initial={
+            "version": interview.version,
+            "who": interview.who,
+            "said": interview.said,
+            "quotes": interview.quotes,
+            "tags": interview.tags,
+            "show_name": interview.show_name,
+        }
+    )
 
 
 def warnings(*texts: str) -> list[str]:
@@ -49,17 +62,33 @@ def warnings(*texts: str) -> list[str]:
 def _context(seminar, participant, form, *, saved=False, error="", mine=None) -> dict:
     interview = selectors.interview_of(participant)
     # A refused form may hold any amount of text; the warning looks at what a valid one could.
-    texts = [str(form[name].value() or "")[: form.fields[name].max_length]
-             for name in ("who", "said", "quotes")]
-    return {"seminar": seminar, "participant": participant, "form": form, "interview": interview,
-            "closed": selectors.tables_opened(seminar), "saved": saved, "error": error, "mine": mine,
-            "warnings": warnings(*texts)}
+    texts = [
+        str(form[name].value() or "")[: form.fields[name].max_length]
+        for name in ("who", "said", "quotes")
+    ]
+    return {
+        "seminar": seminar,
+        "participant": participant,
+        "form": form,
+        "interview": interview,
+        "closed": selectors.tables_opened(seminar),
+        "saved": saved,
+        "error": error,
+        "mine": mine,
+        "warnings": warnings(*texts),
+    }
 
 
 def _answer(request, seminar, participant, form, *, status=200, **context) -> HttpResponse:
     """The editor for htmx, the whole page for a plain form refused; saved, back to the page (303)."""
-    return answer(request, f"{request.path}?saved=1", partial=f"{PAGE}#editor", page=PAGE, status=status,
-                  context=_context(seminar, participant, form, **context))
+    return answer(
+        request,
+        f"{request.path}?saved=1",
+        partial=f"{PAGE}#editor",
+        page=PAGE,
+        status=status,
+        context=_context(seminar, participant, form, **context),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,22 +100,42 @@ def interview(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             return redirect("seminar:join", slug=seminar.slug)
         return forbidden(request, seminar)
     if request.method == "GET":
-        context = _context(seminar, participant, _form_for(selectors.interview_of(participant)),
-                           saved=request.GET.get("saved") == "1")
+        context = _context(
+            seminar,
+            participant,
+            _form_for(selectors.interview_of(participant)),
+            saved=request.GET.get("saved") == "1",
+        )
         return render(request, f"{PAGE}#editor" if request.htmx else PAGE, context)
     form = InterviewForm(request.POST)
     if not form.is_valid():
         return _answer(request, seminar, participant, form, status=400)
     data = form.cleaned_data
     try:
-        saved = services.save_interview(author=participant, who=data["who"], said=data["said"],
-                                        quotes=data["quotes"], tags=data["tags"], show_name=data["show_name"],
-                                        version=data["version"], key=data["key"])
+        saved = services.save_interview(
+            author=participant,
+            who=data["who"],
+            said=data["said"],
+            quotes=data["quotes"],
+            tags=data["tags"],
+            show_name=data["show_name"],
+            version=data["version"],
+            key=data["key"],
+        )
     except services.StaleVersion as stale:
-        error = _("This interview was saved in a newer version (perhaps from another device). "
-                  "Below is the newer text; your text is kept underneath so you can copy from it.")
-        return _answer(request, seminar, participant, _form_for(stale.current), status=409, error=error,
-                       mine=data)
+        error = _(
+            "This interview was saved in a newer version (perhaps from another device). "
+            "Below is the newer text; your text is kept underneath so you can copy from it."
+        )
+        return _answer(
+            request,
+            seminar,
+            participant,
+            _form_for(stale.current),
+            status=409,
+            error=error,
+            mine=data,
+        )
     except services.NotOpen:
         error = _("The tables have started on the interviews, so it can no longer be changed.")
         return _answer(request, seminar, participant, form, status=409, error=error, mine=data)
@@ -104,4 +153,6 @@ def check(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return forbidden(request, seminar)
     form = PrivacyCheckForm(request.POST)
     found = warnings(*(form.cleaned_data.values())) if form.is_valid() else []
-    return render(request, "interviews/interview.html#privacy", {"seminar": seminar, "warnings": found})
+    return render(
+        request, "interviews/interview.html#privacy", {"seminar": seminar, "warnings": found}
+    )

@@ -13,5 +13,8 @@ class BrainstormKind(ActivityKind):
     regions = regions.REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("program/ideas/panel.html",
-                                {"item": item, "form": IdeaForm(), "seminar": item.day.seminar}, request=request)
+        return render_to_string(
+            "program/ideas/panel.html",
+            {"item": item, "form": IdeaForm(), "seminar": item.day.seminar},
+            request=request,
+        )

@@ -11,7 +11,10 @@ TABLET_SIZE = 40
 
 
 def version(seminar_id: int) -> int:
-    return LiveState.objects.filter(seminar_id=seminar_id).values_list("version", flat=True).first() or 1
+    return (
+        LiveState.objects.filter(seminar_id=seminar_id).values_list("version", flat=True).first()
+        or 1
+    )
 
 
 def wall_state(item: AgendaItem) -> IdeaWall:
@@ -26,14 +29,26 @@ def wall(item: AgendaItem) -> dict:
         ideas = ideas.filter(pk__lte=state.paused_after)
     featured = ideas.filter(featured=True).first()
     newest = list(ideas.exclude(pk=featured.pk if featured else None).order_by("-pk")[:WALL_SIZE])
-    return {"item": item, "seminar": item.day.seminar, "featured": featured, "ideas": newest,
-            "total": ideas.count(), "wall": state}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "featured": featured,
+        "ideas": newest,
+        "total": ideas.count(),
+        "wall": state,
+    }
 
 
 def tablet(item: AgendaItem) -> dict:
     ideas = Idea.objects.filter(item=item).select_related("author", "group").order_by("-pk")
-    return {"item": item, "seminar": item.day.seminar, "ideas": list(ideas[:TABLET_SIZE]),
-            "total": ideas.count(), "waiting": waiting(item), "wall": wall_state(item)}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "ideas": list(ideas[:TABLET_SIZE]),
+        "total": ideas.count(),
+        "waiting": waiting(item),
+        "wall": wall_state(item),
+    }
 
 
 def waiting(item: AgendaItem) -> int:

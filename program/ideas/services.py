@@ -70,9 +70,15 @@ def _save_idea(*, item: AgendaItem, author: Participant, text: str, stored, key)
     group = group_selectors.group_for_item(author.pk, item)
     fields = {}
     if stored is not None:
-        fields = {"photo": stored.name, "photo_small": stored.small_name,
-                  "photo_width": stored.width, "photo_height": stored.height}
-    idea = Idea.objects.create(item=item, author=author, group=group, text=text.strip(), key=key, **fields)
+        fields = {
+            "photo": stored.name,
+            "photo_small": stored.small_name,
+            "photo_width": stored.width,
+            "photo_height": stored.height,
+        }
+    idea = Idea.objects.create(
+        item=item, author=author, group=group, text=text.strip(), key=key, **fields
+    )
     _publish_table(item, group)
     _publish_wall(item)
     return idea
@@ -112,4 +118,3 @@ def pause_wall(*, item: AgendaItem, paused: bool) -> IdeaWall:
     wall.save()
     _publish_wall(item)
     return wall
-

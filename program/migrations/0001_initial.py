@@ -5,77 +5,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0001_initial'),
-        ('seminar', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Day',
+            name="Day",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('seminar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                (
+                    "seminar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="days",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'day',
-                'verbose_name_plural': 'days',
-                'ordering': ['seminar', 'date'],
+                "verbose_name": "day",
+                "verbose_name_plural": "days",
+                "ordering": ["seminar", "date"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('start', models.TimeField(blank=True, null=True, verbose_name='published start')),
-                ('minutes', models.PositiveSmallIntegerField(default=0, verbose_name='duration (minutes)')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='participant text')),
-                ('notes', models.TextField(blank=True, verbose_name='facilitator notes')),
-                ('leads', models.CharField(blank=True, max_length=200, verbose_name='who leads')),
-                ('kind', models.CharField(default='info', max_length=40, verbose_name='activity kind')),
-                ('round_number', models.PositiveSmallIntegerField(default=1, help_text='Which round of the grouping this item uses.', verbose_name='round')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='meeting place')),
-                ('returns_at', models.TimeField(blank=True, null=True, verbose_name='back at')),
-                ('secret', models.BooleanField(default=False, verbose_name='hidden until revealed')),
-                ('revealed_at', models.DateTimeField(blank=True, null=True)),
-                ('shift_minutes', models.SmallIntegerField(default=0)),
-                ('actual_start', models.DateTimeField(blank=True, null=True)),
-                ('grouping', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='groups.grouping', verbose_name='grouping')),
-                ('day', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='program.day')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("start", models.TimeField(blank=True, null=True, verbose_name="published start")),
+                (
+                    "minutes",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="duration (minutes)"),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="participant text")),
+                ("notes", models.TextField(blank=True, verbose_name="facilitator notes")),
+                ("leads", models.CharField(blank=True, max_length=200, verbose_name="who leads")),
+                (
+                    "kind",
+                    models.CharField(default="info", max_length=40, verbose_name="activity kind"),
+                ),
+                (
+                    "round_number",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Which round of the grouping this item uses.",
+                        verbose_name="round",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(blank=True, max_length=200, verbose_name="meeting place"),
+                ),
+                ("returns_at", models.TimeField(blank=True, null=True, verbose_name="back at")),
+                (
+                    "secret",
+                    models.BooleanField(default=False, verbose_name="hidden until revealed"),
+                ),
+                ("revealed_at", models.DateTimeField(blank=True, null=True)),
+                ("shift_minutes", models.SmallIntegerField(default=0)),
+                ("actual_start", models.DateTimeField(blank=True, null=True)),
+                (
+                    "grouping",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="groups.grouping",
+                        verbose_name="grouping",
+                    ),
+                ),
+                (
+                    "day",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="program.day",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['day__date', 'position'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["day__date", "position"],
             },
         ),
         migrations.CreateModel(
-            name='LiveState',
+            name="LiveState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('projector', models.CharField(choices=[('item', 'Current item'), ('join', 'Join screen'), ('message', 'Message'), ('blank', 'Blank screen'), ('groups', 'Find your group')], default='item', max_length=10)),
-                ('message', models.CharField(blank=True, max_length=300)),
-                ('timer_ends_at', models.DateTimeField(blank=True, null=True)),
-                ('timer_remaining', models.PositiveIntegerField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='program.agendaitem')),
-                ('seminar', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='live', to='seminar.seminar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "projector",
+                    models.CharField(
+                        choices=[
+                            ("item", "Current item"),
+                            ("join", "Join screen"),
+                            ("message", "Message"),
+                            ("blank", "Blank screen"),
+                            ("groups", "Find your group"),
+                        ],
+                        default="item",
+                        max_length=10,
+                    ),
+                ),
+                ("message", models.CharField(blank=True, max_length=300)),
+                ("timer_ends_at", models.DateTimeField(blank=True, null=True)),
+                ("timer_remaining", models.PositiveIntegerField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "seminar",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live",
+                        to="seminar.seminar",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='day',
-            constraint=models.UniqueConstraint(fields=('seminar', 'date'), name='day_unique_date'),
+            model_name="day",
+            constraint=models.UniqueConstraint(fields=("seminar", "date"), name="day_unique_date"),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('day', 'position'), name='item_unique_position'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                fields=("day", "position"), name="item_unique_position"
+            ),
         ),
     ]

@@ -5,45 +5,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('program', '0001_initial'),
-        ('seminar', '0001_initial'),
+        ("program", "0001_initial"),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=280, verbose_name='question')),
-                ('anonymous', models.BooleanField(default=False, verbose_name='anonymous to the room')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('featured', models.BooleanField(default=False)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=280, verbose_name="question")),
+                (
+                    "anonymous",
+                    models.BooleanField(default=False, verbose_name="anonymous to the room"),
+                ),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("hidden", models.BooleanField(default=False)),
+                ("featured", models.BooleanField(default=False)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='QuestionVote',
+            name="QuestionVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='question_votes', to='program.question')),
-                ('voter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="question_votes",
+                        to="program.question",
+                    ),
+                ),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='question_once_per_key'),
+            model_name="question",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="question_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionvote',
-            constraint=models.UniqueConstraint(fields=('question', 'voter'), name='one_vote_per_person'),
+            model_name="questionvote",
+            constraint=models.UniqueConstraint(
+                fields=("question", "voter"), name="one_vote_per_person"
+            ),
         ),
     ]

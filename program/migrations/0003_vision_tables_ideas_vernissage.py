@@ -5,132 +5,336 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0001_initial'),
-        ('program', '0002_questions'),
-        ('seminar', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("program", "0002_questions"),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500, verbose_name='idea')),
-                ('photo', models.CharField(blank=True, max_length=200)),
-                ('photo_small', models.CharField(blank=True, max_length=200)),
-                ('photo_width', models.PositiveIntegerField(blank=True, null=True)),
-                ('photo_height', models.PositiveIntegerField(blank=True, null=True)),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('featured', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='seminar.participant')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ideas', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500, verbose_name="idea")),
+                ("photo", models.CharField(blank=True, max_length=200)),
+                ("photo_small", models.CharField(blank=True, max_length=200)),
+                ("photo_width", models.PositiveIntegerField(blank=True, null=True)),
+                ("photo_height", models.PositiveIntegerField(blank=True, null=True)),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("hidden", models.BooleanField(default=False)),
+                ("featured", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ideas",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=280, verbose_name='comment')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='idea_comments', to='seminar.participant')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='program.idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=280, verbose_name="comment")),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("hidden", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="idea_comments",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="program.idea",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaWall',
+            name="IdeaWall",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('paused', models.BooleanField(default=False)),
-                ('paused_after', models.PositiveBigIntegerField(default=0)),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='idea_wall', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("paused", models.BooleanField(default=False)),
+                ("paused_after", models.PositiveBigIntegerField(default=0)),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="idea_wall",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Reaction',
+            name="Reaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('like', 'I like it'), ('love', 'Love it'), ('idea', 'Gives me an idea')], max_length=10)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to='program.idea')),
-                ('visitor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("like", "I like it"),
+                            ("love", "Love it"),
+                            ("idea", "Gives me an idea"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reactions",
+                        to="program.idea",
+                    ),
+                ),
+                (
+                    "visitor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TableCard',
+            name="TableCard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('possibility', 'Possibility'), ('challenge', 'Challenge')], max_length=20, verbose_name='kind')),
-                ('text', models.CharField(max_length=200, verbose_name='text')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='table_cards', to='seminar.participant')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='table_cards', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='table_cards', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("possibility", "Possibility"), ("challenge", "Challenge")],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=200, verbose_name="text")),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("hidden", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table_cards",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table_cards",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table_cards",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TableTalkShow',
+            name="TableTalkShow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mode', models.CharField(blank=True, choices=[('', 'Nothing'), ('table', 'One table'), ('all', 'All tables, by kind')], default='', max_length=10)),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='groups.group')),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='table_talk_show', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Nothing"),
+                            ("table", "One table"),
+                            ("all", "All tables, by kind"),
+                        ],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="table_talk_show",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Vernissage',
+            name="Vernissage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('turn', models.PositiveSmallIntegerField(default=0)),
-                ('turns', models.PositiveSmallIntegerField(default=3, verbose_name='host turns')),
-                ('closing', models.CharField(blank=True, max_length=600, verbose_name='closing remarks')),
-                ('closing_shown', models.BooleanField(default=False)),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='vernissage', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("turn", models.PositiveSmallIntegerField(default=0)),
+                ("turns", models.PositiveSmallIntegerField(default=3, verbose_name="host turns")),
+                (
+                    "closing",
+                    models.CharField(blank=True, max_length=600, verbose_name="closing remarks"),
+                ),
+                ("closing_shown", models.BooleanField(default=False)),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="vernissage",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='GalleryVisit',
+            name="GalleryVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seen_at', models.DateTimeField()),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.agendaitem')),
-                ('visitor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seen_at", models.DateTimeField()),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "visitor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('item', 'visitor'), name='one_gallery_at_a_time')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "visitor"), name="one_gallery_at_a_time"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='idea_once_per_key'),
+            model_name="idea",
+            constraint=models.UniqueConstraint(fields=("author", "key"), name="idea_once_per_key"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='comment_once_per_key'),
+            model_name="comment",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="comment_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.UniqueConstraint(fields=('idea', 'visitor'), name='one_reaction_per_person'),
+            model_name="reaction",
+            constraint=models.UniqueConstraint(
+                fields=("idea", "visitor"), name="one_reaction_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tablecard',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='table_card_once_per_key'),
+            model_name="tablecard",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="table_card_once_per_key"
+            ),
         ),
     ]

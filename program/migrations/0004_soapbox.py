@@ -5,149 +5,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0001_initial'),
-        ('program', '0003_vision_tables_ideas_vernissage'),
-        ('seminar', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("program", "0003_vision_tables_ideas_vernissage"),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionPlan',
+            name="ActionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_plans', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_plans",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActionStep',
+            name="ActionStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('what', models.CharField(max_length=300, verbose_name='What')),
-                ('with_whom', models.CharField(max_length=150, verbose_name='With whom')),
-                ('by_when', models.DateField(verbose_name='By when')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='program.actionplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("what", models.CharField(max_length=300, verbose_name="What")),
+                ("with_whom", models.CharField(max_length=150, verbose_name="With whom")),
+                ("by_when", models.DateField(verbose_name="By when")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="program.actionplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'position'],
+                "ordering": ["plan", "position"],
             },
         ),
         migrations.CreateModel(
-            name='GroupActivityState',
+            name="GroupActivityState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phase', models.CharField(max_length=20)),
-                ('timer_ends_at', models.DateTimeField(blank=True, null=True)),
-                ('timer_remaining', models.PositiveIntegerField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activity_states', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_states', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("phase", models.CharField(max_length=20)),
+                ("timer_ends_at", models.DateTimeField(blank=True, null=True)),
+                ("timer_remaining", models.PositiveIntegerField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activity_states",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="group_states",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SpeakerDraw',
+            name="SpeakerDraw",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('chosen', models.JSONField(default=list, help_text='ids of the volunteers the leader picked, in order')),
-                ('candidates', models.JSONField(default=list, help_text='ids the random places were drawn from')),
-                ('seed', models.PositiveBigIntegerField()),
-                ('drawn', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='groups.group')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "chosen",
+                    models.JSONField(
+                        default=list, help_text="ids of the volunteers the leader picked, in order"
+                    ),
+                ),
+                (
+                    "candidates",
+                    models.JSONField(
+                        default=list, help_text="ids the random places were drawn from"
+                    ),
+                ),
+                ("seed", models.PositiveBigIntegerField()),
+                ("drawn", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="groups.group",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Speaker',
+            name="Speaker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('volunteered', models.BooleanField(default=False)),
-                ('called_at', models.DateTimeField(blank=True, null=True)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
-                ('draw', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='program.speakerdraw')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("volunteered", models.BooleanField(default=False)),
+                ("called_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "draw",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="speakers",
+                        to="program.speakerdraw",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['draw', 'order'],
+                "ordering": ["draw", "order"],
             },
         ),
         migrations.CreateModel(
-            name='SpeechDraft',
+            name="SpeechDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('vision', models.TextField(blank=True, max_length=2000, verbose_name='What the vision is')),
-                ('why', models.TextField(blank=True, max_length=2000, verbose_name='Why this vision')),
-                ('strengths', models.TextField(blank=True, max_length=2000, verbose_name='Strengths and challenges')),
-                ('bring_to_life', models.TextField(blank=True, max_length=2000, verbose_name='How we bring it to life')),
-                ('consequences', models.TextField(blank=True, max_length=2000, verbose_name='Consequences for implementation')),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speech_drafts', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speech_drafts', to='program.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "vision",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="What the vision is"
+                    ),
+                ),
+                (
+                    "why",
+                    models.TextField(blank=True, max_length=2000, verbose_name="Why this vision"),
+                ),
+                (
+                    "strengths",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="Strengths and challenges"
+                    ),
+                ),
+                (
+                    "bring_to_life",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="How we bring it to life"
+                    ),
+                ),
+                (
+                    "consequences",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="Consequences for implementation"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="speech_drafts",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="speech_drafts",
+                        to="program.agendaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SpeechFeedback',
+            name="SpeechFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('worked', models.TextField(blank=True, max_length=500, verbose_name='What worked')),
-                ('suggestion', models.TextField(blank=True, max_length=500, verbose_name='One suggestion')),
-                ('key', models.UUIDField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback_given', to='seminar.participant')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.agendaitem')),
-                ('speaker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback_received', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "worked",
+                    models.TextField(blank=True, max_length=500, verbose_name="What worked"),
+                ),
+                (
+                    "suggestion",
+                    models.TextField(blank=True, max_length=500, verbose_name="One suggestion"),
+                ),
+                ("key", models.UUIDField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback_given",
+                        to="seminar.participant",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback_received",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Volunteer',
+            name="Volunteer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.agendaitem')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='seminar.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="program.agendaitem",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="seminar.participant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='actionplan',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='plan_once_per_key'),
+            model_name="actionplan",
+            constraint=models.UniqueConstraint(fields=("author", "key"), name="plan_once_per_key"),
         ),
         migrations.AddConstraint(
-            model_name='groupactivitystate',
-            constraint=models.UniqueConstraint(fields=('item', 'group'), name='group_state_once'),
+            model_name="groupactivitystate",
+            constraint=models.UniqueConstraint(fields=("item", "group"), name="group_state_once"),
         ),
         migrations.AddConstraint(
-            model_name='speaker',
-            constraint=models.UniqueConstraint(fields=('draw', 'order'), name='speaker_order_once'),
+            model_name="speaker",
+            constraint=models.UniqueConstraint(fields=("draw", "order"), name="speaker_order_once"),
         ),
         migrations.AddConstraint(
-            model_name='speechdraft',
-            constraint=models.UniqueConstraint(fields=('item', 'author'), name='one_draft_per_person'),
+            model_name="speechdraft",
+            constraint=models.UniqueConstraint(
+                fields=("item", "author"), name="one_draft_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='speechfeedback',
-            constraint=models.UniqueConstraint(fields=('author', 'key'), name='feedback_once_per_key'),
+            model_name="speechfeedback",
+            constraint=models.UniqueConstraint(
+                fields=("author", "key"), name="feedback_once_per_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='volunteer',
-            constraint=models.UniqueConstraint(fields=('item', 'participant'), name='volunteer_once'),
+            model_name="volunteer",
+            constraint=models.UniqueConstraint(
+                fields=("item", "participant"), name="volunteer_once"
+            ),
         ),
     ]

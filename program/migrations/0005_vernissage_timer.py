@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('program', '0004_soapbox'),
+        ("program", "0004_soapbox"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='vernissage',
-            name='moved_by_timer_at',
+            model_name="vernissage",
+            name="moved_by_timer_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('program', '0006_neutral_speech_parts'),
+        ("program", "0006_neutral_speech_parts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='settings',
-            field=models.JSONField(blank=True, default=dict, verbose_name='activity settings'),
+            model_name="agendaitem",
+            name="settings",
+            field=models.JSONField(blank=True, default=dict, verbose_name="activity settings"),
         ),
     ]

@@ -4,40 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('program', '0007_item_settings'),
+        ("program", "0007_item_settings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendaitem',
-            name='leads_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='who leads (English)'),
+            model_name="agendaitem",
+            name="leads_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="who leads (English)"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='notes_en',
-            field=models.TextField(blank=True, verbose_name='facilitator notes (English)'),
+            model_name="agendaitem",
+            name="notes_en",
+            field=models.TextField(blank=True, verbose_name="facilitator notes (English)"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='place_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='meeting place (English)'),
+            model_name="agendaitem",
+            name="place_en",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="meeting place (English)"
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='text_en',
-            field=models.TextField(blank=True, verbose_name='participant text (English)'),
+            model_name="agendaitem",
+            name="text_en",
+            field=models.TextField(blank=True, verbose_name="participant text (English)"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='title (English)'),
+            model_name="agendaitem",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="title (English)"),
         ),
         migrations.AddField(
-            model_name='day',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=120, verbose_name='title (English)'),
+            model_name="day",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=120, verbose_name="title (English)"),
         ),
     ]

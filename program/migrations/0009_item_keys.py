@@ -9,7 +9,9 @@ def derive_keys(apps, schema_editor):
     AgendaItem = apps.get_model("program", "AgendaItem")
     taken: dict[int, set[str]] = {}
     changed = []
-    for item in AgendaItem.objects.select_related("day").order_by("day__seminar_id", "day__date", "position"):
+    for item in AgendaItem.objects.select_related("day").order_by(
+        "day__seminar_id", "day__date", "position"
+    ):
         keys = taken.setdefault(item.day.seminar_id, set())
         item.key = itemkeys.unique(itemkeys.from_title(item.title), keys)
         keys.add(item.key)

@@ -47,7 +47,11 @@ class AgendaItem(Bilingual, models.Model):
     leads = models.CharField(_("who leads"), max_length=200, blank=True)
     kind = models.CharField(_("activity kind"), max_length=40, default="info")
     grouping = models.ForeignKey(
-        Grouping, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
+        Grouping,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
         verbose_name=_("grouping"),
     )
     round_number = models.PositiveSmallIntegerField(
@@ -87,7 +91,9 @@ class AgendaItem(Bilingual, models.Model):
         """The published start moved by any shifts the facilitator made."""
         if self.start is None:
             return None
-        moved = dt.datetime.combine(self.day.date, self.start) + dt.timedelta(minutes=self.shift_minutes)
+        moved = dt.datetime.combine(self.day.date, self.start) + dt.timedelta(
+            minutes=self.shift_minutes
+        )
         return moved.time()
 
     @property
@@ -106,7 +112,9 @@ class LiveState(models.Model):
         GROUPS = "groups", _("Find your group")
 
     seminar = models.OneToOneField(Seminar, on_delete=models.CASCADE, related_name="live")
-    item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     projector = models.CharField(max_length=10, choices=Projector.choices, default=Projector.ITEM)
     message = models.CharField(max_length=300, blank=True)

@@ -17,7 +17,9 @@ class IdeaQuerySet(models.QuerySet):
 
 class Idea(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="ideas")
-    group = models.ForeignKey(Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="ideas")
+    group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="ideas"
+    )
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="ideas")
     text = models.CharField(_("idea"), max_length=MAX_IDEA)
     photo = models.CharField(max_length=200, blank=True)

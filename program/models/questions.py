@@ -15,10 +15,12 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(hidden=False)
 
     def ranked(self) -> "QuestionQuerySet":
-        return (self.annotate(votes=Count("question_votes"))
-                .select_related("author__department")
-                # Unanswered first on every database (PostgreSQL sorts NULLs last by default).
-                .order_by(F("answered_at").asc(nulls_first=True), "-votes", "created_at"))
+        return (
+            self.annotate(votes=Count("question_votes"))
+            .select_related("author__department")
+            # Unanswered first on every database (PostgreSQL sorts NULLs last by default).
+            .order_by(F("answered_at").asc(nulls_first=True), "-votes", "created_at")
+        )
 
 
 class Question(models.Model):
@@ -36,7 +38,9 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="question_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="question_once_per_key")
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -52,4 +56,6 @@ class QuestionVote(models.Model):
     voter = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["question", "voter"], name="one_vote_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "voter"], name="one_vote_per_person")
+        ]

@@ -45,16 +45,24 @@ class SpeechDraft(models.Model):
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="speech_drafts")
     message = models.TextField(_("The message"), blank=True, max_length=MAX_DRAFT_PART)
     reason = models.TextField(_("Why it matters"), blank=True, max_length=MAX_DRAFT_PART)
-    strengths = models.TextField(_("Strengths and challenges"), blank=True, max_length=MAX_DRAFT_PART)
-    actions = models.TextField(_("How we put it into practice"), blank=True, max_length=MAX_DRAFT_PART)
-    consequences = models.TextField(_("Consequences for implementation"), blank=True, max_length=MAX_DRAFT_PART)
+    strengths = models.TextField(
+        _("Strengths and challenges"), blank=True, max_length=MAX_DRAFT_PART
+    )
+    actions = models.TextField(
+        _("How we put it into practice"), blank=True, max_length=MAX_DRAFT_PART
+    )
+    consequences = models.TextField(
+        _("Consequences for implementation"), blank=True, max_length=MAX_DRAFT_PART
+    )
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     PARTS = ("message", "reason", "strengths", "actions", "consequences")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "author"], name="one_draft_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "author"], name="one_draft_per_person")
+        ]
 
     def __str__(self) -> str:
         return f"{self.author} v{self.version}"
@@ -69,7 +77,9 @@ class Volunteer(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["item", "participant"], name="volunteer_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "participant"], name="volunteer_once")
+        ]
 
 
 class SpeakerDraw(models.Model):
@@ -81,7 +91,9 @@ class SpeakerDraw(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
-    chosen = models.JSONField(default=list, help_text="ids of the volunteers the leader picked, in order")
+    chosen = models.JSONField(
+        default=list, help_text="ids of the volunteers the leader picked, in order"
+    )
     candidates = models.JSONField(default=list, help_text="ids the random places were drawn from")
     seed = models.PositiveBigIntegerField()
     drawn = models.PositiveSmallIntegerField(default=0)
@@ -107,7 +119,9 @@ class SpeechFeedback(models.Model):
     """What worked and one suggestion, for a speaker; read by that speaker only."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
-    speaker = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="feedback_received")
+    speaker = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="feedback_received"
+    )
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="feedback_given")
     worked = models.TextField(_("What worked"), blank=True, max_length=MAX_FEEDBACK)
     suggestion = models.TextField(_("One suggestion"), blank=True, max_length=MAX_FEEDBACK)
@@ -116,7 +130,9 @@ class SpeechFeedback(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="feedback_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="feedback_once_per_key")
+        ]
 
 
 class ActionPlan(models.Model):

@@ -33,7 +33,9 @@ class TableCard(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="table_card_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="table_card_once_per_key")
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -47,9 +49,13 @@ class TableTalkShow(models.Model):
         TABLE = "table", _("One table")
         ALL = "all", _("All tables, by kind")
 
-    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="table_talk_show")
+    item = models.OneToOneField(
+        AgendaItem, on_delete=models.CASCADE, related_name="table_talk_show"
+    )
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.NONE, blank=True)
-    group = models.ForeignKey(Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"{self.item} {self.mode}"

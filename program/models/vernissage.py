@@ -23,7 +23,9 @@ class Reaction(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["idea", "visitor"], name="one_reaction_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "visitor"], name="one_reaction_per_person")
+        ]
 
 
 class Comment(models.Model):
@@ -36,7 +38,9 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["author", "key"], name="comment_once_per_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="comment_once_per_key")
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -51,7 +55,9 @@ class GalleryVisit(models.Model):
     seen_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "visitor"], name="one_gallery_at_a_time")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "visitor"], name="one_gallery_at_a_time")
+        ]
 
 
 class Vernissage(models.Model):

@@ -7,12 +7,17 @@ from seminar.submissions import SubmissionForm
 
 class AskForm(SubmissionForm):
     text = forms.CharField(
-        label=_("Your question"), max_length=MAX_QUESTION, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write your question first."),
-                        "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d).")},
+        label=_("Your question"),
+        max_length=MAX_QUESTION,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write your question first."),
+            "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d)."),
+        },
     )
-    anonymous = forms.BooleanField(label=_("Anonymous to the room (the facilitators still see my name)"),
-                                   required=False)
+    anonymous = forms.BooleanField(
+        label=_("Anonymous to the room (the facilitators still see my name)"), required=False
+    )
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
@@ -22,5 +27,11 @@ class AskForm(SubmissionForm):
 
 
 class QuestionActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("feature", "feature"), ("answered", "answered"), ("hide", "hide"),
-                                        ("show", "show")])
+    action = forms.ChoiceField(
+        choices=[
+            ("feature", "feature"),
+            ("answered", "answered"),
+            ("hide", "hide"),
+            ("show", "show"),
+        ]
+    )

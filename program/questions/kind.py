@@ -13,5 +13,8 @@ class QuestionsKind(ActivityKind):
     regions = regions.REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("program/questions/panel.html",
-                                {"item": item, "form": AskForm(), "seminar": item.day.seminar}, request=request)
+        return render_to_string(
+            "program/questions/panel.html",
+            {"item": item, "form": AskForm(), "seminar": item.day.seminar},
+            request=request,
+        )

@@ -30,8 +30,9 @@ def ask(*, item: AgendaItem, author: Participant, text: str, anonymous: bool, ke
     check_pace(author.pk, "question")
     try:
         with transaction.atomic():
-            question = Question.objects.create(item=item, author=author, text=text.strip(),
-                                               anonymous=anonymous, key=key)
+            question = Question.objects.create(
+                item=item, author=author, text=text.strip(), anonymous=anonymous, key=key
+            )
     except IntegrityError:  # the same key raced in from a retried request
         return Question.objects.get(author=author, key=key)
     _publish(item)
@@ -53,7 +54,9 @@ def toggle_vote(*, question: Question, voter: Participant) -> bool:
 @transaction.atomic
 def feature(*, question: Question) -> None:
     """Put one question on the projector (and take any other off)."""
-    Question.objects.filter(item=question.item, featured=True).exclude(pk=question.pk).update(featured=False)
+    Question.objects.filter(item=question.item, featured=True).exclude(pk=question.pk).update(
+        featured=False
+    )
     Question.objects.filter(pk=question.pk).update(featured=not question.featured, hidden=False)
     _publish(question.item, regions.FEATURED)
 

@@ -2,7 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from program.models import AgendaItem
-from program.models.soapbox import MAX_DRAFT_PART, MAX_FEEDBACK, MAX_STEP_WHAT, MAX_STEP_WHO, SpeechDraft
+from program.models.soapbox import (
+    MAX_DRAFT_PART,
+    MAX_FEEDBACK,
+    MAX_STEP_WHAT,
+    MAX_STEP_WHO,
+    SpeechDraft,
+)
 from program.soapbox import selectors
 from program.soapbox.writing import MAX_STEPS
 from seminar.idfields import IdsChoiceField
@@ -28,22 +34,39 @@ class DraftForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in SpeechDraft.PARTS:
             self.fields[name] = forms.CharField(
-                label=PROMPTS[name], required=False, strip=False, max_length=MAX_DRAFT_PART,
-                widget=forms.Textarea(attrs={"rows": 4}), error_messages={"max_length": TOO_LONG})
+                label=PROMPTS[name],
+                required=False,
+                strip=False,
+                max_length=MAX_DRAFT_PART,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                error_messages={"max_length": TOO_LONG},
+            )
 
     def parts(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in SpeechDraft.PARTS}
 
 
 class VolunteerForm(forms.Form):
-    volunteer = forms.TypedChoiceField(choices=[("yes", "yes"), ("no", "no")], coerce=lambda value: value == "yes")
+    volunteer = forms.TypedChoiceField(
+        choices=[("yes", "yes"), ("no", "no")], coerce=lambda value: value == "yes"
+    )
 
 
 class FeedbackForm(SubmissionForm):
-    worked = forms.CharField(label=_("What worked?"), required=False, max_length=MAX_FEEDBACK,
-                             widget=forms.Textarea(attrs={"rows": 2}), error_messages={"max_length": TOO_LONG})
-    suggestion = forms.CharField(label=_("One suggestion"), required=False, max_length=MAX_FEEDBACK,
-                                 widget=forms.Textarea(attrs={"rows": 2}), error_messages={"max_length": TOO_LONG})
+    worked = forms.CharField(
+        label=_("What worked?"),
+        required=False,
+        max_length=MAX_FEEDBACK,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": TOO_LONG},
+    )
+    suggestion = forms.CharField(
+        label=_("One suggestion"),
+        required=False,
+        max_length=MAX_FEEDBACK,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": TOO_LONG},
+    )
 
     def clean(self) -> dict:
         data = super().clean()
@@ -53,14 +76,22 @@ class FeedbackForm(SubmissionForm):
 
 
 class StepForm(forms.Form):
-    what = forms.CharField(label=_("What"), max_length=MAX_STEP_WHAT,
-                           error_messages={"required": _("Say what the step is."), "max_length": TOO_LONG})
-    with_whom = forms.CharField(label=_("With whom"), max_length=MAX_STEP_WHO,
-                                error_messages={"required": _("Say who you do it with."), "max_length": TOO_LONG})
+    what = forms.CharField(
+        label=_("What"),
+        max_length=MAX_STEP_WHAT,
+        error_messages={"required": _("Say what the step is."), "max_length": TOO_LONG},
+    )
+    with_whom = forms.CharField(
+        label=_("With whom"),
+        max_length=MAX_STEP_WHO,
+        error_messages={"required": _("Say who you do it with."), "max_length": TOO_LONG},
+    )
     # A date input takes an ISO date whatever the language; a localised one shows as empty.
     by_when = forms.DateField(
-        label=_("By when"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages={"required": _("Give a date."), "invalid": _("Give a date.")})
+        label=_("By when"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        error_messages={"required": _("Give a date."), "invalid": _("Give a date.")},
+    )
 
     def __init__(self, *args, earliest=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -73,8 +104,15 @@ class StepForm(forms.Form):
         return when
 
 
-StepFormSet = forms.formset_factory(StepForm, extra=3, max_num=MAX_STEPS, absolute_max=MAX_STEPS,
-                                    validate_max=True, min_num=1, validate_min=True)
+StepFormSet = forms.formset_factory(
+    StepForm,
+    extra=3,
+    max_num=MAX_STEPS,
+    absolute_max=MAX_STEPS,
+    validate_max=True,
+    min_num=1,
+    validate_min=True,
+)
 
 
 class PlanForm(SubmissionForm):
@@ -90,9 +128,13 @@ class LeadForm(forms.Form):
     action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
     minutes = forms.IntegerField(required=False, min_value=-30, max_value=30)
     volunteers = IdsChoiceField(
-        queryset=Participant.objects.none(), required=False,
-        error_messages={"invalid_choice": _("Someone you ticked is no longer a volunteer. Look again."),
-                        "invalid_pk_value": _("Someone you ticked is no longer a volunteer. Look again.")})
+        queryset=Participant.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Someone you ticked is no longer a volunteer. Look again."),
+            "invalid_pk_value": _("Someone you ticked is no longer a volunteer. Look again."),
+        },
+    )
 
     def __init__(self, *args, item=None, group=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -106,7 +148,9 @@ class LeadForm(forms.Form):
         if data.get("action") == "add" and data.get("minutes") is None:
             raise forms.ValidationError(_("Say how many minutes."))
         if len(data.get("volunteers") or []) > self.speakers:
-            raise forms.ValidationError(_("Tick at most %(count)d volunteers.") % {"count": self.speakers})
+            raise forms.ValidationError(
+                _("Tick at most %(count)d volunteers.") % {"count": self.speakers}
+            )
         return data
 
 

@@ -55,6 +55,7 @@ def _act(request: HtmxHttpRequest, item: AgendaItem, group: Group) -> str | None
 
 def _not_moved(result: services.Everywhere) -> str | None:
     """Which groups stayed where they were, and why (the tablet says so beside the buttons)."""
+
     def names(groups: list[Group]) -> str:
         return ", ".join(group.name for group in groups)
 
@@ -67,8 +68,12 @@ def _not_moved(result: services.Everywhere) -> str | None:
 
 
 def _targets(seminar: Seminar, item_id: int, group_id: int) -> tuple[AgendaItem, Group]:
-    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
-                             kind=selectors.KIND)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("day__seminar"),
+        pk=item_id,
+        day__seminar=seminar,
+        kind=selectors.KIND,
+    )
     group = get_object_or_404(Group, pk=group_id, round__grouping__seminar=seminar)
     return item, group
 
@@ -89,13 +94,17 @@ def lead(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> Ht
     error = _act(request, item, group)
     html = None
     if request.htmx:
-        html = regions.LEAD.render(item, participant, request, context=regions.lead(item, participant, error))
+        html = regions.LEAD.render(
+            item, participant, request, context=regions.lead(item, participant, error)
+        )
     return answer(request, "program:phone", seminar.slug, html=html, error=error)
 
 
 @require_POST
 @access.facilitator_required
-def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int) -> HttpResponse:
+def run_group(
+    request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id: int
+) -> HttpResponse:
     """A facilitator moves any one group on, from the tablet."""
     item, group = _targets(seminar, item_id, group_id)
     error = _act(request, item, group)
@@ -107,11 +116,17 @@ def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id
 @access.facilitator_required
 def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
     """A facilitator puts every group in one phase."""
-    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
-                             kind=selectors.KIND)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("day__seminar"),
+        pk=item_id,
+        day__seminar=seminar,
+        kind=selectors.KIND,
+    )
     form = AllGroupsForm(request.POST, item=item)
     error = None if form.is_valid() else errors_text(form)
     if error is None:
-        error = _not_moved(services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"]))
+        error = _not_moved(
+            services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"])
+        )
     html = _tablet(request, item, error) if request.htmx else None
     return answer(request, "program:run", seminar.slug, html=html, error=error)

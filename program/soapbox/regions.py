@@ -27,10 +27,14 @@ def _phase_context(item: AgendaItem, state: GroupActivityState) -> dict:
     phase = selectors.phase(item, state.phase)
     index = phases.index(phase)
     return {
-        "state": state, "phase": phase, "phase_number": index + 1, "phase_total": len(phases),
+        "state": state,
+        "phase": phase,
+        "phase_number": index + 1,
+        "phase_total": len(phases),
         "previous": phases[index - 1] if index > 0 else None,
         "following": phases[index + 1] if index + 1 < len(phases) else None,
-        "timer_ms": timer_remaining_ms(state, timezone.now()), "timer_running": state.timer_ends_at is not None,
+        "timer_ms": timer_remaining_ms(state, timezone.now()),
+        "timer_running": state.timer_ends_at is not None,
     }
 
 
@@ -40,7 +44,11 @@ def slots(item: AgendaItem, phase: str, lineup) -> list[str]:
     for slot in selectors.SLOTS[selectors.phase(item, phase).key]:
         if slot == "speakers":
             # The speaker now on the soapbox first; earlier speakers' forms stay below.
-            names += [f"speaker-{speaker.pk}" for speaker in reversed(lineup) if speaker.called_at is not None]
+            names += [
+                f"speaker-{speaker.pk}"
+                for speaker in reversed(lineup)
+                if speaker.called_at is not None
+            ]
         else:
             names.append(slot)
     return names
@@ -49,9 +57,15 @@ def slots(item: AgendaItem, phase: str, lineup) -> list[str]:
 def group(item: AgendaItem, group: Group) -> dict:
     state = selectors.group_state(item, group)
     lineup = selectors.lineup(item, group)
-    return {"item": item, "seminar": item.day.seminar, "group": group, "lineup": lineup,
-            "current": selectors.current_speaker(lineup), "slots": slots(item, state.phase, lineup),
-            **_phase_context(item, state)}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "group": group,
+        "lineup": lineup,
+        "current": selectors.current_speaker(lineup),
+        "slots": slots(item, state.phase, lineup),
+        **_phase_context(item, state),
+    }
 
 
 def lead(item: AgendaItem, participant: Participant, error: str | None = None) -> dict:
@@ -61,17 +75,28 @@ def lead(item: AgendaItem, participant: Participant, error: str | None = None) -
         return {"leads": False}
     state = selectors.group_state(item, group)
     lineup = selectors.lineup(item, group)
-    return {"leads": True, "item": item, "seminar": item.day.seminar, "group": group,
-            "lineup": lineup, "error": error, "volunteers": selectors.volunteers(item, group),
-            "next_speaker": selectors.next_speaker(lineup), "speakers": selectors.speakers(item),
-            **_phase_context(item, state)}
+    return {
+        "leads": True,
+        "item": item,
+        "seminar": item.day.seminar,
+        "group": group,
+        "lineup": lineup,
+        "error": error,
+        "volunteers": selectors.volunteers(item, group),
+        "next_speaker": selectors.next_speaker(lineup),
+        "speakers": selectors.speakers(item),
+        **_phase_context(item, state),
+    }
 
 
 def inbox(item: AgendaItem, participant: Participant) -> dict:
     """A speaker's feedback once their group reads it (`inbox` is false before, and for others)."""
     group = selectors.group_of(item, participant)
-    shown = (group is not None and selectors.group_state(item, group).phase in ("feedback", "plan")
-             and selectors.spoke_in(item, group, participant))
+    shown = (
+        group is not None
+        and selectors.group_state(item, group).phase in ("feedback", "plan")
+        and selectors.spoke_in(item, group, participant)
+    )
     feedback = selectors.feedback_for(item, participant) if shown else []
     return {"inbox": shown, "item": item, "feedback": feedback}
 
@@ -81,12 +106,24 @@ def tablet(item: AgendaItem, _=None, error: str | None = None) -> dict:
     for row_group, members in selectors.groups(item):
         state = selectors.group_state(item, row_group)
         lineup = selectors.lineup(item, row_group)
-        rows.append({"group": row_group, "size": len(members), "lineup": lineup,
-                     "leaders": [m for m in members if m.role == Participant.Role.PROCESS_LEADER],
-                     "current": selectors.current_speaker(lineup), **_phase_context(item, state)})
-    return {"item": item, "seminar": item.day.seminar, "rows": rows,
-            "phases": selectors.phases(item), "error": error,
-            "version": sum(row["state"].version for row in rows)}
+        rows.append(
+            {
+                "group": row_group,
+                "size": len(members),
+                "lineup": lineup,
+                "leaders": [m for m in members if m.role == Participant.Role.PROCESS_LEADER],
+                "current": selectors.current_speaker(lineup),
+                **_phase_context(item, state),
+            }
+        )
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "rows": rows,
+        "phases": selectors.phases(item),
+        "error": error,
+        "version": sum(row["state"].version for row in rows),
+    }
 
 
 def phases(item: AgendaItem, _=None) -> dict:

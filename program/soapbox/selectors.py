@@ -6,8 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from groups import selectors as group_selectors
 from groups.models import Group, Membership
-from program.models import (ActionPlan, AgendaItem, GroupActivityState, Speaker, SpeakerDraw, SpeechDraft,
-                            SpeechFeedback, Volunteer)
+from program.models import (
+    ActionPlan,
+    AgendaItem,
+    GroupActivityState,
+    Speaker,
+    SpeakerDraw,
+    SpeechDraft,
+    SpeechFeedback,
+    Volunteer,
+)
 from seminar.models import Participant
 
 KIND = "soapbox"
@@ -25,16 +33,36 @@ class Phase:
 
 
 PHASES = [
-    Phase("prepare", _("Prepare your speech"),
-          _("Draft a short speech to your staff. Your draft is saved as you type and only you "
-            "can read it."), PREPARE_MINUTES),  # the minutes an item sets win: phase_minutes()
-    Phase("speeches", _("Speeches"),
-          _("Some of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
-            "suggestion.")),
-    Phase("feedback", _("Feedback"), _("The speakers read their feedback. Only the speaker can read it.")),
-    Phase("plan", _("Rework and action plan"),
-          _("Rework your speech, then write an action plan: a few concrete steps, each with what, with whom and "
-            "by when.")),
+    Phase(
+        "prepare",
+        _("Prepare your speech"),
+        _(
+            "Draft a short speech to your staff. Your draft is saved as you type and only you "
+            "can read it."
+        ),
+        PREPARE_MINUTES,
+    ),  # the minutes an item sets win: phase_minutes()
+    Phase(
+        "speeches",
+        _("Speeches"),
+        _(
+            "Some of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
+            "suggestion."
+        ),
+    ),
+    Phase(
+        "feedback",
+        _("Feedback"),
+        _("The speakers read their feedback. Only the speaker can read it."),
+    ),
+    Phase(
+        "plan",
+        _("Rework and action plan"),
+        _(
+            "Rework your speech, then write an action plan: a few concrete steps, each with what, with whom and "
+            "by when."
+        ),
+    ),
 ]
 PHASE_KEYS = [phase.key for phase in PHASES]  # also the order of an item without its own `phases`
 # Slots: the parts of a phone's screen that are its own (forms, private text), per phase.
@@ -84,9 +112,9 @@ def phase_order_problem(keys) -> str | None:
     if len(set(keys)) != len(keys):
         return "names a phase twice"
     if "speeches" not in keys:
-        return "must include \"speeches\""
+        return 'must include "speeches"'
     if "feedback" in keys and keys.index("feedback") < keys.index("speeches"):
-        return "must put \"feedback\" after \"speeches\""
+        return 'must put "feedback" after "speeches"'
     return None
 
 
@@ -94,12 +122,19 @@ def initial_state(item: AgendaItem, group: Group) -> GroupActivityState:
     """The state a group starts in (not saved until its first change): the item's first phase."""
     first = phases(item)[0]
     minutes = phase_minutes(item, first)
-    return GroupActivityState(item=item, group=group, phase=first.key, version=1,
-                              timer_remaining=minutes * 60 if minutes else None)
+    return GroupActivityState(
+        item=item,
+        group=group,
+        phase=first.key,
+        version=1,
+        timer_remaining=minutes * 60 if minutes else None,
+    )
 
 
 def group_state(item: AgendaItem, group: Group) -> GroupActivityState:
-    return GroupActivityState.objects.filter(item=item, group=group).first() or initial_state(item, group)
+    return GroupActivityState.objects.filter(item=item, group=group).first() or initial_state(
+        item, group
+    )
 
 
 def groups(item: AgendaItem) -> list[tuple[Group, list[Participant]]]:
@@ -114,18 +149,26 @@ def group_of(item: AgendaItem, participant: Participant) -> Group | None:
 
 def is_member(item: AgendaItem, group: Group, participant: Participant) -> bool:
     round_ = group_selectors.round_for_item(item)
-    return round_ is not None and group.round_id == round_.pk and Membership.objects.filter(
-        group=group, participant=participant).exists()
+    return (
+        round_ is not None
+        and group.round_id == round_.pk
+        and Membership.objects.filter(group=group, participant=participant).exists()
+    )
 
 
 def leaders(group: Group) -> list[Participant]:
-    return list(Participant.objects.filter(memberships__group=group, role=Participant.Role.PROCESS_LEADER))
+    return list(
+        Participant.objects.filter(memberships__group=group, role=Participant.Role.PROCESS_LEADER)
+    )
 
 
 def leads(participant: Participant | None, item: AgendaItem, group: Group) -> bool:
     """Whether this participant is a process leader of this group in the item's round."""
-    return (participant is not None and participant.role == Participant.Role.PROCESS_LEADER
-            and is_member(item, group, participant))
+    return (
+        participant is not None
+        and participant.role == Participant.Role.PROCESS_LEADER
+        and is_member(item, group, participant)
+    )
 
 
 def latest_draw(item: AgendaItem, group: Group) -> SpeakerDraw | None:
@@ -149,21 +192,31 @@ def next_speaker(speakers: list[Speaker]) -> Speaker | None:
 
 def spoken_ids(item: AgendaItem) -> set[int]:
     """Everyone who has been called up to speak at this item, in any group."""
-    return set(Speaker.objects.filter(draw__item=item, called_at__isnull=False)
-               .values_list("participant_id", flat=True))
+    return set(
+        Speaker.objects.filter(draw__item=item, called_at__isnull=False).values_list(
+            "participant_id", flat=True
+        )
+    )
 
 
 def candidates(item: AgendaItem, group: Group) -> list[Participant]:
     """Who may be chosen to speak: present members, not leading the group, not spoken yet."""
     spoken = spoken_ids(item)
-    return [person for person in Participant.objects.filter(memberships__group=group, present=True)
-            .exclude(role=Participant.Role.PROCESS_LEADER).order_by("name", "pk") if person.pk not in spoken]
+    return [
+        person
+        for person in Participant.objects.filter(memberships__group=group, present=True)
+        .exclude(role=Participant.Role.PROCESS_LEADER)
+        .order_by("name", "pk")
+        if person.pk not in spoken
+    ]
 
 
 def volunteers(item: AgendaItem, group: Group) -> list[Participant]:
     """The candidates who volunteered, first come first."""
     allowed = {person.pk: person for person in candidates(item, group)}
-    order = Volunteer.objects.filter(item=item, participant_id__in=allowed).values_list("participant_id", flat=True)
+    order = Volunteer.objects.filter(item=item, participant_id__in=allowed).values_list(
+        "participant_id", flat=True
+    )
     return [allowed[pk] for pk in order]
 
 
@@ -180,7 +233,9 @@ def feedback_for(item: AgendaItem, speaker: Participant) -> list[SpeechFeedback]
     return list(SpeechFeedback.objects.filter(item=item, speaker=speaker))
 
 
-def feedback_given(item: AgendaItem, author: Participant, speaker: Participant) -> list[SpeechFeedback]:
+def feedback_given(
+    item: AgendaItem, author: Participant, speaker: Participant
+) -> list[SpeechFeedback]:
     return list(SpeechFeedback.objects.filter(item=item, author=author, speaker=speaker))
 
 
@@ -190,5 +245,6 @@ def plan(item: AgendaItem, author: Participant) -> ActionPlan | None:
 
 
 def spoke_in(item: AgendaItem, group: Group, participant: Participant) -> bool:
-    return Speaker.objects.filter(draw__item=item, draw__group=group, participant=participant,
-                                  called_at__isnull=False).exists()
+    return Speaker.objects.filter(
+        draw__item=item, draw__group=group, participant=participant, called_at__isnull=False
+    ).exists()

@@ -46,7 +46,10 @@ def _lock(item: AgendaItem, group: Group, version: int | None) -> GroupActivityS
     if rows.update(version=F("version") + 1) == 0:
         initial = selectors.initial_state(item, group)
         _, created = GroupActivityState.objects.get_or_create(
-            item=item, group=group, defaults={"phase": initial.phase, "timer_remaining": initial.timer_remaining})
+            item=item,
+            group=group,
+            defaults={"phase": initial.phase, "timer_remaining": initial.timer_remaining},
+        )
         if not created or version not in (None, 1):
             raise StaleVersion
         GroupActivityState.objects.filter(item=item, group=group).update(version=F("version") + 1)
@@ -77,7 +80,9 @@ def _enter(state: GroupActivityState, phase: selectors.Phase) -> None:
 
 
 @transaction.atomic
-def move_phase(*, item: AgendaItem, group: Group, version: int, forward: bool) -> GroupActivityState:
+def move_phase(
+    *, item: AgendaItem, group: Group, version: int, forward: bool
+) -> GroupActivityState:
     """Move one group to its next (or previous) phase; its countdown is set for the phase.
 
     Saves the group's state; publishes the group's phones and the tablets.
@@ -157,19 +162,29 @@ def pause_timer(*, item: AgendaItem, group: Group, version: int) -> GroupActivit
 
 
 @transaction.atomic
-def add_minutes(*, item: AgendaItem, group: Group, version: int, minutes: int) -> GroupActivityState:
+def add_minutes(
+    *, item: AgendaItem, group: Group, version: int, minutes: int
+) -> GroupActivityState:
     """Give the group's countdown more (or, negative, less) time. Publishes the group."""
     state = _lock(item, group, version)
     if state.timer_ends_at is not None:
-        state.timer_ends_at = max(timezone.now(), state.timer_ends_at + dt.timedelta(minutes=minutes))
+        state.timer_ends_at = max(
+            timezone.now(), state.timer_ends_at + dt.timedelta(minutes=minutes)
+        )
     else:
         state.timer_remaining = max(0, (state.timer_remaining or 0) + minutes * 60)
     return _save(state)
 
 
 @transaction.atomic
-def choose_speakers(*, item: AgendaItem, group: Group, version: int, volunteers: list[Participant],
-                    seed: int | None = None) -> SpeakerDraw:
+def choose_speakers(
+    *,
+    item: AgendaItem,
+    group: Group,
+    version: int,
+    volunteers: list[Participant],
+    seed: int | None = None,
+) -> SpeakerDraw:
     """Choose the group's speakers: the volunteers picked (at most the item's speakers), then a uniform random draw
     among the present members who have not spoken for the places left.
 
@@ -184,16 +199,20 @@ def choose_speakers(*, item: AgendaItem, group: Group, version: int, volunteers:
     if len(picked) > selectors.speakers(item) or not picked <= set(allowed):
         raise NotPossible
     chosen = [pk for pk in allowed if pk in picked]  # first come, first to speak
-    pool = sorted(person.pk for person in selectors.candidates(item, group) if person.pk not in picked)
+    pool = sorted(
+        person.pk for person in selectors.candidates(item, group) if person.pk not in picked
+    )
     seed = draw.new_seed() if seed is None else seed
     drawn = draw.draw(pool, selectors.speakers(item) - len(chosen), seed)
     if not chosen and not drawn:
         raise NotPossible
-    record = SpeakerDraw.objects.create(item=item, group=group, chosen=chosen, candidates=pool, seed=seed,
-                                        drawn=len(drawn))
+    record = SpeakerDraw.objects.create(
+        item=item, group=group, chosen=chosen, candidates=pool, seed=seed, drawn=len(drawn)
+    )
     Speaker.objects.bulk_create(
         Speaker(draw=record, participant_id=pk, order=order, volunteered=pk in picked)
-        for order, pk in enumerate(chosen + drawn, start=1))
+        for order, pk in enumerate(chosen + drawn, start=1)
+    )
     _save(state)
     return record
 

@@ -25,23 +25,35 @@ def draft_form(item: AgendaItem, author: Participant) -> DraftForm:
 def step_formset(item: AgendaItem, author: Participant, data=None) -> StepFormSet:
     plan = selectors.plan(item, author)
     steps = plan.steps.all() if plan else []
-    initial = [{"what": step.what, "with_whom": step.with_whom, "by_when": step.by_when} for step in steps]
-    return StepFormSet(data, initial=initial or None, prefix="steps", form_kwargs={"earliest": item.day.date})
+    initial = [
+        {"what": step.what, "with_whom": step.with_whom, "by_when": step.by_when} for step in steps
+    ]
+    return StepFormSet(
+        data, initial=initial or None, prefix="steps", form_kwargs={"earliest": item.day.date}
+    )
 
 
 def speaker_for(item: AgendaItem, participant: Participant, speaker_id: int) -> Speaker:
     """A speaker called up in the participant's own group, or 404."""
     group = selectors.group_of(item, participant)
-    speaker = (Speaker.objects.select_related("participant", "draw__group")
-               .filter(pk=speaker_id, draw__item=item, called_at__isnull=False).first())
+    speaker = (
+        Speaker.objects.select_related("participant", "draw__group")
+        .filter(pk=speaker_id, draw__item=item, called_at__isnull=False)
+        .first()
+    )
     if group is None or speaker is None or speaker.draw.group_id != group.pk:
         raise Http404
     return speaker
 
 
 def render_slot(request, item: AgendaItem, participant: Participant, name: str, **extra) -> str:
-    context = {"item": item, "seminar": item.day.seminar, "participant": participant,
-               "leads": participant.role == Participant.Role.PROCESS_LEADER, **extra}
+    context = {
+        "item": item,
+        "seminar": item.day.seminar,
+        "participant": participant,
+        "leads": participant.role == Participant.Role.PROCESS_LEADER,
+        **extra,
+    }
     if name == "volunteer":
         context["volunteered"] = selectors.volunteered(item, participant)
         context["can_speak"] = participant.role != Participant.Role.PROCESS_LEADER
@@ -50,8 +62,11 @@ def render_slot(request, item: AgendaItem, participant: Participant, name: str, 
         context.setdefault("form", draft_form(item, participant))
         context["draft"] = selectors.draft(item, participant)
         group = selectors.group_of(item, participant)
-        context["has_feedback"] = group is not None and selectors.spoke_in(item, group, participant) and (
-            selectors.group_state(item, group).phase in ("feedback", "plan"))
+        context["has_feedback"] = (
+            group is not None
+            and selectors.spoke_in(item, group, participant)
+            and (selectors.group_state(item, group).phase in ("feedback", "plan"))
+        )
     elif name == "plan":
         context.setdefault("form", PlanForm())
         context.setdefault("formset", step_formset(item, participant))

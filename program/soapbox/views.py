@@ -22,18 +22,29 @@ NOT_OPEN = gettext_lazy("The soapbox is not open for you here.")
 SLOT_PAGE = "program/soapbox/slot_page.html"
 
 
-def _phone(request: HtmxHttpRequest, slug: str, item_id: int) -> tuple[Seminar, Participant, AgendaItem]:
+def _phone(
+    request: HtmxHttpRequest, slug: str, item_id: int
+) -> tuple[Seminar, Participant, AgendaItem]:
     """The seminar, the phone's participant and the soapbox item; `Refused` (403) or 404."""
     item, participant = phone_item(request, slug, item_id, kinds=(selectors.KIND,))
     return item.day.seminar, participant, item
 
 
-def _slot_answer(request: HtmxHttpRequest, item, participant, name: str, status: int = 200, **extra) -> HttpResponse:
+def _slot_answer(
+    request: HtmxHttpRequest, item, participant, name: str, status: int = 200, **extra
+) -> HttpResponse:
     """htmx gets the slot it changed; a plain post is sent back to the phone page (or shown its errors)."""
     html = slots.render_slot(request, item, participant, name, **extra)
     context = {"seminar": item.day.seminar, "participant": participant, "content": html}
-    return answer(request, "program:phone", item.day.seminar.slug, html=html, page=SLOT_PAGE, context=context,
-                  status=status)
+    return answer(
+        request,
+        "program:phone",
+        item.day.seminar.slug,
+        html=html,
+        page=SLOT_PAGE,
+        context=context,
+        status=status,
+    )
 
 
 @require_GET
@@ -44,7 +55,9 @@ def slot(request: HtmxHttpRequest, slug: str, item_id: int, name: str) -> HttpRe
     html = slots.render_slot(request, item, participant, name)
     if request.htmx:
         return HttpResponse(html)
-    return render(request, SLOT_PAGE, {"seminar": seminar, "participant": participant, "content": html})
+    return render(
+        request, SLOT_PAGE, {"seminar": seminar, "participant": participant, "content": html}
+    )
 
 
 @require_POST
@@ -59,20 +72,38 @@ def draft(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
         context["error"], status = errors_text(form), 400
     else:
         try:
-            context["draft"] = writing.save_draft(item=item, author=participant, version=form.cleaned_data["version"],
-                                                  parts=form.parts())
+            context["draft"] = writing.save_draft(
+                item=item,
+                author=participant,
+                version=form.cleaned_data["version"],
+                parts=form.parts(),
+            )
         except writing.StaleDraft as stale:
             context["draft"], status = stale.draft, 409
-            context["error"] = _("Your draft was saved on another screen meanwhile. Reload to see that version; "
-                                 "copy what you typed here first.")
+            context["error"] = _(
+                "Your draft was saved on another screen meanwhile. Reload to see that version; "
+                "copy what you typed here first."
+            )
         except services.NotOpen:
             context["error"], status = NOT_OPEN, 409
-    if not request.htmx and status != 200:  # a plain form refused: its slot, with the text and the error
-        return _slot_answer(request, item, participant, "draft", status, form=form, error=context.get("error"))
+    if (
+        not request.htmx and status != 200
+    ):  # a plain form refused: its slot, with the text and the error
+        return _slot_answer(
+            request, item, participant, "draft", status, form=form, error=context.get("error")
+        )
     # After a refused save the phone keeps the version it had, so it cannot overwrite the newer draft.
-    context["saved_version"] = context["draft"].version if status == 200 else form.data.get("draft-version")
-    return answer(request, "program:phone", seminar.slug, partial="program/soapbox/slots.html#draft_status",
-                  context=context, status=status)
+    context["saved_version"] = (
+        context["draft"].version if status == 200 else form.data.get("draft-version")
+    )
+    return answer(
+        request,
+        "program:phone",
+        seminar.slug,
+        partial="program/soapbox/slots.html#draft_status",
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
@@ -82,7 +113,9 @@ def volunteer(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
     form = VolunteerForm(request.POST)
     if form.is_valid() and participant.role != participant.Role.PROCESS_LEADER:
         try:
-            services.set_volunteer(item=item, participant=participant, volunteer=form.cleaned_data["volunteer"])
+            services.set_volunteer(
+                item=item, participant=participant, volunteer=form.cleaned_data["volunteer"]
+            )
         except services.NotOpen:
             return _slot_answer(request, item, participant, "volunteer", 409, error=NOT_OPEN)
     return _slot_answer(request, item, participant, "volunteer")
@@ -99,8 +132,14 @@ def feedback(request: HtmxHttpRequest, slug: str, item_id: int, speaker_id: int)
     if not form.is_valid():
         return _slot_answer(request, item, participant, name, 400, form=form)
     try:
-        writing.give_feedback(item=item, author=participant, speaker=speaker, worked=form.cleaned_data["worked"],
-                              suggestion=form.cleaned_data["suggestion"], key=form.cleaned_data["key"])
+        writing.give_feedback(
+            item=item,
+            author=participant,
+            speaker=speaker,
+            worked=form.cleaned_data["worked"],
+            suggestion=form.cleaned_data["suggestion"],
+            key=form.cleaned_data["key"],
+        )
     except services.NotOpen:
         form.add_error(None, _("You cannot give this speaker feedback."))
         return _slot_answer(request, item, participant, name, 409, form=form)
@@ -121,12 +160,20 @@ def plan(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     form, formset = PlanForm(request.POST), slots.step_formset(item, participant, request.POST)
     if not (form.is_valid() and formset.is_valid()):
         return _slot_answer(request, item, participant, "plan", 400, form=form, formset=formset)
-    steps = [writing.Step(**{name: row.cleaned_data[name] for name in ("what", "with_whom", "by_when")})
-             for row in formset.forms if row.cleaned_data and not row.cleaned_data.get("DELETE")]
+    steps = [
+        writing.Step(**{name: row.cleaned_data[name] for name in ("what", "with_whom", "by_when")})
+        for row in formset.forms
+        if row.cleaned_data and not row.cleaned_data.get("DELETE")
+    ]
     try:
-        writing.save_action_plan(item=item, author=participant, steps=steps, key=form.cleaned_data["key"])
+        writing.save_action_plan(
+            item=item, author=participant, steps=steps, key=form.cleaned_data["key"]
+        )
     except (services.NotOpen, services.NotPossible):
-        form.add_error(None, _("Write at least one step, and at most %(count)d.") % {"count": writing.MAX_STEPS})
+        form.add_error(
+            None,
+            _("Write at least one step, and at most %(count)d.") % {"count": writing.MAX_STEPS},
+        )
         return _slot_answer(request, item, participant, "plan", 409, form=form, formset=formset)
     except TooFast:
         form.add_error(None, _("That was a lot at once. Wait a minute and send again."))

@@ -44,7 +44,9 @@ def _open(item: AgendaItem, person: Participant) -> None:
 
 
 @transaction.atomic
-def save_draft(*, item: AgendaItem, author: Participant, version: int, parts: dict[str, str]) -> SpeechDraft:
+def save_draft(
+    *, item: AgendaItem, author: Participant, version: int, parts: dict[str, str]
+) -> SpeechDraft:
     """Save the author's speech draft if `version` is the one they last saw (the autosave).
 
     Saves the five parts and claims the next version; raises StaleDraft (with the newer draft)
@@ -54,7 +56,8 @@ def save_draft(*, item: AgendaItem, author: Participant, version: int, parts: di
     fields = {name: parts.get(name, "") for name in SpeechDraft.PARTS}
     draft, _ = SpeechDraft.objects.get_or_create(item=item, author=author)
     saved = SpeechDraft.objects.filter(pk=draft.pk, version=version).update(
-        **fields, version=F("version") + 1, updated_at=timezone.now())
+        **fields, version=F("version") + 1, updated_at=timezone.now()
+    )
     draft.refresh_from_db()
     if not saved:
         raise StaleDraft(draft)
@@ -62,8 +65,15 @@ def save_draft(*, item: AgendaItem, author: Participant, version: int, parts: di
 
 
 @transaction.atomic
-def give_feedback(*, item: AgendaItem, author: Participant, speaker: Speaker, worked: str, suggestion: str,
-                  key: uuid.UUID) -> SpeechFeedback:
+def give_feedback(
+    *,
+    item: AgendaItem,
+    author: Participant,
+    speaker: Speaker,
+    worked: str,
+    suggestion: str,
+    key: uuid.UUID,
+) -> SpeechFeedback:
     """Give a speaker of one's own group feedback (once per key): what worked, one suggestion.
 
     Saves it for the speaker's eyes only; once the group reads feedback, the speaker's phone
@@ -74,8 +84,12 @@ def give_feedback(*, item: AgendaItem, author: Participant, speaker: Speaker, wo
         return existing
     _open(item, author)
     group = speaker.draw.group
-    if (speaker.draw.item_id != item.pk or speaker.called_at is None or speaker.participant_id == author.pk
-            or not selectors.is_member(item, group, author)):
+    if (
+        speaker.draw.item_id != item.pk
+        or speaker.called_at is None
+        or speaker.participant_id == author.pk
+        or not selectors.is_member(item, group, author)
+    ):
         raise NotOpen
     phase = selectors.group_state(item, group).phase
     if phase not in ("speeches", "feedback"):
@@ -83,8 +97,14 @@ def give_feedback(*, item: AgendaItem, author: Participant, speaker: Speaker, wo
     check_pace(author.pk, "soapbox-feedback")
     try:
         with transaction.atomic():
-            feedback = SpeechFeedback.objects.create(item=item, speaker_id=speaker.participant_id, author=author,
-                                                     worked=worked.strip(), suggestion=suggestion.strip(), key=key)
+            feedback = SpeechFeedback.objects.create(
+                item=item,
+                speaker_id=speaker.participant_id,
+                author=author,
+                worked=worked.strip(),
+                suggestion=suggestion.strip(),
+                key=key,
+            )
     except IntegrityError:  # the same key raced in from a retried request
         return SpeechFeedback.objects.get(author=author, key=key)
     if phase == "feedback":
@@ -93,7 +113,9 @@ def give_feedback(*, item: AgendaItem, author: Participant, speaker: Speaker, wo
 
 
 @transaction.atomic
-def save_action_plan(*, item: AgendaItem, author: Participant, steps: list[Step], key: uuid.UUID) -> ActionPlan:
+def save_action_plan(
+    *, item: AgendaItem, author: Participant, steps: list[Step], key: uuid.UUID
+) -> ActionPlan:
     """Save the author's action plan (once per key): its steps replace the plan saved before.
 
     Every save is kept as a version; the newest is the plan. A retried or replayed send
@@ -112,6 +134,13 @@ def save_action_plan(*, item: AgendaItem, author: Participant, steps: list[Step]
     except IntegrityError:
         return ActionPlan.objects.get(author=author, key=key)
     ActionStep.objects.bulk_create(
-        ActionStep(plan=plan, position=position, what=step.what, with_whom=step.with_whom, by_when=step.by_when)
-        for position, step in enumerate(steps, start=1))
+        ActionStep(
+            plan=plan,
+            position=position,
+            what=step.what,
+            with_whom=step.with_whom,
+            by_when=step.by_when,
+        )
+        for position, step in enumerate(steps, start=1)
+    )
     return plan

@@ -9,13 +9,21 @@ from seminar.submissions import SubmissionForm
 
 
 class CardForm(SubmissionForm):
-    kind = forms.ChoiceField(label=_("Kind of card"), choices=TableCard.Kind.choices, widget=forms.RadioSelect,
-                             initial=TableCard.Kind.POSSIBILITY,
-                             error_messages={"required": _("Choose possibility or challenge.")})
+    kind = forms.ChoiceField(
+        label=_("Kind of card"),
+        choices=TableCard.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=TableCard.Kind.POSSIBILITY,
+        error_messages={"required": _("Choose possibility or challenge.")},
+    )
     text = forms.CharField(
-        label=_("Your card"), max_length=MAX_CARD, widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Write your card first."),
-                        "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d).")},
+        label=_("Your card"),
+        max_length=MAX_CARD,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Write your card first."),
+            "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d)."),
+        },
     )
 
     def clean_text(self) -> str:
@@ -32,7 +40,8 @@ class ShowForm(forms.Form):
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = Group.objects.filter(
-            round__grouping_id=item.grouping_id, round__number=item.round_number)
+            round__grouping_id=item.grouping_id, round__number=item.round_number
+        )
 
 
 class CardActionForm(forms.Form):

@@ -13,5 +13,8 @@ class TableTalkKind(ActivityKind):
     regions = regions.REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("program/tabletalk/panel.html",
-                                {"item": item, "form": CardForm(), "seminar": item.day.seminar}, request=request)
+        return render_to_string(
+            "program/tabletalk/panel.html",
+            {"item": item, "form": CardForm(), "seminar": item.day.seminar},
+            request=request,
+        )

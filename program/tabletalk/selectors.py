@@ -8,16 +8,23 @@ from program.models import AgendaItem, TableCard, TableTalkShow
 
 def by_kind(cards) -> dict:
     cards = list(cards)
-    return {"possibilities": [c for c in cards if c.kind == TableCard.Kind.POSSIBILITY],
-            "challenges": [c for c in cards if c.kind == TableCard.Kind.CHALLENGE]}
+    return {
+        "possibilities": [c for c in cards if c.kind == TableCard.Kind.POSSIBILITY],
+        "challenges": [c for c in cards if c.kind == TableCard.Kind.CHALLENGE],
+    }
 
 
 def table_cards(item: AgendaItem, group_id: int) -> dict:
-    return {"item": item, **by_kind(TableCard.objects.filter(item=item, group_id=group_id).visible())}
+    return {
+        "item": item,
+        **by_kind(TableCard.objects.filter(item=item, group_id=group_id).visible()),
+    }
 
 
 def show_state(item: AgendaItem) -> TableTalkShow:
-    return TableTalkShow.objects.filter(item=item).select_related("group").first() or TableTalkShow(item=item)
+    return TableTalkShow.objects.filter(item=item).select_related("group").first() or TableTalkShow(
+        item=item
+    )
 
 
 def shown(item: AgendaItem) -> dict:
@@ -42,9 +49,20 @@ def tablet(item: AgendaItem) -> dict:
     if round_ is not None:
         visible = Q(table_cards__item=item, table_cards__hidden=False)
         tables = round_.groups.order_by("number").annotate(
-            possibilities=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.POSSIBILITY)),
-            challenges=Count("table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.CHALLENGE)))
+            possibilities=Count(
+                "table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.POSSIBILITY)
+            ),
+            challenges=Count(
+                "table_cards", filter=visible & Q(table_cards__kind=TableCard.Kind.CHALLENGE)
+            ),
+        )
     cards = TableCard.objects.filter(item=item)
     latest = cards.select_related("author", "group").order_by("-pk")[:LATEST]
-    return {"item": item, "seminar": item.day.seminar, "tables": list(tables), "show": show_state(item),
-            "latest": list(latest), "total": cards.count()}
+    return {
+        "item": item,
+        "seminar": item.day.seminar,
+        "tables": list(tables),
+        "show": show_state(item),
+        "latest": list(latest),
+        "total": cards.count(),
+    }

@@ -28,7 +28,8 @@ class NoTable(Exception):
 def _on_projector(item: AgendaItem, group_id: int | None) -> bool:
     state = selectors.show_state(item)
     return state.mode == TableTalkShow.Mode.ALL or (
-        state.mode == TableTalkShow.Mode.TABLE and state.group_id == group_id)
+        state.mode == TableTalkShow.Mode.TABLE and state.group_id == group_id
+    )
 
 
 def _publish(item: AgendaItem, group: Group | None, projector: bool) -> None:
@@ -56,8 +57,9 @@ def submit_card(*, item: AgendaItem, author: Participant, kind: str, text: str, 
     check_pace(author.pk, "card")
     try:
         with transaction.atomic():
-            card = TableCard.objects.create(item=item, group=group, author=author, kind=kind,
-                                            text=text.strip(), key=key)
+            card = TableCard.objects.create(
+                item=item, group=group, author=author, kind=kind, text=text.strip(), key=key
+            )
     except IntegrityError:  # the same key raced in from a retried request
         return TableCard.objects.get(author=author, key=key)
     _publish(item, group, _on_projector(item, group.pk))
@@ -67,7 +69,9 @@ def submit_card(*, item: AgendaItem, author: Participant, kind: str, text: str, 
 @transaction.atomic
 def show_cards(*, item: AgendaItem, mode: str, group: Group | None = None) -> TableTalkShow:
     """Put one table's cards, every table's cards by kind, or nothing on the projector."""
-    if mode == TableTalkShow.Mode.TABLE and (group is None or group.round.grouping_id != item.grouping_id):
+    if mode == TableTalkShow.Mode.TABLE and (
+        group is None or group.round.grouping_id != item.grouping_id
+    ):
         raise NotOpen
     state, _ = TableTalkShow.objects.select_for_update().get_or_create(item=item)
     state.mode = mode

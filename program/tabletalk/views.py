@@ -26,8 +26,9 @@ def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.submit_card(item=item, author=participant, kind=data["kind"], text=data["text"],
-                                 key=data["key"])
+            services.submit_card(
+                item=item, author=participant, kind=data["kind"], text=data["text"], key=data["key"]
+            )
             # The next card is likely of the same kind.
             form, sent, status = CardForm(initial={"kind": data["kind"]}), True, 200
         except services.NotOpen:
@@ -37,21 +38,34 @@ def submit(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
             form.add_error(None, _("You are not at a table in this round. Ask a facilitator."))
             status = 409
         except TooFast:
-            form.add_error(None, _("That was a lot of cards at once. Wait a minute and send again."))
+            form.add_error(
+                None, _("That was a lot of cards at once. Wait a minute and send again.")
+            )
             status = 429
     context = {"form": form, "item": item, "seminar": item.day.seminar, "sent": sent}
-    return answer(request, "program:phone", item.day.seminar.slug, partial=PANEL, page=PANEL, context=context,
-                  status=status)
+    return answer(
+        request,
+        "program:phone",
+        item.day.seminar.slug,
+        partial=PANEL,
+        page=PANEL,
+        context=context,
+        status=status,
+    )
 
 
 @require_POST
 @access.facilitator_required
 def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("day"), pk=item_id, day__seminar=seminar
+    )
     form = ShowForm(request.POST, item=item)
     if form.is_valid():
         try:
-            services.show_cards(item=item, mode=form.cleaned_data["mode"], group=form.cleaned_data["group"])
+            services.show_cards(
+                item=item, mode=form.cleaned_data["mode"], group=form.cleaned_data["group"]
+            )
         except services.NotOpen:
             pass
     return answer(request, "program:run", seminar.slug)
@@ -60,14 +74,21 @@ def show(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespon
 @require_POST
 @access.facilitator_required
 def moderate(request: HtmxHttpRequest, seminar: Seminar, card_id: int) -> HttpResponse:
-    card = get_object_or_404(TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar)
+    card = get_object_or_404(
+        TableCard.objects.select_related("item__day"), pk=card_id, item__day__seminar=seminar
+    )
     form = CardActionForm(request.POST)
     if form.is_valid():
         services.set_card_hidden(card=card, hidden=form.cleaned_data["action"] == "hide")
     if request.POST.get("answer") == "row":  # the complete list is no live page
         card.refresh_from_db()
-        return answer(request, "program:run", seminar.slug, partial="program/tabletalk/live.html#row",
-                      context={"card": card, "seminar": seminar, "page": True})
+        return answer(
+            request,
+            "program:run",
+            seminar.slug,
+            partial="program/tabletalk/live.html#row",
+            context={"card": card, "seminar": seminar, "page": True},
+        )
     return answer(request, "program:run", seminar.slug)
 
 
@@ -78,7 +99,11 @@ CARDS_PER_PAGE = 50
 @access.facilitator_required
 def all_cards(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
     """Every card of a table talk, hidden ones included, newest first, a page at a time."""
-    item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar
+    )
     cards = TableCard.objects.filter(item=item).select_related("author", "group").order_by("-pk")
     page = Paginator(cards, CARDS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "program/tabletalk/all.html", {"item": item, "seminar": seminar, "page": page})
+    return render(
+        request, "program/tabletalk/all.html", {"item": item, "seminar": seminar, "page": page}
+    )

@@ -16,11 +16,15 @@ class MailingForm(forms.Form):
     """One click: who gets the mail, in which language, and the form's one-time token."""
 
     token = forms.RegexField(regex=TOKEN, widget=forms.HiddenInput)
-    language = forms.ChoiceField(label=_("Language of the mail"), choices=settings.LANGUAGES,
-                                 initial=settings.LANGUAGE_CODE)
+    language = forms.ChoiceField(
+        label=_("Language of the mail"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
+    )
     people = forms.ModelMultipleChoiceField(
-        label=_("Recipients"), queryset=None, widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one person.")})
+        label=_("Recipients"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one person.")},
+    )
 
     def __init__(self, *args, candidates: models.QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)

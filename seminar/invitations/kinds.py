@@ -52,11 +52,15 @@ def registered() -> list[MailKind]:
     return sorted(_KINDS.values(), key=lambda kind: (kind.position, kind.key))
 
 
-INVITATION = register(MailKind(
-    key="invitation",
-    label=_("Invitations"),
-    subject=_("%(seminar)s: your personal link"),
-    intro=_("You are invited to %(seminar)s. Open your personal link on your phone: it shows the "
-            "program, what is on now and what to do, and it lets you hand in your homework."),
-    position=0,
-))
+INVITATION = register(
+    MailKind(
+        key="invitation",
+        label=_("Invitations"),
+        subject=_("%(seminar)s: your personal link"),
+        intro=_(
+            "You are invited to %(seminar)s. Open your personal link on your phone: it shows the "
+            "program, what is on now and what to do, and it lets you hand in your homework."
+        ),
+        position=0,
+    )
+)

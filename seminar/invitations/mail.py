@@ -45,14 +45,20 @@ class Letter:
 def _context(kind: MailKind, person: Participant, details: list[str]) -> dict:
     seminar = person.seminar
     title = one_line(seminar.shown.title)
-    return {"seminar": seminar, "title": title, "person": person,
-            "intro": kind.intro % {"seminar": title},
-            "details": kind.describe(seminar, details),
-            "link": links.personal_link(person), "join_link": links.join_link(seminar)}
+    return {
+        "seminar": seminar,
+        "title": title,
+        "person": person,
+        "intro": kind.intro % {"seminar": title},
+        "details": kind.describe(seminar, details),
+        "link": links.personal_link(person),
+        "join_link": links.join_link(seminar),
+    }
 
 
-def letter(*, kind: MailKind, person: Participant, details: list[str], language: str,
-           inline: bool = True) -> Letter:
+def letter(
+    *, kind: MailKind, person: Participant, details: list[str], language: str, inline: bool = True
+) -> Letter:
     """The mail's parts for `person`, rendered in `language`. The HTML part shows the QR code
     from the mail's inline image, or (`inline=False`, the preview) from a data URI."""
     with translation.override(language):
@@ -79,13 +85,15 @@ class LetterMessage(EmailMultiAlternatives):
     def message(self, *, policy=email.policy.default):
         msg = super().message(policy=policy)
         html = next(part for part in msg.walk() if part.get_content_type() == "text/html")
-        html.add_related(self.qr, "image", "png", cid=f"<{QR_CID}>", disposition="inline",
-                         filename="qr.png")
+        html.add_related(
+            self.qr, "image", "png", cid=f"<{QR_CID}>", disposition="inline", filename="qr.png"
+        )
         return msg
 
 
-def message(*, kind: MailKind, person: Participant, details: list[str],
-            language: str) -> LetterMessage:
+def message(
+    *, kind: MailKind, person: Participant, details: list[str], language: str
+) -> LetterMessage:
     """The mail to send to `person`: To is their address alone (no name in a header)."""
     parts = letter(kind=kind, person=person, details=details, language=language)
     mail = LetterMessage(subject=parts.subject, body=parts.text, to=[person.email], qr=parts.qr)

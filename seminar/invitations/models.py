@@ -16,8 +16,9 @@ class Mailing(models.Model):
     language = models.CharField(_("language"), max_length=10)
     # The one-time token of the form that made it: a second submit of that form finds this.
     token = models.CharField(max_length=64)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -35,8 +36,10 @@ class Mailing(models.Model):
 class DeliveryQuerySet(models.QuerySet):
     def retryable(self, *, stale_before) -> "DeliveryQuerySet":
         """Failed rows, and rows claimed before `stale_before` whose fate is unknown (a crash)."""
-        return self.filter(models.Q(status=Delivery.Status.FAILED)
-                           | models.Q(status=Delivery.Status.SENDING, claimed_at__lt=stale_before))
+        return self.filter(
+            models.Q(status=Delivery.Status.FAILED)
+            | models.Q(status=Delivery.Status.SENDING, claimed_at__lt=stale_before)
+        )
 
 
 class Delivery(models.Model):
@@ -48,10 +51,12 @@ class Delivery(models.Model):
         BOUNCED = "bounced", _("Address refused")
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
-                                    related_name="deliveries")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.QUEUED)
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     # What the mail is about for this person (a reminder: the keys of the homework not done).
     details = models.JSONField(default=list, blank=True)
@@ -66,8 +71,9 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["mailing", "participant"],
-                                    name="delivery_unique_person")
+            models.UniqueConstraint(
+                fields=["mailing", "participant"], name="delivery_unique_person"
+            )
         ]
         indexes = [models.Index(fields=["status"], name="delivery_status")]
 

@@ -54,8 +54,15 @@ def address_problem(participant: Participant) -> str:
     return "" if valid_email(participant.email) else BAD_ADDRESS
 
 
-def create_mailing(*, seminar: Seminar, kind: MailKind, token: str, people: Iterable[Participant],
-                   language: str, user=None) -> tuple[Mailing, bool]:
+def create_mailing(
+    *,
+    seminar: Seminar,
+    kind: MailKind,
+    token: str,
+    people: Iterable[Participant],
+    language: str,
+    user=None,
+) -> tuple[Mailing, bool]:
     """Queue one mail per person for one click; (mailing, created).
 
     The click's one-time `token` makes it once: a second submit of the same form returns the
@@ -67,15 +74,22 @@ def create_mailing(*, seminar: Seminar, kind: MailKind, token: str, people: Iter
         return existing, False
     try:
         with transaction.atomic():
-            mailing = Mailing.objects.create(seminar=seminar, kind=kind.key, token=token,
-                                             language=language, created_by=user)
+            mailing = Mailing.objects.create(
+                seminar=seminar, kind=kind.key, token=token, language=language, created_by=user
+            )
             _, due = recipients(seminar, kind)
             rows = []
             for person in people:
                 problem = address_problem(person)
-                rows.append(Delivery(mailing=mailing, participant=person,
-                                     details=due.get(person.pk, []), reason=problem,
-                                     status=Status.BOUNCED if problem else Status.QUEUED))
+                rows.append(
+                    Delivery(
+                        mailing=mailing,
+                        participant=person,
+                        details=due.get(person.pk, []),
+                        reason=problem,
+                        status=Status.BOUNCED if problem else Status.QUEUED,
+                    )
+                )
             Delivery.objects.bulk_create(rows)
             transaction.on_commit(worker.wake)
     except IntegrityError:  # the same token, submitted twice at once: the other one made it
@@ -111,7 +125,8 @@ def _claim_next() -> Delivery | None:
             return None
         for pk in ids:
             claimed = Delivery.objects.filter(pk=pk, status=Status.QUEUED).update(
-                status=Status.SENDING, claimed_at=timezone.now(), attempts=models.F("attempts") + 1)
+                status=Status.SENDING, claimed_at=timezone.now(), attempts=models.F("attempts") + 1
+            )
             if claimed:
                 return Delivery.objects.select_related("mailing", "participant__seminar").get(pk=pk)
 
@@ -154,8 +169,9 @@ def send_queued(*, stop: threading.Event | None = None) -> Counter:
                 outcomes[status] += 1
                 continue
             try:
-                message = mail.message(kind=kind, person=person, details=delivery.details,
-                                       language=mailing.language)
+                message = mail.message(
+                    kind=kind, person=person, details=delivery.details, language=mailing.language
+                )
                 mailer = mailer or mailers.default
                 mailer.open()
                 mailer.send_messages([message])

@@ -38,11 +38,33 @@ listening = publishing.listening
 languages_listened = publishing.languages_listened
 
 __all__ = [
-    "CONTROL", "RESYNC", "RESYNC_OWN", "Answering", "Outbox", "Render", "Screen", "Viewer",
-    "attach_loop", "audiences", "background_turn", "current_answer", "current_outbox",
-    "detach_loop", "foreground", "group_name", "languages_listened", "listened", "listening",
-    "publish", "publish_latest", "register_screen", "registered", "roles", "screen_for",
-    "send_now", "skippable",
+    "CONTROL",
+    "RESYNC",
+    "RESYNC_OWN",
+    "Answering",
+    "Outbox",
+    "Render",
+    "Screen",
+    "Viewer",
+    "attach_loop",
+    "audiences",
+    "background_turn",
+    "current_answer",
+    "current_outbox",
+    "detach_loop",
+    "foreground",
+    "group_name",
+    "languages_listened",
+    "listened",
+    "listening",
+    "publish",
+    "publish_latest",
+    "register_screen",
+    "registered",
+    "roles",
+    "screen_for",
+    "send_now",
+    "skippable",
 ]
 
 _renderer = renderer  # the renderer thread, for tests that queue behind it

@@ -47,13 +47,16 @@ class Broker:
         """Start publishing and watching (once): at the relay's first join or first frame."""
         if not self._started:
             self._started = True
-            self.relay._tasks += [asyncio.create_task(self._publisher()),
-                                  asyncio.create_task(self._watch())]
+            self.relay._tasks += [
+                asyncio.create_task(self._publisher()),
+                asyncio.create_task(self._watch()),
+            ]
 
     def failed(self, why: str) -> None:
         if not self.cut_off:
-            log.warning("live link to the other workers cut (%s); serving this worker's screens "
-                        "alone", why)
+            log.warning(
+                "live link to the other workers cut (%s); serving this worker's screens alone", why
+            )
         self.cut_off = True
         self._cut_at = self._seq
 
@@ -124,7 +127,11 @@ class Broker:
                 return
             self.heals += 1
             screens = await self.relay.resync_all()
-            log.warning("live link to the other workers back; resyncing %d screens here and "
-                        "the screens of %d groups elsewhere", screens, len(dropped))
+            log.warning(
+                "live link to the other workers back; resyncing %d screens here and "
+                "the screens of %d groups elsewhere",
+                screens,
+                len(dropped),
+            )
         finally:
             self._healing = None

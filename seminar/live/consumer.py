@@ -34,6 +34,8 @@ CLOSE_TOO_FAST = 4029  # after HTTP's 429
 MAX_CLIENT_MESSAGE = 1024
 MESSAGE_BURST = 30
 MESSAGES_PER_SECOND = 5
+
+
 def resolve_viewer(scope: dict, slug: str, role: str) -> Viewer | None:
     """The viewer this socket may act as, or None: the screen of its role decides. Runs in a
     database thread."""
@@ -166,7 +168,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             # longer counts goes, as a new connect with its session would be refused.
             kwargs = self.scope["url_route"]["kwargs"]
             viewer = await database_sync_to_async(resolve_viewer)(
-                self.scope, kwargs["slug"], kwargs["role"])
+                self.scope, kwargs["slug"], kwargs["role"]
+            )
             if viewer is None and not self.gone:
                 await self.close(code=CLOSE_FORBIDDEN)
         else:

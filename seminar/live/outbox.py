@@ -41,8 +41,9 @@ def render_and_send(seminar_id: int, render: Render) -> None:
         log.exception("rendering live frames for seminar %s failed", seminar_id)
 
 
-def render_off_request(outbox: "Outbox", seminar_id: int, render: Render,
-                       answered: threading.Event | None = None) -> None:
+def render_off_request(
+    outbox: "Outbox", seminar_id: int, render: Render, answered: threading.Event | None = None
+) -> None:
     """On the renderer thread: each frame goes to the outbox as soon as it is rendered.
 
     First the request that committed gets its answer (turns.ANSWER_FIRST_SECONDS at most).

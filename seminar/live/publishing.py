@@ -14,7 +14,14 @@ from django.db import transaction
 from seminar.languages import language_codes
 from seminar.live import audiences, transport
 from seminar.live.audiences import group_name
-from seminar.live.outbox import Outbox, Render, current_outbox, render_and_send, render_off_request, renderer
+from seminar.live.outbox import (
+    Outbox,
+    Render,
+    current_outbox,
+    render_and_send,
+    render_off_request,
+    renderer,
+)
 from seminar.live.relay import relay_of
 from seminar.live.turns import current_answer
 
@@ -41,8 +48,9 @@ def publish(seminar_id: int, render: Render, *, behind: bool = False) -> None:
     transaction.on_commit(after_commit)
 
 
-def _requeue(outbox: Outbox, seminar_id: int, render: Render,
-             answered: threading.Event | None) -> None:
+def _requeue(
+    outbox: Outbox, seminar_id: int, render: Render, answered: threading.Event | None
+) -> None:
     """On the renderer thread: queue the job again, behind those submitted with it.
 
     The same commit's later callbacks ran right after this job was submitted, in the
@@ -125,8 +133,9 @@ def listening(seminar_id: int, audience_names: list[str]) -> list[bool]:
         return here
     # This process's own sockets count whatever Redis says (its subscription may be
     # reconnecting); Redis is asked about the others.
-    elsewhere = transport.subscribed([group for group, local in zip(groups, here, strict=True)
-                                      if not local])
+    elsewhere = transport.subscribed(
+        [group for group, local in zip(groups, here, strict=True) if not local]
+    )
     if elsewhere is None:
         return [True] * len(audience_names)
     answers = iter(elsewhere)

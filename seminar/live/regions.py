@@ -34,8 +34,16 @@ def element(element_id: str, content: str, version: int, **data: str) -> SafeStr
       item by a group's or a person's frame, so a room change never empties those parts.
     Keyword names take hyphens for underscores (`placeholder_for` → `data-placeholder-for`).
     """
-    attributes = format_html_join("", ' data-{}="{}"', ((key.replace("_", "-"), value) for key, value in data.items()))
-    return format_html('<div id="{}" data-version="{}"{}>{}</div>', element_id, version, attributes, mark_safe(content))
+    attributes = format_html_join(
+        "", ' data-{}="{}"', ((key.replace("_", "-"), value) for key, value in data.items())
+    )
+    return format_html(
+        '<div id="{}" data-version="{}"{}>{}</div>',
+        element_id,
+        version,
+        attributes,
+        mark_safe(content),
+    )
 
 
 class Scope(enum.StrEnum):
@@ -43,7 +51,9 @@ class Scope(enum.StrEnum):
 
     PHONES = enum.auto()  # every phone alike (inside #activity-live)
     GROUP = enum.auto()  # the phones of one group's members (inside #activity-group)
-    PERSON = enum.auto()  # one phone (inside #activity-person); a push resyncs that phone's own part
+    PERSON = (
+        enum.auto()
+    )  # one phone (inside #activity-person); a push resyncs that phone's own part
     TABLETS = enum.auto()  # the facilitators (inside #activity-tablet)
     PROJECTOR = enum.auto()  # the projector (its context joins the kind's projector template)
 
@@ -71,8 +81,9 @@ class Region:
     context: Context
     latest: bool = False
 
-    def render(self, item, target=None, request: HttpRequest | None = None, *,
-               context: dict | None = None) -> str:
+    def render(
+        self, item, target=None, request: HttpRequest | None = None, *, context: dict | None = None
+    ) -> str:
         """The region's HTML in the active language; a page load passes its request (CSRF)."""
         if context is None:
             context = self.context(item, target)
@@ -83,11 +94,16 @@ def audience_prefix(scope: Scope, target=None) -> str:
     """The audience a region of `scope` goes to, without its language."""
     if scope is Scope.GROUP:
         return audiences.group_prefix(target.pk)
-    return {Scope.PHONES: audiences.PARTICIPANT, Scope.TABLETS: audiences.FACILITATOR,
-            Scope.PROJECTOR: audiences.PROJECTOR}[scope]
+    return {
+        Scope.PHONES: audiences.PARTICIPANT,
+        Scope.TABLETS: audiences.FACILITATOR,
+        Scope.PROJECTOR: audiences.PROJECTOR,
+    }[scope]
 
 
-def frames(seminar_id: int, item, regions: Iterable[Region], target=None) -> Iterator[tuple[str, str]]:
+def frames(
+    seminar_id: int, item, regions: Iterable[Region], target=None
+) -> Iterator[tuple[str, str]]:
     """Each region as (audience, frame) pairs: rendered once per language a screen of its
     audience may be reading, and not at all when none is listening (`publishing.listening`).
 
@@ -113,8 +129,14 @@ def frames(seminar_id: int, item, regions: Iterable[Region], target=None) -> Ite
                 yield f"{prefix}-{code}", region.render(item, target, context=context)
 
 
-def publish(seminar_id: int, item, regions: Iterable[Region], *, target=None,
-            fresh: Callable[[Any], Any] | None = None) -> None:
+def publish(
+    seminar_id: int,
+    item,
+    regions: Iterable[Region],
+    *,
+    target=None,
+    fresh: Callable[[Any], Any] | None = None,
+) -> None:
     """After the current transaction commits, push `regions` of `item` to their screens.
 
     `fresh(item)`, when given, reads the item again after commit (its fields may have
@@ -135,10 +157,13 @@ def publish(seminar_id: int, item, regions: Iterable[Region], *, target=None,
             publishing.publish_latest(seminar_id, key, render([region]))
 
 
-def render_scope(regions: Iterable[Region], scope: Scope, item, target=None,
-                 request: HttpRequest | None = None) -> str:
+def render_scope(
+    regions: Iterable[Region], scope: Scope, item, target=None, request: HttpRequest | None = None
+) -> str:
     """A snapshot's part: every region of `scope`, in declaration order, in the active language."""
-    return mark_safe("".join(region.render(item, target, request) for region in regions if region.scope is scope))
+    return mark_safe(
+        "".join(region.render(item, target, request) for region in regions if region.scope is scope)
+    )
 
 
 def projector_context(regions: Iterable[Region], item) -> dict:

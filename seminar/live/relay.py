@@ -97,8 +97,9 @@ class Relay:
             if not local:
                 del self.members[group]
                 if self.channel is not None:
-                    await self._layer_call(self.layer.unsubscribe(group, self.channel),
-                                           "an unsubscribe")
+                    await self._layer_call(
+                        self.layer.unsubscribe(group, self.channel), "an unsubscribe"
+                    )
 
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
@@ -149,8 +150,10 @@ class Relay:
                     self.broker.failed("the relay channel could not be opened")
                     return False
             self.channel = channel
-            self._tasks += [asyncio.create_task(self._receive()),
-                            asyncio.create_task(self._rejoin())]
+            self._tasks += [
+                asyncio.create_task(self._receive()),
+                asyncio.create_task(self._rejoin()),
+            ]
             return True
 
     async def _layer_call(self, awaitable, why: str) -> bool:

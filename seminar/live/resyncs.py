@@ -80,7 +80,7 @@ class Resyncs:
                     screens.setdefault(key, []).append(consumer)
             for (role, _, own_only), consumers in screens.items():
                 for start in range(0, len(consumers), RESYNC_CHUNK):
-                    chunk = consumers[start:start + RESYNC_CHUNK]
+                    chunk = consumers[start : start + RESYNC_CHUNK]
                     await background_turn()  # after any click and room frames under way
                     try:
                         await sync_many(screen_for(role), chunk, own_only)
@@ -110,7 +110,8 @@ async def sync_many(screen: Screen, consumers: list[Socket], own_only: bool = Fa
 
 
 _resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def resyncs() -> Resyncs:

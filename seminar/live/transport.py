@@ -118,7 +118,8 @@ def _client(url: str) -> redis.Redis:
         client = _clients.get(url)
         if client is None:
             client = _clients[url] = redis.Redis.from_url(
-                url, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS)
+                url, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS
+            )
         return client
 
 
@@ -158,7 +159,8 @@ class Confirmer:
         client = self._clients.get(url)
         if client is None:
             client = self._clients[url] = redis.asyncio.Redis.from_url(
-                url, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS)
+                url, socket_timeout=TIMEOUT_SECONDS, socket_connect_timeout=TIMEOUT_SECONDS
+            )
         channel = channel_of(prefix, group)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CONFIRM_SECONDS
@@ -168,8 +170,9 @@ class Confirmer:
                 if count > 0:
                     return
                 if loop.time() >= deadline:
-                    log.warning("Redis did not count a subscription to %s in %s s", group,
-                                CONFIRM_SECONDS)
+                    log.warning(
+                        "Redis did not count a subscription to %s in %s s", group, CONFIRM_SECONDS
+                    )
                     return
                 await asyncio.sleep(0.002)
         except redis.RedisError:  # the layer's own subscription will fail or heal the same way

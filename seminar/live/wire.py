@@ -18,10 +18,23 @@ from django.conf import settings
 log = logging.getLogger(__name__)
 
 # What the fast path reads: of autobahn's protocol, then of its Twisted transport.
-PROTOCOL_ATTRIBUTES = ("state", "STATE_OPEN", "sendPreparedMessage", "send_queue",
-                       "_perMessageCompress", "transport")
-TRANSPORT_ATTRIBUTES = ("socket", "connected", "disconnecting", "_writeDisconnected",
-                        "dataBuffer", "_tempDataBuffer", "write")
+PROTOCOL_ATTRIBUTES = (
+    "state",
+    "STATE_OPEN",
+    "sendPreparedMessage",
+    "send_queue",
+    "_perMessageCompress",
+    "transport",
+)
+TRANSPORT_ATTRIBUTES = (
+    "socket",
+    "connected",
+    "disconnecting",
+    "_writeDisconnected",
+    "dataBuffer",
+    "_tempDataBuffer",
+    "write",
+)
 PREPARED_ATTRIBUTES = ("payloadHybi",)  # of autobahn's PreparedMessage
 
 _warned: set[tuple[str, ...]] = set()
@@ -45,8 +58,11 @@ def wire_for(send: object) -> object | None:
     """
     if not settings.LIVE_FAST_PATH:
         return None
-    if not (isinstance(send, functools.partial) and send.args
-            and getattr(send.func, "__name__", "") == "handle_reply"):
+    if not (
+        isinstance(send, functools.partial)
+        and send.args
+        and getattr(send.func, "__name__", "") == "handle_reply"
+    ):
         return None
     protocol = send.args[0]
     gone = missing(protocol)
@@ -54,9 +70,12 @@ def wire_for(send: object) -> object | None:
         key = tuple(gone)
         if key not in _warned:  # once per process and kind of protocol: each socket would repeat it
             _warned.add(key)
-            log.warning("live fast path off for %s sockets: %s missing (autobahn or Twisted "
-                        "changed?); frames go through the ASGI send", type(protocol).__name__,
-                        ", ".join(gone))
+            log.warning(
+                "live fast path off for %s sockets: %s missing (autobahn or Twisted "
+                "changed?); frames go through the ASGI send",
+                type(protocol).__name__,
+                ", ".join(gone),
+            )
         return None
     return protocol
 

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0001_initial'),
+        ("seminar", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='participant',
-            name='access_revoked',
-            field=models.BooleanField(default=False, editable=False, verbose_name='access revoked'),
+            model_name="participant",
+            name="access_revoked",
+            field=models.BooleanField(default=False, editable=False, verbose_name="access revoked"),
         ),
         migrations.AddField(
-            model_name='participant',
-            name='access_version',
+            model_name="participant",
+            name="access_version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='seminar',
-            name='display_version',
+            model_name="seminar",
+            name="display_version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

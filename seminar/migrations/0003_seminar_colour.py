@@ -5,15 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0002_access_versions'),
+        ("seminar", "0002_access_versions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='seminar',
-            name='colour',
-            field=models.CharField(blank=True, max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Give a colour as # and six hex digits.')], verbose_name='colour'),
+            model_name="seminar",
+            name="colour",
+            field=models.CharField(
+                blank=True,
+                max_length=7,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^#[0-9a-fA-F]{6}$", "Give a colour as # and six hex digits."
+                    )
+                ],
+                verbose_name="colour",
+            ),
         ),
     ]

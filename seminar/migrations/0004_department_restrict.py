@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0003_seminar_colour'),
+        ("seminar", "0003_seminar_colour"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='participant',
-            name='department',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='participants', to='seminar.department', verbose_name='department'),
+            model_name="participant",
+            name="department",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="participants",
+                to="seminar.department",
+                verbose_name="department",
+            ),
         ),
     ]

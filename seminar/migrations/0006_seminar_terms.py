@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0005_participant_erasure'),
+        ("seminar", "0005_participant_erasure"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='seminar',
-            name='goal_year',
-            field=models.CharField(blank=True, max_length=20, verbose_name='year the goals aim at'),
+            model_name="seminar",
+            name="goal_year",
+            field=models.CharField(blank=True, max_length=20, verbose_name="year the goals aim at"),
         ),
         migrations.AddField(
-            model_name='seminar',
-            name='homework',
-            field=models.JSONField(blank=True, default=list, verbose_name='homework'),
+            model_name="seminar",
+            name="homework",
+            field=models.JSONField(blank=True, default=list, verbose_name="homework"),
         ),
     ]

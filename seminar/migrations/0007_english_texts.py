@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0006_seminar_terms'),
+        ("seminar", "0006_seminar_terms"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='seminar',
-            name='description_en',
-            field=models.TextField(blank=True, verbose_name='description (English)'),
+            model_name="seminar",
+            name="description_en",
+            field=models.TextField(blank=True, verbose_name="description (English)"),
         ),
         migrations.AddField(
-            model_name='seminar',
-            name='place_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='place (English)'),
+            model_name="seminar",
+            name="place_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="place (English)"),
         ),
         migrations.AddField(
-            model_name='seminar',
-            name='title_en',
-            field=models.CharField(blank=True, max_length=200, verbose_name='title (English)'),
+            model_name="seminar",
+            name="title_en",
+            field=models.CharField(blank=True, max_length=200, verbose_name="title (English)"),
         ),
     ]

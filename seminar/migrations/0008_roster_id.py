@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seminar', '0007_english_texts'),
+        ("seminar", "0007_english_texts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='participant',
-            name='roster_id',
-            field=models.CharField(blank=True, max_length=60, verbose_name='roster id'),
+            model_name="participant",
+            name="roster_id",
+            field=models.CharField(blank=True, max_length=60, verbose_name="roster id"),
         ),
     ]

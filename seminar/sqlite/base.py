@@ -24,7 +24,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _start_transaction_under_autocommit(self) -> None:
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
         if not _writer.acquire(timeout=timeout):
-            raise OperationalError("database is locked (another writer in this process held it too long)")
+            raise OperationalError(
+                "database is locked (another writer in this process held it too long)"
+            )
         self.holds_writer = True
         try:
             super()._start_transaction_under_autocommit()

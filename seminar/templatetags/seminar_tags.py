@@ -2,8 +2,8 @@ import functools
 from urllib.parse import quote
 
 from django import template
-from django.contrib.staticfiles import finders
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString

@@ -63,13 +63,24 @@ def overview(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     mailings = []
     for mailing in seminar.mailings.all()[:50]:
         lines = _lines(mailing)
-        counts = {state: sum(1 for line in lines if line.state == state)
-                  for state in (*Status.values, UNKNOWN)}
+        counts = {
+            state: sum(1 for line in lines if line.state == state)
+            for state in (*Status.values, UNKNOWN)
+        }
         kind = kinds.get(mailing.kind)
-        mailings.append({"mailing": mailing, "label": kind.label if kind else mailing.kind,
-                         "counts": counts, "total": len(lines)})
-    return render(request, "seminar/invitations.html",
-                  {"seminar": seminar, "kinds": kinds.registered(), "mailings": mailings})
+        mailings.append(
+            {
+                "mailing": mailing,
+                "label": kind.label if kind else mailing.kind,
+                "counts": counts,
+                "total": len(lines),
+            }
+        )
+    return render(
+        request,
+        "seminar/invitations.html",
+        {"seminar": seminar, "kinds": kinds.registered(), "mailings": mailings},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,9 +94,13 @@ def compose(request: HtmxHttpRequest, seminar: Seminar, kind: str) -> HttpRespon
         form = MailingForm(request.POST, candidates=candidates)
         if form.is_valid():
             mailing, created = services.create_mailing(
-                seminar=seminar, kind=mail_kind, token=form.cleaned_data["token"],
-                people=form.cleaned_data["people"], language=form.cleaned_data["language"],
-                user=request.user)
+                seminar=seminar,
+                kind=mail_kind,
+                token=form.cleaned_data["token"],
+                people=form.cleaned_data["people"],
+                language=form.cleaned_data["language"],
+                user=request.user,
+            )
             if not created:
                 messages.info(request, _("This was already sent off: nobody gets it twice."))
             return see_other("seminar:invitations_mailing", seminar.slug, mailing.pk)
@@ -95,12 +110,22 @@ def compose(request: HtmxHttpRequest, seminar: Seminar, kind: str) -> HttpRespon
         form = MailingForm(initial={"token": new_click_token()}, candidates=candidates)
         chosen = {str(person.pk) for person in candidates}
         status = 200
-    people = [{"person": person, "chosen": str(person.pk) in chosen,
-               "problem": _(problem) if (problem := services.address_problem(person)) else "",
-               "details": mail_kind.describe(seminar, due.get(person.pk, []))}
-              for person in candidates]
-    context = {"seminar": seminar, "kind": mail_kind, "form": form, "people": people,
-               "with_address": sum(1 for row in people if not row["problem"])}
+    people = [
+        {
+            "person": person,
+            "chosen": str(person.pk) in chosen,
+            "problem": _(problem) if (problem := services.address_problem(person)) else "",
+            "details": mail_kind.describe(seminar, due.get(person.pk, [])),
+        }
+        for person in candidates
+    ]
+    context = {
+        "seminar": seminar,
+        "kind": mail_kind,
+        "form": form,
+        "people": people,
+        "with_address": sum(1 for row in people if not row["problem"]),
+    }
     return render(request, "seminar/invitations_compose.html", context, status=status)
 
 
@@ -119,8 +144,13 @@ def preview(request: HtmxHttpRequest, seminar: Seminar, kind: str) -> HttpRespon
     context = {"seminar": seminar, "kind": mail_kind, "person": person, "language": language}
     if person is not None:
         person.seminar = seminar
-        context["letter"] = mail.letter(kind=mail_kind, person=person, language=language,
-                                        details=due.get(person.pk, []), inline=False)
+        context["letter"] = mail.letter(
+            kind=mail_kind,
+            person=person,
+            language=language,
+            details=due.get(person.pk, []),
+            inline=False,
+        )
         context["problem"] = _(problem) if (problem := services.address_problem(person)) else ""
     return render(request, "seminar/invitations_preview.html", context)
 
@@ -132,11 +162,15 @@ def mailing(request: HtmxHttpRequest, seminar: Seminar, mailing_id: int) -> Http
     unknown (cut off while sending) with a button to send again. Follows itself while busy."""
     mailing = get_object_or_404(seminar.mailings, pk=mailing_id)
     lines = _lines(mailing)
-    context = {"seminar": seminar, "mailing": mailing, "lines": lines,
-               "kind": kinds.get(mailing.kind),
-               "busy": any(line.state in (Status.QUEUED, Status.SENDING) for line in lines),
-               "retryable": sum(1 for line in lines if line.retryable),
-               "sent": sum(1 for line in lines if line.state == Status.SENT)}
+    context = {
+        "seminar": seminar,
+        "mailing": mailing,
+        "lines": lines,
+        "kind": kinds.get(mailing.kind),
+        "busy": any(line.state in (Status.QUEUED, Status.SENDING) for line in lines),
+        "retryable": sum(1 for line in lines if line.retryable),
+        "sent": sum(1 for line in lines if line.state == Status.SENT),
+    }
     if request.htmx and request.htmx.target == "mailing-status":
         return render(request, "seminar/invitations_mailing.html#status", context)
     return render(request, "seminar/invitations_mailing.html", context)

@@ -16,7 +16,9 @@ from seminar.models import Participant, Seminar
 
 
 def _json(participant: Participant, filename: str) -> HttpResponse:
-    response = HttpResponse(rights.export_json(participant), content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        rights.export_json(participant), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -35,10 +37,15 @@ def my_data(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return redirect("seminar:join", slug=seminar.slug)
     data = rights.export(participant)
     # Headed by what the rows are ("citizen interviews"), not by their technical label.
-    sections = [(apps.get_model(label.split(" (")[0])._meta.verbose_name_plural, rows)
-                for label, rows in data["rows"].items()]
-    response = render(request, "seminar/my_data.html", {"seminar": seminar, "participant": participant,
-                                                        "data": data, "sections": sections})
+    sections = [
+        (apps.get_model(label.split(" (")[0])._meta.verbose_name_plural, rows)
+        for label, rows in data["rows"].items()
+    ]
+    response = render(
+        request,
+        "seminar/my_data.html",
+        {"seminar": seminar, "participant": participant, "data": data, "sections": sections},
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -61,7 +68,9 @@ def export_person(request: HtmxHttpRequest, seminar: Seminar, participant_id: in
 class EraseForm(forms.Form):
     """Erasure cannot be undone: the facilitator types the person's name to confirm."""
 
-    confirm = forms.CharField(label=gettext_lazy("Type the person's name to confirm"), max_length=120)
+    confirm = forms.CharField(
+        label=gettext_lazy("Type the person's name to confirm"), max_length=120
+    )
 
     def __init__(self, *args, person: Participant, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -83,8 +92,13 @@ def erase_person(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
         messages.error(request, " ".join(form.errors["confirm"]))
         return see_other("seminar:person_access", slug=seminar.slug, participant_id=person.pk)
     rights.erase(participant=person)
-    messages.success(request, _("The participant was erased. Their group's shared work stays, "
-                                "attributed to a former participant."))
+    messages.success(
+        request,
+        _(
+            "The participant was erased. Their group's shared work stays, "
+            "attributed to a former participant."
+        ),
+    )
     return see_other("seminar:people", slug=seminar.slug)
 
 
@@ -93,7 +107,13 @@ def privacy(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """What is stored, who sees it, for how long, how to have it removed: for anyone with the address."""
     seminar = get_object_or_404(Seminar, slug=slug)
     participant = access.bound_participant(request.session, seminar)
-    return render(request, "seminar/privacy.html", {
-        "seminar": seminar, "participant": participant,
-        "retention_days": settings.SEMINAR_RETENTION_DAYS,
-        "controller": seminar.data_controller or _("the organiser of the seminar")})
+    return render(
+        request,
+        "seminar/privacy.html",
+        {
+            "seminar": seminar,
+            "participant": participant,
+            "retention_days": settings.SEMINAR_RETENTION_DAYS,
+            "controller": seminar.data_controller or _("the organiser of the seminar"),
+        },
+    )

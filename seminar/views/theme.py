@@ -26,4 +26,6 @@ def theme(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 # Browsers ask for /favicon.ico whatever the page says; send them to the hashed static file.
-favicon = require_GET(RedirectView.as_view(permanent=False, get_redirect_url=lambda *a, **k: static("favicon.ico")))
+favicon = require_GET(
+    RedirectView.as_view(permanent=False, get_redirect_url=lambda *a, **k: static("favicon.ico"))
+)

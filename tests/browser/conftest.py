@@ -19,17 +19,28 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.helpers import EXPECT_TIMEOUT_MS
 # Earlier tests imported the page helpers from here; new ones import tests.browser.helpers.
-from tests.browser.helpers import in_thread, mark_loaded, wait_live, was_not_reloaded  # noqa: F401
+from tests.browser.helpers import (  # noqa: F401
+    EXPECT_TIMEOUT_MS,
+    in_thread,
+    mark_loaded,
+    wait_live,
+    was_not_reloaded,
+)
 from tests.browser.screens import Screens
 from tests.browser.server import DaphneServer, collect_static, database_url, free_port
 from tests.conftest import need
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DANISH_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES" / "django.mo"
 CATALOGUE_WAIT_SECONDS = 60
@@ -37,7 +48,10 @@ CATALOGUE_WAIT_SECONDS = 60
 
 @pytest.fixture(scope="package", autouse=True)
 def chromium_available():
-    need(CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
+    need(
+        CHROMIUM.exists(),
+        f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests",
+    )
 
 
 @pytest.fixture(scope="package")
@@ -55,13 +69,15 @@ def daphne_server(django_db_setup, danish_catalogue) -> DaphneServer:
     collect_static()
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update({
-        "DATABASE_URL": database_url(),
-        "BASE_URL": f"http://127.0.0.1:{port}",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "false",
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "DATABASE_URL": database_url(),
+            "BASE_URL": f"http://127.0.0.1:{port}",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DEBUG": "false",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     if os.environ.get("REDIS_URL"):
         env["REDIS_URL"] = os.environ["REDIS_URL"]
     # Not under pytest's basetemp: parallel pytest runs on this machine prune it.

@@ -44,16 +44,22 @@ def in_thread(function, /, *args, **kwargs):
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core on the page (its context must bypass CSP) and keep the grave findings."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
     return [violation for violation in violations if violation["impact"] in impacts]
 
 
 def describe_violations(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"][:5]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            lines.append(
+                f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}"
+            )
             lines.append(f"      {node['html'][:160]}")
     return "\n".join(lines)
 

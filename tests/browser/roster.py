@@ -21,9 +21,13 @@ WORKERS = 6
 @dataclass
 class Form:
     attrs: dict[str, str]
-    fields: list[tuple[str, str]] = field(default_factory=list)  # what a browser would send unchanged
+    fields: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # what a browser would send unchanged
     names: set[str] = field(default_factory=set)  # every named control, sent or not
-    buttons: set[tuple[str, str]] = field(default_factory=set)  # (name, value) of its submit buttons
+    buttons: set[tuple[str, str]] = field(
+        default_factory=set
+    )  # (name, value) of its submit buttons
 
 
 class _Forms(HTMLParser):
@@ -73,7 +77,9 @@ class _Forms(HTMLParser):
             self._form.fields.append((self._textarea, "".join(self._text).removeprefix("\n")))
             self._textarea = None
         elif tag == "select" and self._select is not None:
-            chosen = [value for value, selected in self._options if selected] or [v for v, _ in self._options[:1]]
+            chosen = [value for value, selected in self._options if selected] or [
+                v for v, _ in self._options[:1]
+            ]
             self._form.fields += [(self._select, value) for value in chosen]
             self._select = None
         elif tag == "form":
@@ -100,7 +106,9 @@ class HttpPhone:
         self.base_url = base_url
         self.participant = participant
         self.slug = participant.seminar.slug
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
         self.page = self.get(f"/p/{participant.token}/")
 
     def __repr__(self) -> str:
@@ -114,7 +122,9 @@ class HttpPhone:
             return Answer(error.code, error.read().decode())
 
     def get(self, path: str) -> str:
-        answer = self._open(urllib.request.Request(self.base_url + path, headers={"Accept-Language": "da"}))
+        answer = self._open(
+            urllib.request.Request(self.base_url + path, headers={"Accept-Language": "da"})
+        )
         assert answer.status == 200, f"{self}: GET {path} answered {answer.status}"
         return answer.text
 
@@ -126,8 +136,14 @@ class HttpPhone:
         """The activity's personal forms, as the phone fetches them once per item."""
         return self.get(f"/s/{self.slug}/panel/{item.pk}/")
 
-    def send(self, html: str, action: str, button: tuple[str, str] | None = None,
-             expect: int | tuple[int, ...] = 200, **values) -> Answer:
+    def send(
+        self,
+        html: str,
+        action: str,
+        button: tuple[str, str] | None = None,
+        expect: int | tuple[int, ...] = 200,
+        **values,
+    ) -> Answer:
         """Fill the form posting to `action` as a person would and send it as htmx does.
 
         Fields not given keep what the page put there (the CSRF token, the key, the
@@ -135,9 +151,17 @@ class HttpPhone:
         (name, value) of the submit button pressed, which also picks the form when
         several post to the same address.
         """
-        form = next((f for f in forms_in(html) if f.attrs.get("action") == action
-                     and (button is None or button in f.buttons)), None)
-        assert form is not None, f"{self}: no form posts to {action}" + (f" with a button {button}" if button else "")
+        form = next(
+            (
+                f
+                for f in forms_in(html)
+                if f.attrs.get("action") == action and (button is None or button in f.buttons)
+            ),
+            None,
+        )
+        assert form is not None, f"{self}: no form posts to {action}" + (
+            f" with a button {button}" if button else ""
+        )
         unknown = set(values) - form.names
         assert not unknown, f"{self}: the form posting to {action} has no field {sorted(unknown)}"
         data = [(name, value) for name, value in form.fields if name not in values]
@@ -146,12 +170,20 @@ class HttpPhone:
         if button:
             data.append(button)
         request = urllib.request.Request(
-            self.base_url + action, data=urllib.parse.urlencode(data).encode(), method="POST",
-            headers={"HX-Request": "true", "Accept-Language": "da",
-                     "Content-Type": "application/x-www-form-urlencoded"})
+            self.base_url + action,
+            data=urllib.parse.urlencode(data).encode(),
+            method="POST",
+            headers={
+                "HX-Request": "true",
+                "Accept-Language": "da",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
         answer = self._open(request)
         allowed = expect if isinstance(expect, tuple) else (expect,)
-        assert answer.status in allowed, f"{self}: POST {action} answered {answer.status}:\n{answer.text[:600]}"
+        assert answer.status in allowed, (
+            f"{self}: POST {action} answered {answer.status}:\n{answer.text[:600]}"
+        )
         return answer
 
 

@@ -39,13 +39,29 @@ def homework(room: Room, url: str) -> None:
         name = phone.participant.name
         interview, case = f"/s/{slug}/homework/interview/", f"/s/{slug}/goals/case/"
         if phone.participant != room.people["A"]:  # A's interview is in already
-            phone.send(phone.get(interview), interview, who="Nabo til rådhuset", tags=["confirming"],
-                       said=f"Borgeren, som {name} talte med, savner et fast kontaktpunkt.", quotes="Ring nu tilbage")
-        phone.send(phone.get(case), case, title=f"Samskabelse hos {name}", partners=["citizens", "associations"],
-                   what_happened="Vi inviterede foreningerne ind fra starten.", themes="Tillid, tid")
+            phone.send(
+                phone.get(interview),
+                interview,
+                who="Nabo til rådhuset",
+                tags=["confirming"],
+                said=f"Borgeren, som {name} talte med, savner et fast kontaktpunkt.",
+                quotes="Ring nu tilbage",
+            )
+        phone.send(
+            phone.get(case),
+            case,
+            title=f"Samskabelse hos {name}",
+            partners=["citizens", "associations"],
+            what_happened="Vi inviterede foreningerne ind fra starten.",
+            themes="Tillid, tid",
+        )
+
     their_own = [HttpPhone(url, person) for person in room.people.values()]
     everyone(room.roster + their_own, hand_in)
-    assert Interview.objects.filter(author__seminar=room.seminar).count() == room.seminar.participants.count()
+    assert (
+        Interview.objects.filter(author__seminar=room.seminar).count()
+        == room.seminar.participants.count()
+    )
     assert Case.objects.filter(seminar=room.seminar).count() == room.seminar.participants.count()
     room.visited.append("homework")
 
@@ -68,12 +84,22 @@ def interview_tables(room: Room, item) -> None:
     expect(b.locator("#activity-panel .message-success")).to_be_visible()
     expect(a.locator("#cards-thread li")).to_have_text([thread])
     writers = room.one_per_group("tables 2", but=table)
-    everyone(writers, lambda p: p.send(p.panel(item), f"/s/{slug}/interviews/{item.pk}/cards/",
-                                       kind="difference", text=f"Forskel set af {p.participant.name}"))
+    everyone(
+        writers,
+        lambda p: p.send(
+            p.panel(item),
+            f"/s/{slug}/interviews/{item.pk}/cards/",
+            kind="difference",
+            text=f"Forskel set af {p.participant.name}",
+        ),
+    )
     expect(room.tablet.locator("#interview-tables-tablet")).to_contain_text(thread)
     expect(room.tablet.locator("#interview-tables-tablet .cards li:not(.help)")).to_have_count(
-        1 + len(writers), timeout=SLOW_MS)
-    expect(a.locator("#interview-cards")).not_to_contain_text("Forskel set af")  # other tables' cards
+        1 + len(writers), timeout=SLOW_MS
+    )
+    expect(a.locator("#interview-cards")).not_to_contain_text(
+        "Forskel set af"
+    )  # other tables' cards
     room.visited.append(item.kind)
 
 
@@ -99,7 +125,9 @@ def cases(room: Room, item) -> None:
     slug, a, leader = room.seminar.slug, room.phones["A"], room.phones["leader"]
     group = room.group_of("A", "big")
     assert room.group_of("leader", "big") == group
-    expect(a.locator("#case-group ol.cases details summary strong")).to_have_count(len(room.members(group)))
+    expect(a.locator("#case-group ol.cases details summary strong")).to_have_count(
+        len(room.members(group))
+    )
     theme = "Tillid tager tid"
     a.locator("#poster-note-form textarea").fill(theme)
     a.locator("#poster-note-form button[type=submit]").click()
@@ -112,8 +140,13 @@ def cases(room: Room, item) -> None:
 
     def other_group(phone: HttpPhone) -> None:
         panel = phone.panel(item)
-        phone.send(panel, f"/s/{slug}/goals/cases/{item.pk}/note/", kind="practice",
-                   text=f"God praksis fra {phone.participant.name}")
+        phone.send(
+            panel,
+            f"/s/{slug}/goals/cases/{item.pk}/note/",
+            kind="practice",
+            text=f"God praksis fra {phone.participant.name}",
+        )
+
     everyone(room.one_per_group("big", but=group), other_group)
 
     room.tablet.locator(f"#show-poster-{group.pk}").click()
@@ -128,8 +161,13 @@ def cases(room: Room, item) -> None:
     wait_live(room.tablet)
     analysis = room.projector.locator(".projected-analysis")
     expect(analysis.locator("h2")).to_contain_text(case.title)
-    expect(analysis.locator("dd")).to_have_text(["Forældrene var med fra første dag.",
-                                                 "Pædagogerne fik for lidt tid.", "Sæt tid af i personalemødet."])
+    expect(analysis.locator("dd")).to_have_text(
+        [
+            "Forældrene var med fra første dag.",
+            "Pædagogerne fik for lidt tid.",
+            "Sæt tid af i personalemødet.",
+        ]
+    )
     a.locator("#takeaway-form textarea").fill("Inviter forældrene før vi skriver planen")
     a.locator("#takeaway-form button[type=submit]").click()
     expect(a.locator("#takeaway-form .message-success")).to_be_visible()
@@ -150,8 +188,14 @@ def goal_writing(room: Room, item) -> None:
     form.locator("#goal-save").click()
     expect(form.locator(".message-success")).to_be_visible()
     expect(leader.locator("#goal-group .goal-what")).to_have_text(GOAL)
-    everyone(room.one_per_group("big", but=room.group_of("A", "big")), lambda p: p.send(
-        p.panel(item), f"/s/{slug}/goals/goal/{item.pk}/write/", what=f"Mål skrevet af {p.participant.name}"))
+    everyone(
+        room.one_per_group("big", but=room.group_of("A", "big")),
+        lambda p: p.send(
+            p.panel(item),
+            f"/s/{slug}/goals/goal/{item.pk}/write/",
+            what=f"Mål skrevet af {p.participant.name}",
+        ),
+    )
     goals = list(Goal.objects.filter(seminar=room.seminar))
     assert len(goals) == 4
     for goal in goals:
@@ -196,9 +240,14 @@ def department_plans(room: Room, item) -> None:
     form.locator("button[type=submit]").click()
     expect(form.locator(".message-success")).to_be_visible()
     expect(a.locator("#plans-group")).to_contain_text(requires)
-    everyone(room.one_per_group("departments", but=your_groups), lambda p: p.send(
-        p.panel(item), f"/s/{slug}/goals/plans/{item.pk}/{goal.pk}/",
-        **{f"goal{goal.pk}-requires": f"Plan fra {p.participant.department.name}"}))
+    everyone(
+        room.one_per_group("departments", but=your_groups),
+        lambda p: p.send(
+            p.panel(item),
+            f"/s/{slug}/goals/plans/{item.pk}/{goal.pk}/",
+            **{f"goal{goal.pk}-requires": f"Plan fra {p.participant.department.name}"},
+        ),
+    )
     room.tablet.locator(f"#show-plans-{your_groups.pk}").click()
     plans = room.projector.locator(".projected-plans")
     expect(plans.locator("h2")).to_have_text(your_groups.name)
@@ -223,11 +272,20 @@ def commitments(room: Room, item) -> None:
     management.locator("#management-save").click()
     expect(management.locator("#management-form .message-success")).to_be_visible()
     sharing = room.roster[:30]
-    everyone(sharing, lambda p: p.send(p.panel(item), f"/s/{slug}/goals/commitments/{item.pk}/",
-                                       monday=f"{p.participant.name} holder et personalemøde", share_monday="on"))
+    everyone(
+        sharing,
+        lambda p: p.send(
+            p.panel(item),
+            f"/s/{slug}/goals/commitments/{item.pk}/",
+            monday=f"{p.participant.name} holder et personalemøde",
+            share_monday="on",
+        ),
+    )
 
     room.tablet.locator("#show-management").click()
-    expect(room.projector.locator(".projected-message .lead")).to_have_text(message, timeout=SLOW_MS)
+    expect(room.projector.locator(".projected-message .lead")).to_have_text(
+        message, timeout=SLOW_MS
+    )
     room.tablet.locator("#show-monday").click()
     actions = room.projector.locator(".projected-monday li")
     expect(actions).to_have_count(1 + len(sharing))

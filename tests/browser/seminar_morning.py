@@ -7,8 +7,8 @@ does the same over HTTP, and the step asserts what the projector and the phones 
 import re
 
 from django.utils import translation
-from playwright.sync_api import expect
 from PIL import Image
+from playwright.sync_api import expect
 
 from program.models import Comment, Idea, Question, TableCard
 from program.soapbox import selectors as soapbox_selectors
@@ -19,7 +19,9 @@ from tests.browser.roster import everyone
 from tests.browser.seminar_room import SLOW_MS, Room, heading_of_group
 
 
-def send_panel(phone, fields: dict[str, str], *, check: str | None = None, photo: str | None = None) -> None:
+def send_panel(
+    phone, fields: dict[str, str], *, check: str | None = None, photo: str | None = None
+) -> None:
     """Fill the phone's activity panel as a person would and send it; wait for the thanks."""
     panel = phone.locator("#activity-panel")
     if check:
@@ -40,10 +42,14 @@ def questions(room: Room, item) -> None:
     question = Question.objects.get(item=item, author=room.people["A"])
     ask, vote = f"/s/{slug}/questions/{item.pk}/ask/", f"/s/{slug}/questions/vote/{question.pk}/"
     askers, voters = room.roster[:8], room.roster[:30]
-    everyone(askers, lambda p: p.send(p.panel(item), ask, text=f"Et spørgsmål fra {p.participant.name}"))
+    everyone(
+        askers, lambda p: p.send(p.panel(item), ask, text=f"Et spørgsmål fra {p.participant.name}")
+    )
     everyone(voters, lambda p: p.send(p.program(), vote))
     b_vote = room.phones["B"].locator(f'#questions-list button[data-mark="q-{question.pk}"]')
-    expect(b_vote).to_have_text(re.compile(rf"^▲ {len(voters)} stemme"), timeout=SLOW_MS)  # the room's votes are in
+    expect(b_vote).to_have_text(
+        re.compile(rf"^▲ {len(voters)} stemme"), timeout=SLOW_MS
+    )  # the room's votes are in
     b_vote.click()
     expect(b_vote).to_have_attribute("aria-pressed", "true")
 
@@ -53,7 +59,9 @@ def questions(room: Room, item) -> None:
     expect(top.locator("button.vote")).to_have_text(re.compile(rf"^▲ {len(voters) + 1} stemme"))
     room.tablet.locator(f"#q-feature-{question.pk}").click()
     expect(room.projector.locator(".featured-question .lead")).to_have_text(text)
-    expect(room.projector.locator(".featured-question footer")).to_have_text(f"— {room.people['A'].name}")
+    expect(room.projector.locator(".featured-question footer")).to_have_text(
+        f"— {room.people['A'].name}"
+    )
     room.tablet.locator(f"#q-answered-{question.pk}").click()
     answered = a.locator("#questions-list li.question").last  # answered ones go to the bottom
     expect(answered).to_have_class(re.compile(r"\bis-answered\b"))
@@ -76,8 +84,15 @@ def table_talk(room: Room, item) -> None:
     table = room.group_of("A", "tables")
     mates = room.roster_at(table)
     writers = mates + room.one_per_group("tables", but=table)
-    everyone(writers, lambda p: p.send(p.panel(item), f"/s/{slug}/tables/{item.pk}/card/", kind="possibility",
-                                       text=f"Mulighed set af {p.participant.name}"))
+    everyone(
+        writers,
+        lambda p: p.send(
+            p.panel(item),
+            f"/s/{slug}/tables/{item.pk}/card/",
+            kind="possibility",
+            text=f"Mulighed set af {p.participant.name}",
+        ),
+    )
     challenge = "Udfordring: visionen er svær at oversætte til hverdagen"
     send_panel(a, {"#id_card_text": challenge}, check="input[value=challenge]")
 
@@ -104,8 +119,12 @@ def brainstorm(room: Room, item, photo: str) -> None:
     """Ideas from every table join the projector's wall; A's photo idea is featured on it."""
     slug, a = room.seminar.slug, room.phones["A"]
     writers = [p for table in room.rounds["tables"].groups.all() for p in room.roster_at(table)[:2]]
-    everyone(writers, lambda p: p.send(p.panel(item), f"/s/{slug}/ideas/{item.pk}/send/",
-                                       text=f"Idé fra {p.participant.name}"))
+    everyone(
+        writers,
+        lambda p: p.send(
+            p.panel(item), f"/s/{slug}/ideas/{item.pk}/send/", text=f"Idé fra {p.participant.name}"
+        ),
+    )
     text = "Visionen som plakat i hver institution"
     send_panel(a, {"#id_idea_text": text}, photo=photo)
 
@@ -146,13 +165,20 @@ def vernissage(room: Room, item) -> None:
     expect(gallery.locator(".comments q")).to_have_text([comment])
     expect(a.locator("#gallery-hosts .comments q").first).to_have_text(comment)
 
-    visitors = [p for p in room.roster if room.group_of(p.participant, "tables").pk != table.pk][:12]
+    visitors = [p for p in room.roster if room.group_of(p.participant, "tables").pk != table.pk][
+        :12
+    ]
     gallery_url = f"/s/{slug}/galleries/{item.pk}/{table.pk}/"
 
     def visit(phone):
         page = phone.get(gallery_url)
         phone.send(page, f"/s/{slug}/galleries/react/{idea.pk}/", button=("kind", "like"))
-        phone.send(page, f"/s/{slug}/galleries/comment/{idea.pk}/", text=f"Flot, hilsen {phone.participant.name}")
+        phone.send(
+            page,
+            f"/s/{slug}/galleries/comment/{idea.pk}/",
+            text=f"Flot, hilsen {phone.participant.name}",
+        )
+
     everyone(visitors, visit)
     shown = a.locator("#gallery-hosts .comments q")  # the newest comments, up to 8
     expect(shown).to_have_count(min(1 + len(visitors), galleries.LATEST_COMMENTS), timeout=SLOW_MS)
@@ -182,7 +208,8 @@ def soapbox(room: Room, item) -> None:
     with translation.override("da"):
         prepare, speeches = (str(phase.label) for phase in soapbox_selectors.PHASES[:2])
         expect(room.projector.locator("ol.soapbox-phases li")).to_have_text(
-            [str(phase.label) for phase in soapbox_selectors.PHASES])
+            [str(phase.label) for phase in soapbox_selectors.PHASES]
+        )
     for phone in room.phones.values():
         expect(phone.locator(f"#soapbox-{item.pk}-phase")).to_have_text(prepare)
     draft = a.locator("#id_draft-message")
@@ -202,10 +229,19 @@ def soapbox(room: Room, item) -> None:
     for phone in (a, leader):
         expect(phone.locator(f"#soapbox-{item.pk}-phase")).to_have_text(speeches)
 
-    others = [(phone, room.group_of(phone.participant, "big")) for phone in room.roster
-              if phone.participant.role == Participant.Role.PROCESS_LEADER]
-    everyone(others, lambda pair: pair[0].send(pair[0].program(), f"/s/{slug}/soapbox/{item.pk}/lead/{pair[1].pk}/",
-                                               button=("action", "speakers")))
+    others = [
+        (phone, room.group_of(phone.participant, "big"))
+        for phone in room.roster
+        if phone.participant.role == Participant.Role.PROCESS_LEADER
+    ]
+    everyone(
+        others,
+        lambda pair: pair[0].send(
+            pair[0].program(),
+            f"/s/{slug}/soapbox/{item.pk}/lead/{pair[1].pk}/",
+            button=("action", "speakers"),
+        ),
+    )
     for phone in room.phones.values():
         expect(phone.locator(".soapbox .lineup .name")).to_have_count(3)
     rows = room.tablet.locator(f"#soapbox-{item.pk}-tablet tbody tr")

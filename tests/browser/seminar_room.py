@@ -38,7 +38,9 @@ class Room:
         return group_selectors.group_of(person.pk, self.rounds[rounds])
 
     def members(self, group: Group) -> list[Participant]:
-        return next(people for g, people in group_selectors.round_members(group.round) if g.pk == group.pk)
+        return next(
+            people for g, people in group_selectors.round_members(group.round) if g.pk == group.pk
+        )
 
     def roster_at(self, group: Group) -> list[HttpPhone]:
         ids = {person.pk for person in self.members(group)}
@@ -60,11 +62,13 @@ class Room:
         wait_live(self.tablet)
 
     def next(self, item: AgendaItem) -> None:
-        """"Næste" on the tablet; the projector and every phone show the item."""
+        """ "Næste" on the tablet; the projector and every phone show the item."""
         self.tablet.get_by_role("button", name="Næste", exact=True).click()
         expect(self.tablet.locator("#current-heading")).to_have_text(item.title)
         # The room's push may queue behind the last activity's pushes on a busy machine.
-        expect(self.projector.locator("#projector-screen h1")).to_have_text(item.title, timeout=SLOW_MS)
+        expect(self.projector.locator("#projector-screen h1")).to_have_text(
+            item.title, timeout=SLOW_MS
+        )
         for phone in self.phones.values():
             expect(phone.locator("#phone-live .now h2")).to_have_text(item.title, timeout=SLOW_MS)
             expect(phone.locator("#phone-program li.is-now .title")).to_have_text(item.title)
@@ -80,12 +84,17 @@ def phone_text(phone: Page):
 
 def a_break(room: Room, item: AgendaItem) -> None:
     """A break or a meal: every phone says when the room starts again."""
-    back = AgendaItem.objects.filter(day=item.day, position__gt=item.position).order_by("position").first()
+    back = (
+        AgendaItem.objects.filter(day=item.day, position__gt=item.position)
+        .order_by("position")
+        .first()
+    )
     if back is None:
         return
     for phone in room.phones.values():
         expect(phone.locator("#phone-live .now .callout")).to_have_text(
-            f"Vi starter igen kl. {back.start:%H:%M}.")
+            f"Vi starter igen kl. {back.start:%H:%M}."
+        )
     room.visited.append("break")
 
 
@@ -102,7 +111,9 @@ def offsite(room: Room, item: AgendaItem) -> None:
     for phone in room.phones.values():
         expect(phone.locator("#phone-live .facts dt")).to_have_text(["Mødested", "Tilbage kl."])
         expect(phone.locator("#phone-live .facts dd")).to_have_text([item.place, back])
-    facts = room.projector.locator("#projector-screen .lead").filter(has=room.projector.locator("strong"))
+    facts = room.projector.locator("#projector-screen .lead").filter(
+        has=room.projector.locator("strong")
+    )
     expect(facts).to_have_text([f"Mødested: {item.place}", f"Tilbage kl.: {back}"])
     room.visited.append(item.kind)
 
@@ -128,7 +139,13 @@ def information(room: Room, item: AgendaItem) -> None:
     room.visited.append("secret")
 
 
-PASSIVE = {"break": a_break, "meal": a_break, "talk": a_talk, "info": information, "offsite": offsite}
+PASSIVE = {
+    "break": a_break,
+    "meal": a_break,
+    "talk": a_talk,
+    "info": information,
+    "offsite": offsite,
+}
 
 
 def heading_of_group(name: str) -> str:

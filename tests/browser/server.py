@@ -40,11 +40,19 @@ def collect_static() -> None:
     templates name the hashed files in its manifest: a stale copy would test old JS/CSS.
     """
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    sources = [path for folder in settings.STATICFILES_DIRS for path in Path(folder).rglob("*") if path.is_file()]
-    if manifest.exists() and all(path.stat().st_mtime <= manifest.stat().st_mtime for path in sources):
+    sources = [
+        path
+        for folder in settings.STATICFILES_DIRS
+        for path in Path(folder).rglob("*")
+        if path.is_file()
+    ]
+    if manifest.exists() and all(
+        path.stat().st_mtime <= manifest.stat().st_mtime for path in sources
+    ):
         return
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=BASE_DIR, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, check=True
+    )
 
 
 class DaphneServer:
@@ -71,8 +79,14 @@ class DaphneServer:
         self.started_at = timezone.now()
         log = self.log_path.open("ab")
         try:
-            self.process = subprocess.Popen(daphne_command(self.port), cwd=BASE_DIR, env=self.env,
-                                            stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
+            self.process = subprocess.Popen(
+                daphne_command(self.port),
+                cwd=BASE_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,
+            )
         finally:
             log.close()
         self._wait_until_it_answers()
@@ -101,7 +115,9 @@ class DaphneServer:
         mine = ScreenCount.objects.filter(seminar__slug__in=slugs, updated_at__gte=self.started_at)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            written = set(mine.filter(updated_at__gte=since).values_list("seminar__slug", flat=True))
+            written = set(
+                mine.filter(updated_at__gte=since).values_list("seminar__slug", flat=True)
+            )
             if written == slugs and not mine.filter(count__gt=0).exists():
                 return
             time.sleep(0.1)
@@ -115,7 +131,9 @@ class DaphneServer:
         deadline = time.monotonic() + SERVER_START_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"daphne exited with {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"daphne exited with {self.process.returncode}:\n{self.log_tail()}"
+                )
             try:
                 urllib.request.urlopen(f"{self.url}/login/", timeout=2).close()
                 return
@@ -124,4 +142,6 @@ class DaphneServer:
             except OSError:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError(f"daphne did not answer within {SERVER_START_SECONDS}s:\n{self.log_tail()}")
+        raise RuntimeError(
+            f"daphne did not answer within {SERVER_START_SECONDS}s:\n{self.log_tail()}"
+        )

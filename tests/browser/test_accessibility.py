@@ -85,7 +85,9 @@ def test_tablet_runs_the_program_with_the_keyboard_alone(seminar, screens):
     expect(next_button).to_be_focused()
     ring = focus_ring(tablet)
     assert ring["focusVisible"], ring
-    assert (ring["outlineStyle"] != "none" and ring["outlineWidth"] >= 2) or ring["boxShadow"] != "none", ring
+    assert (ring["outlineStyle"] != "none" and ring["outlineWidth"] >= 2) or ring[
+        "boxShadow"
+    ] != "none", ring
 
     tablet.keyboard.press("Enter")
     expect(projector.locator("#projector-screen h1")).to_have_text("Kaffe")

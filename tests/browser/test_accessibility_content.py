@@ -20,8 +20,11 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                         "resultTypes: ['violations']})).violations", TAGS)
+    return page.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+        "resultTypes: ['violations']})).violations",
+        TAGS,
+    )
 
 
 def assert_clean(page, what: str) -> None:
@@ -37,8 +40,12 @@ def english(page) -> None:
 def questions_with_votes_and_a_hidden_one(seminar):
     tables = seat(seminar, "questions")
     people = [person for table in tables.people for person in table]
-    asked = [questions.ask(item=tables.item, author=people[n], text=text, anonymous=n == 1, key=uuid.uuid4())
-             for n, text in enumerate(["Hvordan måler vi visionen?", "Hvem betaler?", "Skjul mig"])]
+    asked = [
+        questions.ask(
+            item=tables.item, author=people[n], text=text, anonymous=n == 1, key=uuid.uuid4()
+        )
+        for n, text in enumerate(["Hvordan måler vi visionen?", "Hvem betaler?", "Skjul mig"])
+    ]
     for voter in people[:3]:
         questions.toggle_vote(question=asked[0], voter=voter)
     questions.hide(question=asked[2])
@@ -48,7 +55,9 @@ def questions_with_votes_and_a_hidden_one(seminar):
 def test_the_audit_itself_finds_a_fault_when_there_is_one(seminar, screens):
     tables = in_thread(seat, seminar, "brainstorm")
     phone = screens.phone(tables.people[0][0], bypass_csp=True)
-    phone.evaluate("document.getElementById('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')")
+    phone.evaluate(
+        "document.getElementById('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')"
+    )
 
     assert "image-alt" in {violation["id"] for violation in violations(phone)}
 
@@ -74,9 +83,13 @@ def test_questions_with_votes_and_a_hidden_question_pass_axe_everywhere(seminar,
 def cards_with_a_hidden_one(seminar):
     tables = seat(seminar, "table_talk")
     for n, person in enumerate(tables.people[0]):
-        card = tabletalk.submit_card(item=tables.item, author=person, kind="possibility" if n else "challenge",
-                                     text=f"Kort nummer {n} med et langt ord: medarbejderinddragelsesprocesser",
-                                     key=uuid.uuid4())
+        card = tabletalk.submit_card(
+            item=tables.item,
+            author=person,
+            kind="possibility" if n else "challenge",
+            text=f"Kort nummer {n} med et langt ord: medarbejderinddragelsesprocesser",
+            key=uuid.uuid4(),
+        )
     tabletalk.set_card_hidden(card=card)
     return tables
 
@@ -108,7 +121,9 @@ def test_a_brainstorm_with_a_photo_passes_axe_on_the_phone(seminar, screens, tmp
 
 def test_the_phone_reflows_at_320_px_with_200_percent_text(seminar, screens):
     tables = in_thread(seat, seminar, "brainstorm")
-    phone = screens.phone(tables.people[0][0], viewport={"width": 320, "height": 640}, bypass_csp=True)
+    phone = screens.phone(
+        tables.people[0][0], viewport={"width": 320, "height": 640}, bypass_csp=True
+    )
     phone.add_style_tag(content="html { font-size: 200% !important; }")
     expect(phone.locator("#id_idea_text")).to_be_visible()
 
@@ -126,7 +141,9 @@ def test_the_soapbox_during_the_speeches_passes_axe_on_phones_and_tablet(seminar
 
     room = in_thread(make_room, seminar, groups=1, members=3)
     speaker = in_thread(to_speeches, room, room.tables[0])
-    listener = next(person for person in room.tables[0].members if person.pk != speaker.participant_id)
+    listener = next(
+        person for person in room.tables[0].members if person.pk != speaker.participant_id
+    )
     speaking = screens.phone(speaker.participant, bypass_csp=True)
     listening = screens.phone(listener, bypass_csp=True)
     leading = screens.phone(room.tables[0].leader, bypass_csp=True)
@@ -145,12 +162,20 @@ def gallery_with_comments(seminar):
 
     brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=1)
     for number, people in enumerate(brainstorm.people, start=1):
-        ideas.submit_idea(item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4())
+        ideas.submit_idea(
+            item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4()
+        )
     tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
     idea = brainstorm.item.ideas.filter(group=tables.groups[0]).first()
     visitor = tables.people[1][0]
     vernissage.react(item=tables.item, idea=idea, visitor=visitor, kind="love")
-    vernissage.comment(item=tables.item, idea=idea, author=visitor, text="Flot – kan vi låne den?", key=uuid.uuid4())
+    vernissage.comment(
+        item=tables.item,
+        idea=idea,
+        author=visitor,
+        text="Flot – kan vi låne den?",
+        key=uuid.uuid4(),
+    )
     return tables, visitor
 
 

@@ -26,7 +26,7 @@ TABLETS = {"landscape": {"width": 1180, "height": 820}, "portrait": {"width": 76
 PHONE = {"width": 390, "height": 844}
 ROUNDS = (("Borde", 1), ("Borde", 2), ("Store grupper", 1), ("Forvaltningsgrupper", 1))
 # The first thing a phone can do at an item: a control in the item's own regions.
-ACTION = ("#activity-person, #activity-group, #activity-panel, #activity-live, #phone-live .now")
+ACTION = "#activity-person, #activity-group, #activity-panel, #activity-live, #phone-live .now"
 CONTROL = "button:not([disabled]), textarea, input:not([type=hidden]), select, a[href]"
 # The tablet's own controls: the ones that act (its links lead to other pages).
 TABLET_CONTROL = "button:not([disabled]), textarea, input:not([type=hidden]), select"
@@ -35,7 +35,9 @@ TABLET_CONTROL = "button:not([disabled]), textarea, input:not([type=hidden]), se
 def prepare(seminar) -> None:
     import_roster(seminar=seminar, data=ROSTER.read_bytes())
     for name, number in ROUNDS:
-        formed = group_services.form_round(grouping=seminar.groupings.get(name=name), number=number, seed=2014)
+        formed = group_services.form_round(
+            grouping=seminar.groupings.get(name=name), number=number, seed=2014
+        )
         group_services.publish_round(round_=formed)
 
 
@@ -52,27 +54,35 @@ def shot(page, name: str) -> None:
 
 def bottom_of(page, selector: str) -> float | None:
     """Where the first visible element matching `selector` ends (px from the page's top)."""
-    return page.evaluate("""selector => {
+    return page.evaluate(
+        """selector => {
         const el = Array.from(document.querySelectorAll(selector)).find(e => e.getClientRects().length);
         if (!el) return null;
         const box = el.getBoundingClientRect();
         return box.bottom + window.scrollY;
-    }""", selector)
+    }""",
+        selector,
+    )
 
 
 def first_control_bottom(page) -> float | None:
     """Where the first usable control of the item's regions ends, if it has one."""
-    return page.evaluate("""([regions, controls]) => {
+    return page.evaluate(
+        """([regions, controls]) => {
         for (const region of document.querySelectorAll(regions)) {
             const el = Array.from(region.querySelectorAll(controls)).find(e => e.getClientRects().length
                 && !e.closest('details:not([open]) > :not(summary)'));
             if (el) return el.getBoundingClientRect().bottom + window.scrollY;
         }
         return null;
-    }""", [ACTION, CONTROL])
+    }""",
+        [ACTION, CONTROL],
+    )
 
 
-def test_the_current_item_and_its_controls_are_on_the_tablets_first_screen(reference_seminar, screens):
+def test_the_current_item_and_its_controls_are_on_the_tablets_first_screen(
+    reference_seminar, screens
+):
     seminar = reference_seminar
     in_thread(prepare, seminar)
     items = list(AgendaItem.objects.for_seminar(seminar))
@@ -85,12 +95,19 @@ def test_the_current_item_and_its_controls_are_on_the_tablets_first_screen(refer
             wait_live(page)
             height = TABLETS[name]["height"]
             shot(page, f"tablet-{name}-{number:02d}-{item.kind}")
-            checks = {"heading": "#current-heading", "next": "#step-next", "countdown": ".timer [data-countdown]",
-                      "own control": f"#activity-tablet :is({TABLET_CONTROL})", "own heading": "#activity-tablet h2"}
+            checks = {
+                "heading": "#current-heading",
+                "next": "#step-next",
+                "countdown": ".timer [data-countdown]",
+                "own control": f"#activity-tablet :is({TABLET_CONTROL})",
+                "own heading": "#activity-tablet h2",
+            }
             for what, selector in checks.items():
                 bottom = bottom_of(page, selector)
                 if bottom is not None and bottom > height:
-                    misses.append(f"{name} {number} {item.title} ({item.kind}): {what} ends at {bottom:.0f} px")
+                    misses.append(
+                        f"{name} {number} {item.title} ({item.kind}): {what} ends at {bottom:.0f} px"
+                    )
     assert not misses, "\n".join(misses)
 
 
@@ -99,9 +116,11 @@ def test_the_items_first_thing_to_do_is_on_every_phones_first_screen(reference_s
     in_thread(prepare, seminar)
     items = list(AgendaItem.objects.for_seminar(seminar))
     people = seminar.participants.order_by("name")
-    cast = {"participant": people.filter(role=Participant.Role.PARTICIPANT).first(),
-            "process leader": people.filter(role=Participant.Role.PROCESS_LEADER).first(),
-            "management": people.filter(role=Participant.Role.MANAGEMENT).first()}
+    cast = {
+        "participant": people.filter(role=Participant.Role.PARTICIPANT).first(),
+        "process leader": people.filter(role=Participant.Role.PROCESS_LEADER).first(),
+        "management": people.filter(role=Participant.Role.MANAGEMENT).first(),
+    }
     phones = {role: screens.phone(person) for role, person in cast.items() if person is not None}
     assert len(phones) == 3
     misses = []
@@ -116,7 +135,9 @@ def test_the_items_first_thing_to_do_is_on_every_phones_first_screen(reference_s
             if bottom is None:
                 bottom = bottom_of(page, "#phone-live .now h2")
             if bottom is not None and bottom > PHONE["height"]:
-                misses.append(f"{role} {number} {item.title} ({item.kind}): first thing to do ends at {bottom:.0f} px")
+                misses.append(
+                    f"{role} {number} {item.title} ({item.kind}): first thing to do ends at {bottom:.0f} px"
+                )
     assert not misses, "\n".join(misses)
 
 
@@ -136,7 +157,9 @@ def test_a_speaker_and_a_gallery_host_see_their_part_on_the_first_screen(seminar
     shot(page, "phone-speaker")
     # The speaker's own slot ("You are on the soapbox", their speech) is on the first screen.
     bottom = bottom_of(page, f"#fb-{speaker.pk}-heading")
-    assert bottom is not None and bottom <= PHONE["height"], f"the speaker's slot ends at {bottom} px"
+    assert bottom is not None and bottom <= PHONE["height"], (
+        f"the speaker's slot ends at {bottom} px"
+    )
 
     def vernissage():
         brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=2)

@@ -25,8 +25,13 @@ def questions_on(seminar):
     tables.item.notes = "Husk at samle op efter ti minutter"
     tables.item.save()
     asker = tables.people[0][0]
-    question = questions.ask(item=tables.item, author=asker, text="Hvordan måler vi visionen?",
-                             anonymous=False, key=uuid.uuid4())
+    question = questions.ask(
+        item=tables.item,
+        author=asker,
+        text="Hvordan måler vi visionen?",
+        anonymous=False,
+        key=uuid.uuid4(),
+    )
     return tables, question
 
 
@@ -50,10 +55,16 @@ def test_focus_stays_on_the_timer_toggle_and_the_notes_stay_open(seminar, screen
     expect(tablet.locator("#timer-pause")).to_be_focused()
     press(tablet, "#timer-pause")
     expect(tablet.locator("#timer-start")).to_be_focused()
-    in_thread(program_services.add_timer_minutes, seminar=seminar,
-              version=selectors.live_state(seminar).version, minutes=1)  # a push from another tablet
+    in_thread(
+        program_services.add_timer_minutes,
+        seminar=seminar,
+        version=selectors.live_state(seminar).version,
+        minutes=1,
+    )  # a push from another tablet
 
-    expect(tablet.locator(".timer [data-countdown]")).to_have_text(re.compile(r"^3[01]:\d\d$"))  # a minute more
+    expect(tablet.locator(".timer [data-countdown]")).to_have_text(
+        re.compile(r"^3[01]:\d\d$")
+    )  # a minute more
     for panel in (tablet.locator("#agenda-fold"), notes, current_notes):
         expect(panel).to_have_attribute("open", "")
     expect(tablet.locator("#timer-start")).to_be_focused()
@@ -63,7 +74,12 @@ def test_focus_goes_to_the_heading_after_reveal(seminar, screens):
     item = factories.items(seminar)[0]
     item.secret = True
     item.save()
-    in_thread(program_services.jump, seminar=seminar, version=selectors.live_state(seminar).version, item=item)
+    in_thread(
+        program_services.jump,
+        seminar=seminar,
+        version=selectors.live_state(seminar).version,
+        item=item,
+    )
     tablet = screens.tablet(seminar)
 
     press(tablet, "#reveal-current")
@@ -85,7 +101,9 @@ def test_focus_follows_hide_and_show_again_and_survives_votes(seminar, screens):
     other.locator(vote).click()  # someone else's vote redraws my list
     expect(phone.locator(vote)).to_contain_text("2")
     expect(phone.locator(vote)).to_be_focused()
-    expect(phone.locator(vote)).to_have_accessible_name("2 stemmer. Stem på: Hvordan måler vi visionen?")
+    expect(phone.locator(vote)).to_have_accessible_name(
+        "2 stemmer. Stem på: Hvordan måler vi visionen?"
+    )
 
     press(tablet, f"#q-hide-{question.pk}")
     expect(tablet.locator(f"#q-show-{question.pk}")).to_be_focused()
@@ -114,8 +132,13 @@ def test_focus_follows_an_ideas_hide_and_show_again_on_the_tablet(seminar, scree
     from program.ideas import services as ideas
 
     tables = in_thread(seat, seminar, "brainstorm")
-    idea = in_thread(ideas.submit_idea, item=tables.item, author=tables.people[0][0], text="Plakater",
-                     key=uuid.uuid4())
+    idea = in_thread(
+        ideas.submit_idea,
+        item=tables.item,
+        author=tables.people[0][0],
+        text="Plakater",
+        key=uuid.uuid4(),
+    )
     tablet = screens.tablet(seminar)
 
     press(tablet, f"#idea-hide-{idea.pk}")

@@ -22,8 +22,12 @@ def roster(seminar):
     people = []
     for d, department in enumerate(DEPARTMENTS):
         unit = factories.department(seminar, department)
-        people += [factories.participant(seminar, name=f"{first} {department.split()[0]}{d}", department=unit)
-                   for first in FIRST_NAMES]
+        people += [
+            factories.participant(
+                seminar, name=f"{first} {department.split()[0]}{d}", department=unit
+            )
+            for first in FIRST_NAMES
+        ]
     return people
 
 
@@ -43,7 +47,9 @@ def members_of(round_, group):
     return next(people for g, people in group_selectors.round_members(round_) if g.pk == group.pk)
 
 
-def test_tables_formed_by_clicking_reach_each_phone_and_a_move_updates_both_tables(reference_seminar, screens):
+def test_tables_formed_by_clicking_reach_each_phone_and_a_move_updates_both_tables(
+    reference_seminar, screens
+):
     seminar = reference_seminar
     roster(seminar)
     talk = AgendaItem.objects.get(day__seminar=seminar, kind="table_talk")
@@ -80,7 +86,11 @@ def test_tables_formed_by_clicking_reach_each_phone_and_a_move_updates_both_tabl
     # "Næste" reaches the table talk: each phone shows its own table and who sits there.
     tablet.get_by_role("button", name="Næste", exact=True).click()
     expect(projector.locator("#projector-screen h1")).to_have_text(talk.title)
-    for person, table, people in ((mover, table_a, at_a), (stayer, table_a, at_a), (host, table_b, at_b)):
+    for person, table, people in (
+        (mover, table_a, at_a),
+        (stayer, table_a, at_a),
+        (host, table_b, at_b),
+    ):
         phone = phones[person.pk]
         expect(phone.locator("#phone-live .now h2")).to_have_text(talk.title)
         expect(your_group(phone).locator("h2")).to_have_text(heading(table.name))
@@ -105,8 +115,13 @@ def test_tables_formed_by_clicking_reach_each_phone_and_a_move_updates_both_tabl
     # The projector's "find your group": everyone, alphabetically, with their table.
     tablet.goto(f"/s/{seminar.slug}/run/")
     tablet.locator("#projector-groups").click()
-    rows = sorted(((person.name, group.name) for group, people in group_selectors.round_members(round_)
-                   for person in people))
+    rows = sorted(
+        (
+            (person.name, group.name)
+            for group, people in group_selectors.round_members(round_)
+            for person in people
+        )
+    )
     find = projector.locator("#projector-screen .find-group")
     expect(find.locator("h1")).to_have_text("Find din gruppe")
     expect(find.locator("li")).to_have_text([f"{name} {group}" for name, group in rows])

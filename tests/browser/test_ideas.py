@@ -1,10 +1,9 @@
 """The brainstorm in Chromium: a phone sends an idea with a photo, the projector's wall shows it,
 the facilitator hides it and it leaves the wall."""
 
-
 import pytest
-from playwright.sync_api import expect
 from PIL import Image
+from playwright.sync_api import expect
 
 from program.models import Idea
 from tests.browser.conftest import in_thread, mark_loaded, was_not_reloaded
@@ -31,7 +30,8 @@ def send_idea(phone, text: str, photo: str | None = None) -> None:
 
 
 def test_an_idea_with_a_photo_from_a_phone_appears_on_the_wall_and_leaves_it_when_hidden(
-        seminar, screens, tmp_path, settings):
+    seminar, screens, tmp_path, settings
+):
     tables = in_thread(seat, seminar, "brainstorm")
     projector = screens.projector(seminar)
     phone = screens.phone(tables.people[0][0])
@@ -41,16 +41,22 @@ def test_an_idea_with_a_photo_from_a_phone_appears_on_the_wall_and_leaves_it_whe
     wall = projector.locator("#idea-wall")
     expect(wall).to_be_visible()
 
-    send_idea(phone, "Plakat: visionen på hver opslagstavle", poster_jpeg(tmp_path / "IMG_0042.jpg"))
+    send_idea(
+        phone, "Plakat: visionen på hver opslagstavle", poster_jpeg(tmp_path / "IMG_0042.jpg")
+    )
 
     card = wall.locator("article.idea", has_text="Plakat: visionen på hver opslagstavle")
     expect(card).to_be_visible()
     photo = card.locator("img")
     expect(photo).to_be_visible()
     # The projector may fetch the photo, and it arrives re-encoded and turned upright.
-    projector.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
+    projector.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
     assert photo.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [200, 320]
-    expect(neighbour.locator("#table-ideas")).to_contain_text("Plakat: visionen på hver opslagstavle")
+    expect(neighbour.locator("#table-ideas")).to_contain_text(
+        "Plakat: visionen på hver opslagstavle"
+    )
     idea = Idea.objects.get()
 
     tablet.locator(f"#idea-hide-{idea.pk}").click()

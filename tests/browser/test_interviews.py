@@ -20,9 +20,13 @@ HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned
 
 
 def roster(seminar, count=4):
-    departments = [factories.department(seminar, name) for name in ("Børn og Unge", "Teknik og Miljø")]
-    return [factories.participant(seminar, name=f"Leder {n}", department=departments[n % 2])
-            for n in range(1, count + 1)]
+    departments = [
+        factories.department(seminar, name) for name in ("Børn og Unge", "Teknik og Miljø")
+    ]
+    return [
+        factories.participant(seminar, name=f"Leder {n}", department=departments[n % 2])
+        for n in range(1, count + 1)
+    ]
 
 
 def write_interview(phone, *, who: str, said: str, quote: str) -> None:
@@ -43,14 +47,19 @@ def test_homework_handed_in_before_the_seminar_appears_at_the_right_table(semina
     author = screens.phone(people[0])
 
     # Days ahead: the interview through the personal link; the privacy check warns while typing.
-    write_interview(author, who="Forælder til to, bruger dagplejen",
-                    said="Man bliver stillet om tre gange, men dagplejeren er fantastisk.",
-                    quote="Jeg ved aldrig hvem jeg skal ringe til")
+    write_interview(
+        author,
+        who="Forælder til to, bruger dagplejen",
+        said="Man bliver stillet om tre gange, men dagplejeren er fantastisk.",
+        quote="Jeg ved aldrig hvem jeg skal ringe til",
+    )
     author.locator("#id_said").fill("Ring til hende på 20 45 67")
     # Typed, not pasted: each key is an input event, the last well after any swap has settled.
     author.locator("#id_said").press_sequentially(" 89", delay=100)
     expect(author.locator("#privacy-warning .warning")).to_be_visible()
-    author.locator("#id_said").fill("Man bliver stillet om tre gange, men dagplejeren er fantastisk.")
+    author.locator("#id_said").fill(
+        "Man bliver stillet om tre gange, men dagplejeren er fantastisk."
+    )
     expect(author.locator("#privacy-warning .warning")).to_have_count(0)
 
     # The seminar day: the tables of round 2 are formed and published, then 13:00 comes.
@@ -86,12 +95,26 @@ def test_homework_handed_in_before_the_seminar_appears_at_the_right_table(semina
 def test_a_facilitator_picks_an_interview_and_the_projector_shows_it(seminar, screens):
     _, plenum = add_interview_items(seminar, factories.grouping(seminar, "Borde"))
     quiet, named = roster(seminar, 2)
-    services.save_interview(author=quiet, who="Pensionist " + HOSTILE, said="Hjemmeplejen kommer altid til tiden.",
-                            quotes="", tags=["confirming"], show_name=False, version=0, key=uuid.uuid4())
+    services.save_interview(
+        author=quiet,
+        who="Pensionist " + HOSTILE,
+        said="Hjemmeplejen kommer altid til tiden.",
+        quotes="",
+        tags=["confirming"],
+        show_name=False,
+        version=0,
+        key=uuid.uuid4(),
+    )
     chosen = services.save_interview(
-        author=named, who="Landmand", said="Der er for mange skemaer, men sagsbehandleren ringede selv.",
-        quotes="Hun ringede faktisk tilbage", tags=["surprising", "strange"], show_name=False, version=0,
-        key=uuid.uuid4())
+        author=named,
+        who="Landmand",
+        said="Der er for mange skemaer, men sagsbehandleren ringede selv.",
+        quotes="Hun ringede faktisk tilbage",
+        tags=["surprising", "strange"],
+        show_name=False,
+        version=0,
+        key=uuid.uuid4(),
+    )
     projector = screens.projector(seminar)
     tablet = screens.tablet(seminar)
     mark_loaded(projector)
@@ -112,7 +135,9 @@ def test_a_facilitator_picks_an_interview_and_the_projector_shows_it(seminar, sc
 
     # The other one, with markup in its text: shown as text, nothing runs.
     tablet.goto(f"/s/{seminar.slug}/run/interviews/?item={plenum.pk}")
-    tablet.locator("section.group-card", has_text="Hjemmeplejen").locator("button[value=show]").click()
+    tablet.locator("section.group-card", has_text="Hjemmeplejen").locator(
+        "button[value=show]"
+    ).click()
     expect(shown).to_contain_text("Hjemmeplejen kommer altid til tiden.")
     expect(shown.locator(".lead")).to_have_text("Pensionist " + HOSTILE)
     assert projector.evaluate("window.__pwned === undefined")
@@ -125,7 +150,9 @@ def test_interview_pages_have_no_serious_accessibility_violations(seminar, scree
     tables_item, plenum = add_interview_items(seminar, borde)
     people = roster(seminar)
     phone = screens.phone(people[0], bypass_csp=True)
-    write_interview(phone, who="Nabo til skolen", said="Ring til hende på 20 45 67 89", quote="Det var fint")
+    write_interview(
+        phone, who="Nabo til skolen", said="Ring til hende på 20 45 67 89", quote="Det var fint"
+    )
     expect(phone.locator("#privacy-warning .warning")).to_be_visible()
     checks = [(phone, "interview form with a privacy warning")]
     hub = screens.new_page(bypass_csp=True)

@@ -17,8 +17,10 @@ def assert_accessible(page, what: str) -> None:
 
 
 def test_send_invitations_and_see_each_person_sent(seminar, screens):
-    people = [factories.participant(seminar, f"Deltager {n}", email=f"deltager{n}@example.org")
-              for n in range(3)]
+    people = [
+        factories.participant(seminar, f"Deltager {n}", email=f"deltager{n}@example.org")
+        for n in range(3)
+    ]
     tablet = screens.tablet(seminar, bypass_csp=True)
 
     tablet.goto(f"/s/{seminar.slug}/people/")

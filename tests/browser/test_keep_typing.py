@@ -49,7 +49,9 @@ def follow_through(screens: Screens, seminar, phone, text: str, other_post) -> N
     wait_live(phone)
 
 
-def test_a_card_typed_but_not_sent_survives_next_a_drop_and_a_reload_and_is_sent_once(seminar, screens):
+def test_a_card_typed_but_not_sent_survives_next_a_drop_and_a_reload_and_is_sent_once(
+    seminar, screens
+):
     tables = in_thread(seat, seminar, "table_talk")
     phone = screens.phone(tables.people[0][0])
     neighbour = screens.phone(tables.people[0][1])
@@ -65,10 +67,14 @@ def test_a_card_typed_but_not_sent_survives_next_a_drop_and_a_reload_and_is_sent
     send_kept(phone, "Borgerne vil inviteres tidligt")
 
     assert TableCard.objects.filter(text="Borgerne vil inviteres tidligt").count() == 1
-    assert TableCard.objects.get(text="Borgerne vil inviteres tidligt").author == tables.people[0][0]
+    assert (
+        TableCard.objects.get(text="Borgerne vil inviteres tidligt").author == tables.people[0][0]
+    )
 
 
-def test_an_idea_typed_but_not_sent_comes_back_into_its_form_when_the_item_is_on_again(seminar, screens):
+def test_an_idea_typed_but_not_sent_comes_back_into_its_form_when_the_item_is_on_again(
+    seminar, screens
+):
     tables = in_thread(seat, seminar, "brainstorm")
     phone = screens.phone(tables.people[1][0])
     other = screens.phone(tables.people[1][1])
@@ -85,7 +91,9 @@ def test_an_idea_typed_but_not_sent_comes_back_into_its_form_when_the_item_is_on
 
     field = phone.locator("#id_idea_text")
     expect(field).to_have_value("Visionen på hver opslagstavle")
-    expect(phone.locator("#activity-panel .unsent-note")).to_contain_text("Du har en ikke-sendt tekst")
+    expect(phone.locator("#activity-panel .unsent-note")).to_contain_text(
+        "Du har en ikke-sendt tekst"
+    )
     expect(phone.locator("#unsent-texts section.unsent")).to_have_count(0)
     phone.locator("#activity-panel button[type=submit]").click()
     expect(phone.locator("#activity-panel .message-success")).to_be_visible()
@@ -115,4 +123,6 @@ def test_a_speech_draft_typed_offline_survives_next_and_a_reload_and_is_saved(se
     follow_through(screens, seminar, phone, "Vi lytter før vi beslutter", leader_draws)
     send_kept(phone, "Vi lytter før vi beslutter")
 
-    assert [draft.message for draft in SpeechDraft.objects.filter(author=author)] == ["Vi lytter før vi beslutter"]
+    assert [draft.message for draft in SpeechDraft.objects.filter(author=author)] == [
+        "Vi lytter før vi beslutter"
+    ]

@@ -27,7 +27,7 @@ SKEWED_CLOCK = """
 
 HOSTILE = (
     '<img src=x onerror="window.__pwned=1;alert(1)">'
-    '<script>window.__pwned=2;alert(2)</script>'
+    "<script>window.__pwned=2;alert(2)</script>"
     '"><svg onload="alert(3)"></svg>{{ 7|add:1 }} & Co.'
 )
 
@@ -83,7 +83,9 @@ def test_projector_shows_the_true_item_after_its_socket_comes_back(seminar, scre
     expect(status).to_have_text(status.get_attribute("data-offline"))
     expect(status).to_have_class("live-status is-offline")
     # The program moves on while the projector cannot hear about it.
-    in_thread(services.step, seminar=seminar, version=selectors.live_state(seminar).version, forward=True)
+    in_thread(
+        services.step, seminar=seminar, version=selectors.live_state(seminar).version, forward=True
+    )
     daphne_server.start()
 
     # The page retries with back-off (0.5 s, 1 s, 2 s, 4 s... plus jitter): allow for a few rounds.
@@ -99,7 +101,9 @@ def test_countdown_agrees_on_every_screen_even_on_a_phone_with_a_wrong_clock(sem
     tablet = screens.tablet(seminar)
     pages = [projector, tablet, phone, skewed]
     skew_ms = skewed.evaluate("Date.now()") - time.time() * 1000
-    assert 6.5 * 60_000 < skew_ms < 7.5 * 60_000, f"the phone's clock is not 7 minutes fast ({skew_ms} ms)"
+    assert 6.5 * 60_000 < skew_ms < 7.5 * 60_000, (
+        f"the phone's clock is not 7 minutes fast ({skew_ms} ms)"
+    )
     next_button(tablet).click()
     for page in pages:
         expect(countdown(page)).to_have_text("15:00")
@@ -113,7 +117,9 @@ def test_countdown_agrees_on_every_screen_even_on_a_phone_with_a_wrong_clock(sem
     shown = {name: countdown(page).text_content() for name, page in zip(names, pages)}
     figures = [seconds(text) for text in shown.values()]
     assert max(figures) - min(figures) <= 1, shown
-    assert all(15 * 60 - 30 <= figure < 15 * 60 for figure in figures), f"not counting down: {shown}"
+    assert all(15 * 60 - 30 <= figure < 15 * 60 for figure in figures), (
+        f"not counting down: {shown}"
+    )
 
 
 def test_shifting_the_rest_of_the_day_changes_the_projectors_next_time(seminar, screens):
@@ -127,12 +133,14 @@ def test_shifting_the_rest_of_the_day_changes_the_projectors_next_time(seminar, 
     tablet.locator("#shift-submit").click()
 
     expect(projector.locator("#projector-screen .next")).to_have_text("Næste: Velkommen kl. 08:25")
-    expect(tablet.locator("#tablet-live .agenda-table tr", has_text="Velkommen").locator(".time")).to_contain_text(
-        "08:25"
-    )
+    expect(
+        tablet.locator("#tablet-live .agenda-table tr", has_text="Velkommen").locator(".time")
+    ).to_contain_text("08:25")
 
 
-def test_join_screen_shows_a_qr_code_and_an_address_that_lets_a_participant_in(seminar, screens, daphne_server):
+def test_join_screen_shows_a_qr_code_and_an_address_that_lets_a_participant_in(
+    seminar, screens, daphne_server
+):
     participant = factories.participant(seminar, name="Birthe Lauridsen")
     projector = screens.projector(seminar)
     tablet = screens.tablet(seminar)

@@ -22,28 +22,41 @@ class Transfers:
         self.socket_frames: list[int] = []
         cdp.on("Network.requestWillBeSent", self.request_sent)
         cdp.on("Network.loadingFinished", self.loading_finished)
-        cdp.on("Network.webSocketCreated", lambda event: self.urls.__setitem__(event["requestId"], event["url"]))
-        cdp.on("Network.webSocketFrameReceived",
-               lambda event: self.socket_frames.append(len(event["response"]["payloadData"].encode())))
+        cdp.on(
+            "Network.webSocketCreated",
+            lambda event: self.urls.__setitem__(event["requestId"], event["url"]),
+        )
+        cdp.on(
+            "Network.webSocketFrameReceived",
+            lambda event: self.socket_frames.append(len(event["response"]["payloadData"].encode())),
+        )
         cdp.send("Network.enable")
 
     def request_sent(self, event: dict) -> None:
         if redirect := event.get("redirectResponse"):  # the personal link answers with a redirect
-            self.responses.append((f"{redirect['url']} (redirect)", int(redirect["encodedDataLength"])))
+            self.responses.append(
+                (f"{redirect['url']} (redirect)", int(redirect["encodedDataLength"]))
+            )
         self.urls[event["requestId"]] = event["request"]["url"]
 
     def loading_finished(self, event: dict) -> None:
-        self.responses.append((self.urls.get(event["requestId"], "?"), int(event["encodedDataLength"])))
+        self.responses.append(
+            (self.urls.get(event["requestId"], "?"), int(event["encodedDataLength"]))
+        )
 
     @property
     def total(self) -> int:
         return sum(size for _, size in self.responses) + sum(self.socket_frames)
 
     def report(self) -> str:
-        lines = [f"phone first load: {self.total} B transferred "
-                 f"({len(self.responses)} HTTP responses, {len(self.socket_frames)} websocket frames "
-                 f"of {sum(self.socket_frames)} B), budget {BUDGET_BYTES} B"]
-        lines += [f"  {size:>7} B  {url}" for url, size in sorted(self.responses, key=lambda row: -row[1])]
+        lines = [
+            f"phone first load: {self.total} B transferred "
+            f"({len(self.responses)} HTTP responses, {len(self.socket_frames)} websocket frames "
+            f"of {sum(self.socket_frames)} B), budget {BUDGET_BYTES} B"
+        ]
+        lines += [
+            f"  {size:>7} B  {url}" for url, size in sorted(self.responses, key=lambda row: -row[1])
+        ]
         return "\n".join(lines)
 
 
@@ -57,7 +70,9 @@ def first_load(screens, participant) -> Transfers:
     return transfers
 
 
-def test_a_phone_on_the_reference_seminar_loads_under_30_kb(reference_seminar, screens, daphne_server):
+def test_a_phone_on_the_reference_seminar_loads_under_30_kb(
+    reference_seminar, screens, daphne_server
+):
     """The real program (two days, 26 items) on the page, the first item on."""
     from program import services as program_services
 
@@ -72,7 +87,9 @@ def test_a_phone_on_the_reference_seminar_loads_under_30_kb(reference_seminar, s
     assert transfers.total <= BUDGET_BYTES, transfers.report()
 
 
-def test_phone_first_load_is_under_30_kb_and_only_talks_to_our_host(seminar, screens, daphne_server):
+def test_phone_first_load_is_under_30_kb_and_only_talks_to_our_host(
+    seminar, screens, daphne_server
+):
     participant = factories.participant(seminar)
     page = screens.new_page()
     transfers = Transfers(page.context.new_cdp_session(page))
@@ -83,7 +100,15 @@ def test_phone_first_load_is_under_30_kb_and_only_talks_to_our_host(seminar, scr
 
     print(transfers.report())
     assert transfers.total <= BUDGET_BYTES, transfers.report()
-    foreign = sorted({url for url in transfers.urls.values()
-                      if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != daphne_server.netloc})
+    foreign = sorted(
+        {
+            url
+            for url in transfers.urls.values()
+            if urlsplit(url).scheme not in {"data", "blob"}
+            and urlsplit(url).netloc != daphne_server.netloc
+        }
+    )
     assert not foreign, f"requests to other hosts: {foreign}"
-    assert any(url.startswith(f"ws://{daphne_server.netloc}/") for url in transfers.urls.values()), transfers.urls
+    assert any(
+        url.startswith(f"ws://{daphne_server.netloc}/") for url in transfers.urls.values()
+    ), transfers.urls

@@ -19,8 +19,14 @@ def test_a_photo_page_logs_no_content_security_error(reference_seminar, screens)
     stored = photos.store(photos.prepare(photo(1)), f"ideas/{reference_seminar.pk}")
     idea = Idea.objects.create(
         item=AgendaItem.objects.for_seminar(reference_seminar).get(kind="brainstorm"),
-        author=reference_seminar.participants.first(), text="Et fælles kaffebord", key=uuid.uuid4(),
-        photo=stored.name, photo_small=stored.small_name, photo_width=stored.width, photo_height=stored.height)
+        author=reference_seminar.participants.first(),
+        text="Et fælles kaffebord",
+        key=uuid.uuid4(),
+        photo=stored.name,
+        photo_small=stored.small_name,
+        photo_width=stored.width,
+        photo_height=stored.height,
+    )
     tablet = screens.tablet(reference_seminar)
 
     answer = tablet.goto(f"/s/{reference_seminar.slug}/photos/{idea.pk}/")

@@ -59,18 +59,25 @@ def test_every_projector_state_fits_every_screen_size(full_seminar, screens):
             figures = measure(projector)
             measured += 1
             found = problems_of(figures, width, height, running=True)
-            failures += [f"{item.title} ({view}) at {width}×{height}: {problem}" for problem in found]
+            failures += [
+                f"{item.title} ({view}) at {width}×{height}: {problem}" for problem in found
+            ]
             if figures["pages"]:
                 pages.append((item.kind, view, width, figures["pages"]))
     assert measured >= 26 * 3 * 3, measured
     assert not failures, "\n".join(failures)
     # What does not fit is paged, never dropped: the wall's 40 ideas, the Monday list of 75.
-    assert {("brainstorm", "item"), ("commitments", "monday")} <= {(kind, view) for kind, view, *_ in pages}
+    assert {("brainstorm", "item"), ("commitments", "monday")} <= {
+        (kind, view) for kind, view, *_ in pages
+    }
 
 
 def test_the_wall_turns_its_pages_until_every_idea_has_shown(full_seminar, screens):
-    brainstorm = next(item for item, view, setup in full_room.every_view(full_seminar)
-                      if item.kind == "brainstorm" and view == "item")
+    brainstorm = next(
+        item
+        for item, view, setup in full_room.every_view(full_seminar)
+        if item.kind == "brainstorm" and view == "item"
+    )
     dict(full_room.views(brainstorm))["item"]()
     projector = screens.projector(full_seminar)
     projector.set_viewport_size({"width": 1280, "height": 720})
@@ -79,8 +86,11 @@ def test_the_wall_turns_its_pages_until_every_idea_has_shown(full_seminar, scree
     seen = set()
     for page in range(1, total + 1):
         assert label.inner_text() == f"{page}/{total}"
-        seen |= set(projector.locator("#idea-wall article.idea:visible").evaluate_all(
-            "ideas => ideas.map(idea => Number(idea.dataset.idea))"))
+        seen |= set(
+            projector.locator("#idea-wall article.idea:visible").evaluate_all(
+                "ideas => ideas.map(idea => Number(idea.dataset.idea))"
+            )
+        )
         projector.evaluate("window.projectorTurn()")
     assert label.inner_text() == f"1/{total}"
     assert seen == set(Idea.objects.filter(item=brainstorm).values_list("pk", flat=True))

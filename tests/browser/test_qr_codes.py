@@ -7,8 +7,8 @@ person's own link.
 """
 
 import io
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pypdfium2
 import pytest
@@ -29,7 +29,10 @@ PX_PER_MM = 96 / 25.4  # CSS pixels
 
 
 def decoded(image: Image.Image) -> set[str]:
-    return {result.text for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)}
+    return {
+        result.text
+        for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    }
 
 
 def paths(urls: set[str]) -> set[str]:
@@ -40,7 +43,9 @@ def paths(urls: set[str]) -> set[str]:
 def test_the_projector_join_code_scans_at_every_size(reference_seminar, screens):
     from program.models import LiveState
 
-    LiveState.objects.update_or_create(seminar=reference_seminar, defaults={"projector": LiveState.Projector.JOIN})
+    LiveState.objects.update_or_create(
+        seminar=reference_seminar, defaults={"projector": LiveState.Projector.JOIN}
+    )
     projector = screens.projector(reference_seminar)
     join_url = projector.locator("#projector-screen .join-url").inner_text()
     assert join_url.endswith(f"/s/{reference_seminar.slug}/join/")
@@ -53,7 +58,8 @@ def test_the_projector_join_code_scans_at_every_size(reference_seminar, screens)
         # The address and the instruction are read from the back row too.
         for selector in (".join-url", ".join-hint"):
             size = projector.locator(f"#projector-screen {selector}").evaluate(
-                "el => parseFloat(getComputedStyle(el).fontSize)")
+                "el => parseFloat(getComputedStyle(el).fontSize)"
+            )
             assert size >= 0.04 * height, (selector, width, height, size)
 
 
@@ -61,7 +67,10 @@ def test_the_projector_join_code_scans_at_every_size(reference_seminar, screens)
 def roster(reference_seminar):
     import_roster(seminar=reference_seminar, data=ROSTER.read_bytes())
     name_people(reference_seminar)  # the 120-letter name and the open RLO are on cards too
-    return {urlsplit(links.personal_link(person)).path: person for person in reference_seminar.participants.all()}
+    return {
+        urlsplit(links.personal_link(person)).path: person
+        for person in reference_seminar.participants.all()
+    }
 
 
 def test_every_join_card_scans_from_print_and_fits_a4(reference_seminar, roster, screens):
@@ -69,7 +78,8 @@ def test_every_join_card_scans_from_print_and_fits_a4(reference_seminar, roster,
     tablet.goto(f"/s/{reference_seminar.slug}/people/cards/")
     tablet.emulate_media(media="print")
     sizes = tablet.locator(".join-card .card-qr svg").evaluate_all(
-        "codes => codes.map(code => code.getBoundingClientRect().width)")
+        "codes => codes.map(code => code.getBoundingClientRect().width)"
+    )
     assert len(sizes) == len(roster) and min(sizes) >= 25 * PX_PER_MM, min(sizes)
 
     pdf = pypdfium2.PdfDocument(tablet.pdf(prefer_css_page_size=True))

@@ -19,7 +19,9 @@ def test_facilitator_opens_the_report_and_prints_it_as_a4(seminar, screens, tmp_
     expect(tablet.locator("h1")).to_contain_text(seminar.title)
     expect(tablet.locator("[data-print]")).to_be_visible()
     photo = tablet.locator(f"img[src$='/photos/{produced['idea'].pk}/small/']")
-    tablet.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
+    tablet.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
     violations = axe_violations(tablet)
     assert not violations, describe_violations(violations)
 

@@ -20,7 +20,13 @@ from tests.test_no_reference_words import WORDS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PROGRAM = Path(__file__).parent.parent / "fixtures" / "solby-2026.toml"
-DEPARTMENTS = ("Børn og Skole", "Ældre og Sundhed", "Teknik og Miljø", "Kultur og Fritid", "Direktion")
+DEPARTMENTS = (
+    "Børn og Skole",
+    "Ældre og Sundhed",
+    "Teknik og Miljø",
+    "Kultur og Fritid",
+    "Direktion",
+)
 
 
 def roster() -> bytes:
@@ -28,8 +34,10 @@ def roster() -> bytes:
     rows = ["Navn;Afdeling;Rolle;E-mail"]
     for number in range(40):
         role = "procesleder" if number in (0, 13, 26) else "ledelse" if number >= 38 else "deltager"
-        rows.append(f"Leder {number:02d};{DEPARTMENTS[number % 4 if number < 38 else 4]};{role};"
-                    f"leder{number}@solby.dk")
+        rows.append(
+            f"Leder {number:02d};{DEPARTMENTS[number % 4 if number < 38 else 4]};{role};"
+            f"leder{number}@solby.dk"
+        )
     return "\r\n".join(rows).encode("cp1252")
 
 
@@ -41,8 +49,12 @@ def test_the_second_seminar_runs_through_every_item_in_both_languages(screens):
     seminar = import_program(text=PROGRAM.read_text(encoding="utf-8"))
     import_roster(seminar=seminar, data=roster(), filename="deltagere.csv")
     for name, number in (("Borde", 1), ("Borde", 2), ("Store grupper", 1), ("Afdelingerne", 1)):
-        formed = in_thread(group_services.form_round, grouping=seminar.groupings.get(name=name), number=number,
-                           seed=2026)
+        formed = in_thread(
+            group_services.form_round,
+            grouping=seminar.groupings.get(name=name),
+            number=number,
+            seed=2026,
+        )
         in_thread(group_services.publish_round, round_=formed)
     people = seminar.participants.filter(role=Participant.Role.PARTICIPANT).order_by("name")
     tablet, projector = screens.tablet(seminar), screens.projector(seminar)
@@ -58,8 +70,12 @@ def test_the_second_seminar_runs_through_every_item_in_both_languages(screens):
         expect(projector.locator("#projector-screen h1")).to_have_text(item.title, timeout=SLOW_MS)
         expect(danish.locator("#phone-live .now h2")).to_have_text(item.title, timeout=SLOW_MS)
         expect(english.locator("#phone-live .now h2")).to_have_text(item.title_en, timeout=SLOW_MS)
-        for name, page in (("tablet", tablet), ("projector", projector), ("phone (da)", danish),
-                           ("phone (en)", english)):
+        for name, page in (
+            ("tablet", tablet),
+            ("projector", projector),
+            ("phone (da)", danish),
+            ("phone (en)", english),
+        ):
             seen += [f"{item.key} on the {name}: {word}" for word in reference_words(page)]
 
     assert len(items) == 12 and items[-1].secret

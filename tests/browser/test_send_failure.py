@@ -9,10 +9,14 @@ from tests.program.tables import seat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-FAILED = "Ikke sendt – serveren kunne ikke tage imod lige nu. Din tekst er bevaret; prøv at sende igen."
+FAILED = (
+    "Ikke sendt – serveren kunne ikke tage imod lige nu. Din tekst er bevaret; prøv at sende igen."
+)
 
 
-def test_a_send_the_server_fails_says_so_keeps_the_text_and_goes_through_when_sent_again(seminar, screens):
+def test_a_send_the_server_fails_says_so_keeps_the_text_and_goes_through_when_sent_again(
+    seminar, screens
+):
     tables = in_thread(seat, seminar, "brainstorm")
     phone = screens.phone(tables.people[0][0])
     failures = []
@@ -42,4 +46,5 @@ def test_a_send_the_server_fails_says_so_keeps_the_text_and_goes_through_when_se
     expect(panel.locator(".message-success")).to_be_visible()
     expect(notice).to_be_hidden()
     assert in_thread(lambda: list(Idea.objects.values_list("text", flat=True))) == [
-        "Fælles kalender for alle afdelinger"]
+        "Fælles kalender for alle afdelinger"
+    ]

@@ -7,7 +7,13 @@ from playwright.sync_api import expect
 
 from program.models import SpeechDraft, SpeechFeedback
 from program.soapbox import selectors
-from tests.browser.helpers import axe_violations, describe_violations, in_thread, mark_loaded, was_not_reloaded
+from tests.browser.helpers import (
+    axe_violations,
+    describe_violations,
+    in_thread,
+    mark_loaded,
+    was_not_reloaded,
+)
 from tests.program.soapbox_room import make_room, to_speeches
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +23,9 @@ def lineup_names(page) -> list[str]:
     return page.locator(".soapbox .lineup .name").all_text_contents()
 
 
-def test_process_leader_draws_three_speakers_and_every_phone_in_the_group_shows_them(seminar, screens):
+def test_process_leader_draws_three_speakers_and_every_phone_in_the_group_shows_them(
+    seminar, screens
+):
     room = in_thread(make_room, seminar, groups=2, members=3)
     table, other = room.tables
     leader = screens.phone(table.leader)
@@ -38,14 +46,18 @@ def test_process_leader_draws_three_speakers_and_every_phone_in_the_group_shows_
     assert all(was_not_reloaded(page) for page in (leader, *members, outsider))
 
 
-def test_moving_on_takes_the_process_leaders_controls_off_the_phone_without_reload(seminar, screens):
+def test_moving_on_takes_the_process_leaders_controls_off_the_phone_without_reload(
+    seminar, screens
+):
     room = in_thread(make_room, seminar, groups=1, members=2)
     leader = screens.phone(room.tables[0].leader)
     tablet = screens.tablet(seminar)
     mark_loaded(leader)
     expect(leader.locator("#activity-person #soapbox-choose")).to_be_visible()
 
-    tablet.get_by_role("button", name="Næste", exact=True).click()  # onto "Gåtur": no resync follows
+    tablet.get_by_role(
+        "button", name="Næste", exact=True
+    ).click()  # onto "Gåtur": no resync follows
 
     expect(leader.locator("#phone-live")).to_contain_text("Gåtur")
     expect(leader.locator("#soapbox-choose")).to_have_count(0)
@@ -96,7 +108,9 @@ def test_feedback_sent_empty_shows_why_and_sent_right_reaches_only_the_speaker(s
     slot = page.locator(f"#soapbox-{room.item.pk}-slot-speaker-{speaker.pk}")
 
     slot.get_by_role("button", name="Send feedback").click()
-    expect(slot.locator(".error:not(.send-error)")).to_have_text("Skriv, hvad der virkede, et forslag eller begge dele.")
+    expect(slot.locator(".error:not(.send-error)")).to_have_text(
+        "Skriv, hvad der virkede, et forslag eller begge dele."
+    )
     slot.get_by_label("Hvad virkede?").fill("Rolig og klar")
     slot.get_by_role("button", name="Send feedback").click()
 
@@ -110,7 +124,9 @@ def test_soapbox_phone_and_tablet_have_no_serious_accessibility_violations(semin
     tablet = screens.tablet(seminar, bypass_csp=True)
     expect(leader.locator("#soapbox-choose")).to_be_visible()
     leader.locator("#soapbox-choose").click()
-    expect(tablet.locator(".soapbox-groups td", has_text=", ")).to_have_count(1)  # the speakers arrived
+    expect(tablet.locator(".soapbox-groups td", has_text=", ")).to_have_count(
+        1
+    )  # the speakers arrived
 
     for page, what in ((leader, "process leader's phone"), (tablet, "tablet")):
         violations = axe_violations(page)

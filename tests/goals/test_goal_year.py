@@ -8,16 +8,30 @@ from tests.goals.conftest import go, phone_of
 
 def screens(room, facilitator_client, language):
     go(room.seminar, room.writing)
-    panel = phone_of(room.anna).get(f"/s/{room.seminar.slug}/panel/{room.writing.pk}/",
-                                    HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    panel = (
+        phone_of(room.anna)
+        .get(f"/s/{room.seminar.slug}/panel/{room.writing.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+        .content.decode()
+    )
     go(room.seminar, room.plenum)
-    plenum = phone_of(room.bo).get(f"/s/{room.seminar.slug}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    plenum = (
+        phone_of(room.bo)
+        .get(f"/s/{room.seminar.slug}/", HTTP_ACCEPT_LANGUAGE=language)
+        .content.decode()
+    )
     return panel, plenum
 
 
 def write_goal(room):
-    services.save_goal(item=room.writing, author=room.anna, version=0, key=uuid.uuid4(),
-                       what="Flere lærlinge", why="", how_we_know="")
+    services.save_goal(
+        item=room.writing,
+        author=room.anna,
+        version=0,
+        key=uuid.uuid4(),
+        what="Flere lærlinge",
+        why="",
+        how_we_know="",
+    )
 
 
 def test_a_seminar_with_a_goal_year_names_it_in_both_languages(room, facilitator_client):

@@ -24,9 +24,16 @@ def test_the_case_is_a_registered_homework_task():
 def test_phone_homework_hub_links_to_the_case_and_overview_counts_it(room, facilitator_client):
     save_case(room.anna)
 
-    hub = phone_of(room.anna).get(f"/s/{room.seminar.slug}/homework/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    overview = facilitator_client.get(f"/s/{room.seminar.slug}/run/homework/",
-                                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    hub = (
+        phone_of(room.anna)
+        .get(f"/s/{room.seminar.slug}/homework/", HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
+    overview = facilitator_client.get(
+        f"/s/{room.seminar.slug}/run/homework/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
-    assert f'href="/s/{room.seminar.slug}/goals/case/"' in hub and "Your own co-creation case" in hub
+    assert (
+        f'href="/s/{room.seminar.slug}/goals/case/"' in hub and "Your own co-creation case" in hub
+    )
     assert "Your own co-creation case: 1 of" in overview

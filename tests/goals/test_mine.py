@@ -25,12 +25,25 @@ def page(client, seminar) -> str:
 def test_my_speech_and_newest_action_plan_are_there_after_the_block_and_after_the_seminar(seminar):
     room = make_room(seminar, groups=1, members=2)
     author = room.tables[0].members[0]
-    writing.save_draft(item=room.item, author=author, version=0,
-                       parts={"message": "Vi lytter først", "reason": "", "strengths": "", "actions": "",
-                              "consequences": ""})
+    writing.save_draft(
+        item=room.item,
+        author=author,
+        version=0,
+        parts={
+            "message": "Vi lytter først",
+            "reason": "",
+            "strengths": "",
+            "actions": "",
+            "consequences": "",
+        },
+    )
     for what in ("Første udkast", "Tale på personalemødet"):
-        writing.save_action_plan(item=room.item, author=author, key=uuid.uuid4(),
-                                 steps=[writing.Step(what, "Min stedfortræder", dt.date(2026, 4, 1))])
+        writing.save_action_plan(
+            item=room.item,
+            author=author,
+            key=uuid.uuid4(),
+            steps=[writing.Step(what, "Min stedfortræder", dt.date(2026, 4, 1))],
+        )
     phone = phone_of(author)
     last = factories.items(seminar)[-1]
     program_services.jump(seminar=seminar, version=selectors.live_state(seminar).version, item=last)
@@ -40,16 +53,27 @@ def test_my_speech_and_newest_action_plan_are_there_after_the_block_and_after_th
     assert "What is your message?</h3><p>Vi lytter først</p>" in html
     assert "Tale på personalemødet · with Min stedfortræder · by 1. April 2026" in html
     assert "Første udkast" not in html  # an older version of the plan
-    assert 'href="/s/%s/mine/" id="my-things-link"' % seminar.slug in phone.get(
-        f"/s/{seminar.slug}/").content.decode()
+    assert (
+        'href="/s/%s/mine/" id="my-things-link"' % seminar.slug
+        in phone.get(f"/s/{seminar.slug}/").content.decode()
+    )
 
 
 def test_my_things_are_mine_alone(seminar):
     room = make_room(seminar, groups=1, members=2)
     author, other = room.tables[0].members[:2]
-    writing.save_draft(item=room.item, author=author, version=0,
-                       parts={"message": "Privat tale", "reason": "", "strengths": "", "actions": "",
-                              "consequences": ""})
+    writing.save_draft(
+        item=room.item,
+        author=author,
+        version=0,
+        parts={
+            "message": "Privat tale",
+            "reason": "",
+            "strengths": "",
+            "actions": "",
+            "consequences": "",
+        },
+    )
 
     assert "Privat tale" not in page(phone_of(other), seminar)
     assert "Nothing yet" in page(phone_of(other), seminar)

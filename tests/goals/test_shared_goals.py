@@ -18,17 +18,30 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> hx-get="/run/st
 
 
 def save(room, author, version, what="Flere frivillige i 2017", key=None, why="", how=""):
-    return services.save_goal(item=room.writing, author=author, version=version, key=key or uuid.uuid4(),
-                              what=what, why=why, how_we_know=how)
+    return services.save_goal(
+        item=room.writing,
+        author=author,
+        version=version,
+        key=key or uuid.uuid4(),
+        what=what,
+        why=why,
+        how_we_know=how,
+    )
 
 
 def test_goal_first_save_creates_it_with_a_revision(room):
     goal = save(room, room.anna, 0, why="Fordi", how="Vi tæller")
 
     assert (goal.group, goal.version, goal.what, goal.why, goal.how_we_know) == (
-        room.big[0], 1, "Flere frivillige i 2017", "Fordi", "Vi tæller")
+        room.big[0],
+        1,
+        "Flere frivillige i 2017",
+        "Fordi",
+        "Vi tæller",
+    )
     assert list(GoalRevision.objects.values_list("version", "what", "by_participant")) == [
-        (1, "Flere frivillige i 2017", room.anna.pk)]
+        (1, "Flere frivillige i 2017", room.anna.pk)
+    ]
 
 
 def test_goal_save_on_an_older_version_is_refused_with_the_newer_text(room):
@@ -67,8 +80,15 @@ def test_locked_goal_refuses_members_but_not_a_facilitator(room, facilitator):
 
     with pytest.raises(Locked):
         save(room, room.bo, 1, what="Efter låsen")
-    revised = services.revise_goal(goal=goal, user=facilitator, version=1, key=uuid.uuid4(),
-                                   what="Rettet af facilitator", why="", how_we_know="")
+    revised = services.revise_goal(
+        goal=goal,
+        user=facilitator,
+        version=1,
+        key=uuid.uuid4(),
+        what="Rettet af facilitator",
+        why="",
+        how_we_know="",
+    )
 
     assert (revised.version, revised.what) == (2, "Rettet af facilitator")
     assert GoalRevision.objects.get(version=2).by_user == facilitator
@@ -92,7 +112,9 @@ def test_two_members_saving_at_once_one_wins_and_the_other_is_refused(room):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=member_saves, args=(p, p.name)) for p in (room.anna, room.bo)]
+    threads = [
+        threading.Thread(target=member_saves, args=(p, p.name)) for p in (room.anna, room.bo)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -101,7 +123,10 @@ def test_two_members_saving_at_once_one_wins_and_the_other_is_refused(room):
     assert sorted(outcomes) == ["saved", "stale, shown v2"], outcomes
     goal = Goal.objects.get()
     assert goal.version == 2 and goal.what in ("Anna Leder", "Bo Medlem")
-    assert list(goal.revisions.order_by("version").values_list("what", flat=True)) == ["Start", goal.what]
+    assert list(goal.revisions.order_by("version").values_list("what", flat=True)) == [
+        "Start",
+        goal.what,
+    ]
 
 
 def test_stale_save_on_the_phone_shows_the_newer_text_and_keeps_mine(room):
@@ -110,9 +135,12 @@ def test_stale_save_on_the_phone_shows_the_newer_text_and_keeps_mine(room):
     save(room, room.anna, 1, what="Annas anden")
     bo = phone_of(room.bo)
 
-    response = bo.post(f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
-                       {"key": str(uuid.uuid4()), "version": "1", "what": "Bos forslag"},
-                       HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = bo.post(
+        f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
+        {"key": str(uuid.uuid4()), "version": "1", "what": "Bos forslag"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     html = response.content.decode()
     assert response.status_code == 409
@@ -125,12 +153,17 @@ def test_stale_save_on_the_phone_shows_the_newer_text_and_keeps_mine(room):
 def test_phone_writes_the_goal_and_gets_the_new_version(room):
     go(room.seminar, room.writing)
     anna = phone_of(room.anna)
-    panel = anna.get(f"/s/{room.seminar.slug}/panel/{room.writing.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    panel = anna.get(
+        f"/s/{room.seminar.slug}/panel/{room.writing.pk}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     key = panel.split('name="key" value="', 1)[1].split('"', 1)[0]
 
-    response = anna.post(f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
-                         {"key": key, "version": "0", "what": "Samskabelse i hver forvaltning"},
-                         HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = anna.post(
+        f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
+        {"key": key, "version": "0", "what": "Samskabelse i hver forvaltning"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 200
     assert "Saved. The group sees it now." in response.content.decode()
@@ -141,11 +174,16 @@ def test_phone_writes_the_goal_and_gets_the_new_version(room):
 def test_locked_goal_on_the_phone_gives_a_clear_error(room, facilitator_client):
     go(room.seminar, room.writing)
     goal = save(room, room.anna, 0)
-    facilitator_client.post(f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/act/", {"action": "lock"})
+    facilitator_client.post(
+        f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/act/", {"action": "lock"}
+    )
 
-    response = phone_of(room.bo).post(f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
-                                      {"key": str(uuid.uuid4()), "version": "1", "what": "Ændret"},
-                                      HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = phone_of(room.bo).post(
+        f"/s/{room.seminar.slug}/goals/goal/{room.writing.pk}/write/",
+        {"key": str(uuid.uuid4()), "version": "1", "what": "Ændret"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 409
     assert "The goal is locked. Ask a facilitator to change it." in response.content.decode()
@@ -157,8 +195,10 @@ def test_a_participant_cannot_lock_or_revise_a_goal(room):
     anna = phone_of(room.anna)
 
     locked = anna.post(f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/act/", {"action": "lock"})
-    revised = anna.post(f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/",
-                        {"key": str(uuid.uuid4()), "version": "1", "what": "Kapret"})
+    revised = anna.post(
+        f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/",
+        {"key": str(uuid.uuid4()), "version": "1", "what": "Kapret"},
+    )
 
     assert (locked.status_code, revised.status_code) == (302, 302)
     goal.refresh_from_db()
@@ -169,11 +209,12 @@ def test_facilitator_sees_the_history_of_a_goal(room, facilitator_client):
     save(room, room.anna, 0, what="Første udkast")
     goal = save(room, room.bo, 1, what="Andet udkast")
 
-    html = facilitator_client.get(f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/",
-                                  HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = facilitator_client.get(
+        f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert html.index('id="revision-2"') < html.index("Andet udkast", html.index('id="revision-2"'))
-    history = html[html.index('id="revision-2"'):]
+    history = html[html.index('id="revision-2"') :]
     assert "Bo Medlem" in history and "Første udkast" in history and "Anna Leder" in history
 
 
@@ -192,12 +233,16 @@ def test_handshake_is_for_the_phone_owner_only(room):
     go(room.seminar, room.plenum)
     bo = phone_of(room.bo)
 
-    response = bo.post(f"/s/{room.seminar.slug}/goals/goal/{goal.pk}/shake/",
-                       {"participant": room.cai.pk}, HTTP_HX_REQUEST="true")
+    response = bo.post(
+        f"/s/{room.seminar.slug}/goals/goal/{goal.pk}/shake/",
+        {"participant": room.cai.pk},
+        HTTP_HX_REQUEST="true",
+    )
     bo.post(f"/s/{room.seminar.slug}/goals/goal/{goal.pk}/shake/", HTTP_HX_REQUEST="true")
 
     assert response.content.decode() == (
-        f'<div id="my-marks" data-version="2" data-marks="g-{goal.pk} " hidden></div>')
+        f'<div id="my-marks" data-version="2" data-marks="g-{goal.pk} " hidden></div>'
+    )
     assert list(Handshake.objects.values_list("participant", flat=True)) == [room.bo.pk]
 
 
@@ -219,20 +264,31 @@ def test_hostile_goal_shows_as_text_on_the_projector_with_its_handshakes(room, p
     show_on_projector(item=room.plenum, what="goal", ref=goal.pk)
     services.shake_hands(goal=goal, participant=room.bo)
 
-    html = projector_client.get(f"/s/{room.seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = projector_client.get(
+        f"/s/{room.seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
-    assert '<span class="count">1</span> handshake' in html and "<li><bdi>Bo Medlem</bdi></li>" in html
+    assert (
+        '<span class="count">1</span> handshake' in html and "<li><bdi>Bo Medlem</bdi></li>" in html
+    )
 
 
-def test_hidden_goal_leaves_the_projector_and_the_phones(room, facilitator_client, projector_client):
+def test_hidden_goal_leaves_the_projector_and_the_phones(
+    room, facilitator_client, projector_client
+):
     goal = save(room, room.anna, 0, what="Skal skjules")
     go(room.seminar, room.plenum)
     show_on_projector(item=room.plenum, what="goal", ref=goal.pk)
 
-    facilitator_client.post(f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/act/", {"action": "hide"})
+    facilitator_client.post(
+        f"/s/{room.seminar.slug}/run/goals/goal/{goal.pk}/act/", {"action": "hide"}
+    )
 
-    assert "Skal skjules" not in projector_client.get(f"/s/{room.seminar.slug}/projector/").content.decode()
+    assert (
+        "Skal skjules"
+        not in projector_client.get(f"/s/{room.seminar.slug}/projector/").content.decode()
+    )
     assert "Skal skjules" not in phone_of(room.cai).get(f"/s/{room.seminar.slug}/").content.decode()
 
 
@@ -262,8 +318,9 @@ def test_handshakes_reach_the_projector_live_with_count_and_names(room, projecto
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_revised_goal_reaches_the_projector_and_the_plenums_phones_live(room, facilitator,
-                                                                          projector_client):
+def test_a_revised_goal_reaches_the_projector_and_the_plenums_phones_live(
+    room, facilitator, projector_client
+):
     goal = save(room, room.anna, 0, what="Første udkast")
     go(room.seminar, room.plenum)
     show_on_projector(item=room.plenum, what="goal", ref=goal.pk)
@@ -276,8 +333,14 @@ def test_a_revised_goal_reaches_the_projector_and_the_plenums_phones_live(room, 
             await socket.connect()
             await socket.receive_from(timeout=2)
         await database_sync_to_async(services.revise_goal)(
-            goal=goal, user=facilitator, version=1, key=uuid.uuid4(), what="Andet udkast", why="",
-            how_we_know="")
+            goal=goal,
+            user=facilitator,
+            version=1,
+            key=uuid.uuid4(),
+            what="Andet udkast",
+            why="",
+            how_we_know="",
+        )
         shown = await projector.receive_from(timeout=2)
         listed = await phone.receive_from(timeout=2)
         for socket in (projector, phone):

@@ -15,13 +15,20 @@ def test_large_department_is_split_evenly():
     groups = department_groups(people(Born=24, Teknik=10), max_size=10)
 
     assert [(name, len(members)) for name, members in groups] == [
-        ("Born 1", 8), ("Born 2", 8), ("Born 3", 8), ("Teknik", 10)]
+        ("Born 1", 8),
+        ("Born 2", 8),
+        ("Born 3", 8),
+        ("Teknik", 10),
+    ]
 
 
 def test_small_department_joins_the_smallest_group_by_name():
     groups = department_groups(people(Social=14, Teknik=10, Job=4), min_size=5)
 
-    assert [(name, len(members)) for name, members in groups] == [("Social", 14), ("Teknik + Job", 14)]
+    assert [(name, len(members)) for name, members in groups] == [
+        ("Social", 14),
+        ("Teknik + Job", 14),
+    ]
 
 
 def test_everyone_placed_once():
@@ -34,4 +41,6 @@ def test_everyone_placed_once():
 
 
 def test_only_small_departments_make_one_group():
-    assert department_groups(people(A=2, B=3), min_size=5) == [("A + B", ["A0", "A1", "B0", "B1", "B2"])]
+    assert department_groups(people(A=2, B=3), min_size=5) == [
+        ("A + B", ["A0", "A1", "B0", "B1", "B2"])
+    ]

@@ -22,7 +22,7 @@ def roster(seminar, sizes: dict[str, int], leaders: int = 0) -> list[Participant
         dept = factories.department(seminar, department)
         for _ in range(size):
             people.append(factories.participant(seminar, department=dept))
-    for person in people[:leaders * 7:7][:leaders]:
+    for person in people[: leaders * 7 : 7][:leaders]:
         person.role = Participant.Role.PROCESS_LEADER
         person.save()
     return people
@@ -76,8 +76,9 @@ def test_big_groups_get_exactly_one_process_leader_each(seminar):
 
 def test_department_groups_merge_small_and_split_large(seminar):
     roster(seminar, {"Børn og Unge": 24, "Social": 14, "Jobcenter": 4})
-    departments = factories.grouping(seminar, "Forvaltninger", kind=Grouping.Kind.DEPARTMENT,
-                                     group_size=20, min_size=5)
+    departments = factories.grouping(
+        seminar, "Forvaltninger", kind=Grouping.Kind.DEPARTMENT, group_size=20, min_size=5
+    )
 
     round_ = services.form_round(grouping=departments, number=1)
 
@@ -124,10 +125,14 @@ def test_move_warns_about_repeats_and_department_pile_up(seminar):
     first = services.form_round(grouping=tables, number=1, seed=4)
     second = services.form_round(grouping=tables, number=2, seed=4)
     person = people[0]
-    old_table_mates = {p.pk for g, members in selectors.round_members(first)
-                       if person in members for p in members} - {person.pk}
-    target = next(g for g, members in selectors.round_members(second)
-                  if person not in members and any(p.pk in old_table_mates for p in members))
+    old_table_mates = {
+        p.pk for g, members in selectors.round_members(first) if person in members for p in members
+    } - {person.pk}
+    target = next(
+        g
+        for g, members in selectors.round_members(second)
+        if person not in members and any(p.pk in old_table_mates for p in members)
+    )
 
     warnings = selectors.move_warnings(second, person, target)
 

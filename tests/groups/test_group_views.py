@@ -34,8 +34,9 @@ def phone_for(person) -> Client:
 
 
 def test_facilitator_forms_previews_and_publishes_a_round(facilitator_client, seminar, tables):
-    response = facilitator_client.post(round_url(seminar, tables, "form"), HTTP_HX_REQUEST="true",
-                                       HTTP_ACCEPT_LANGUAGE="en")
+    response = facilitator_client.post(
+        round_url(seminar, tables, "form"), HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     html = response.content.decode()
     assert "Bord 1" in html and "Bord 3" in html
@@ -67,7 +68,11 @@ def test_phone_shows_only_its_own_group_when_the_program_reaches_it(seminar, tab
     program_services.jump(seminar=seminar, version=1, item=factories.items(seminar)[1])
     (group_a, members_a), (group_b, members_b) = selectors.round_members(round_)[:2]
 
-    html = phone_for(members_a[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = (
+        phone_for(members_a[0])
+        .get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
 
     assert f"Your group now: {group_a.name}" in html
     assert all(person.name in html for person in members_a)
@@ -78,9 +83,12 @@ def test_move_warning_fragment_explains_the_cost(facilitator_client, seminar, ta
     round_ = services.form_round(grouping=tables, number=1, seed=1)
     (group_a, members_a), (group_b, _) = selectors.round_members(round_)[:2]
 
-    response = facilitator_client.get(round_url(seminar, tables, "move/check"),
-                                      {"participant": members_a[0].pk, "group": group_b.pk},
-                                      HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = facilitator_client.get(
+        round_url(seminar, tables, "move/check"),
+        {"participant": members_a[0].pk, "group": group_b.pk},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.content.decode().startswith('<p id="move-warning"')
 
@@ -91,8 +99,9 @@ def test_rebalance_says_who_moved(facilitator_client, seminar, tables):
     absent = Membership.objects.filter(round=round_).first().participant
     facilitator_client.post(f"/s/{seminar.slug}/people/{absent.pk}/presence/", {"present": "0"})
 
-    response = facilitator_client.post(round_url(seminar, tables, "rebalance"), HTTP_HX_REQUEST="true",
-                                       HTTP_ACCEPT_LANGUAGE="en")
+    response = facilitator_client.post(
+        round_url(seminar, tables, "rebalance"), HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     html = response.content.decode()
     assert "Re-balanced with" in html and absent.name in html and "left (absent)" in html
@@ -125,7 +134,9 @@ def test_phones_update_live_when_published_and_when_someone_moves(seminar, table
         assert f"Your group now: {group_a.name}" in await socket_text(sockets[mover.pk])
         assert f"Your group now: {group_b.name}" in await socket_text(sockets[stayer.pk])
 
-        await database_sync_to_async(services.move_person)(round_=round_, participant=mover, group=group_b)
+        await database_sync_to_async(services.move_person)(
+            round_=round_, participant=mover, group=group_b
+        )
         moved = await socket_text(sockets[mover.pk])
         assert f"Your group now: {group_b.name}" in moved and stayer.name in moved
         assert mover.name in await socket_text(sockets[stayer.pk])

@@ -38,8 +38,9 @@ def uneven_departments(count: int, kinds: int) -> list[int]:
 
 
 def meetings(rounds: list) -> Counter:
-    return Counter(pair for groups in rounds for group in groups
-                   for pair in combinations(sorted(group), 2))
+    return Counter(
+        pair for groups in rounds for group in groups for pair in combinations(sorted(group), 2)
+    )
 
 
 @st.composite
@@ -132,8 +133,12 @@ def test_quality_counts_what_the_rounds_show(instance):
 
 
 def test_solve_80_people_4_rounds_of_tables_without_repeats():
-    instance = {"people": people(uneven_departments(80, 6)), "group_size": 6,
-                "rounds": 4, "seed": 1}
+    instance = {
+        "people": people(uneven_departments(80, 6)),
+        "group_size": 6,
+        "rounds": 4,
+        "seed": 1,
+    }
 
     figures = solve(instance)["quality"]
 
@@ -145,16 +150,24 @@ def test_solve_80_people_4_rounds_of_tables_without_repeats():
 
 
 def test_solve_48_people_5_rounds_uses_every_fresh_partner():
-    instance = {"people": people(uneven_departments(48, 6)), "group_size": 6,
-                "rounds": 5, "seed": 2}
+    instance = {
+        "people": people(uneven_departments(48, 6)),
+        "group_size": 6,
+        "rounds": 5,
+        "seed": 2,
+    }
 
     assert solve(instance)["quality"]["repeated_pairs"] == 0
 
 
 def test_solve_big_groups_give_each_process_leader_their_own_group():
     departments = [9] * 4 + uneven_departments(76, 6)
-    instance = {"people": people(departments, {0: 0, 1: 1, 2: 2, 3: 3}),
-                "num_groups": 4, "rounds": 2, "seed": 5}
+    instance = {
+        "people": people(departments, {0: 0, 1: 1, 2: 2, 3: 3}),
+        "num_groups": 4,
+        "rounds": 2,
+        "seed": 5,
+    }
 
     result = solve(instance)
 
@@ -170,17 +183,26 @@ def test_solve_big_groups_give_each_process_leader_their_own_group():
 
 
 def test_solve_same_seed_gives_same_grouping():
-    instance = {"people": people(uneven_departments(60, 6)), "group_size": 6,
-                "rounds": 3, "seed": 42}
+    instance = {
+        "people": people(uneven_departments(60, 6)),
+        "group_size": 6,
+        "rounds": 3,
+        "seed": 42,
+    }
 
     assert solve(instance) == solve(json.loads(json.dumps(instance)))
 
 
 def test_solve_avoids_pairs_that_met_in_history():
     ids = [f"P{i:03d}" for i in range(48)]
-    history = [[ids[g * 6:(g + 1) * 6] for g in range(8)]]
-    instance = {"people": people(uneven_departments(48, 6)), "group_size": 6,
-                "rounds": 3, "history": history, "seed": 7}
+    history = [[ids[g * 6 : (g + 1) * 6] for g in range(8)]]
+    instance = {
+        "people": people(uneven_departments(48, 6)),
+        "group_size": 6,
+        "rounds": 3,
+        "history": history,
+        "seed": 7,
+    }
 
     result = solve(instance)
 
@@ -195,9 +217,14 @@ def test_quality_leaves_out_repeats_within_history_alone():
 
     figures = quality(rounds, {"A": "x", "B": "x", "C": "y", "D": "y"}, history)
 
-    assert figures == {"repeated_pairs": 0, "max_pair_meetings": 1, "min_group_size": 2,
-                       "max_group_size": 2, "department_excess": 0,
-                       "max_department_at_group": 1}
+    assert figures == {
+        "repeated_pairs": 0,
+        "max_pair_meetings": 1,
+        "min_group_size": 2,
+        "max_group_size": 2,
+        "department_excess": 0,
+        "max_department_at_group": 1,
+    }
 
 
 def test_quality_counts_department_beyond_even_share():
@@ -220,8 +247,10 @@ def test_quality_counts_department_beyond_even_share():
         ({"people": people([0, 0]), "num_groups": 3, "rounds": 1}, "more than the 2 people"),
         ({"people": people([0, 0], {0: 2}), "num_groups": 2, "rounds": 1}, "fixed to group 2"),
         ({"people": people([0, 0]) * 2, "num_groups": 1, "rounds": 1}, "duplicate person ids"),
-        ({"people": people([0, 0, 0], {0: 0, 1: 0}), "num_groups": 3, "rounds": 1},
-         "2 people are pinned to group 0"),
+        (
+            {"people": people([0, 0, 0], {0: 0, 1: 0}), "num_groups": 3, "rounds": 1},
+            "2 people are pinned to group 0",
+        ),
         ({"people": people([0, 0]), "num_groups": 1, "rounds": 0}, "'rounds' must be"),
     ],
 )
@@ -233,13 +262,22 @@ def test_solve_refuses_bad_instance_with_reason(instance, message):
 def run_cli(tmp_path: Path, text: str) -> subprocess.CompletedProcess:
     path = tmp_path / "instance.json"
     path.write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "groups.solver", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "groups.solver", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_cli_prints_grouping_as_json(tmp_path):
-    instance = {"people": people(uneven_departments(30, 5)), "group_size": 6,
-                "rounds": 2, "seed": 3}
+    instance = {
+        "people": people(uneven_departments(30, 5)),
+        "group_size": 6,
+        "rounds": 2,
+        "seed": 3,
+    }
 
     done = run_cli(tmp_path, json.dumps(instance))
 
@@ -253,10 +291,14 @@ def test_cli_prints_grouping_as_json(tmp_path):
     [
         ("{not json", "is not valid JSON"),
         (json.dumps({"people": people([0, 1]), "group_size": 6}), "no 'rounds'"),
-        (json.dumps({"people": people([0, 1], {1: 5}), "group_size": 1, "rounds": 1}),
-         "P001 is fixed to group 5"),
-        (json.dumps({"people": people([0]) * 2, "group_size": 6, "rounds": 1}),
-         "duplicate person ids: P000"),
+        (
+            json.dumps({"people": people([0, 1], {1: 5}), "group_size": 1, "rounds": 1}),
+            "P001 is fixed to group 5",
+        ),
+        (
+            json.dumps({"people": people([0]) * 2, "group_size": 6, "rounds": 1}),
+            "duplicate person ids: P000",
+        ),
     ],
 )
 def test_cli_rejects_bad_instance_with_one_line(tmp_path, text, message):

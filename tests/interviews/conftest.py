@@ -15,12 +15,26 @@ from tests import factories
 
 def add_interview_items(seminar, grouping):
     day = seminar.days.order_by("date").first()
-    tables = AgendaItem.objects.create(day=day, position=10, start=dt.time(13, 0), minutes=30,
-                                       title="Borgerperspektiver", kind="interview_tables", grouping=grouping,
-                                       round_number=2, text="Bearbejdning af interviews")
-    plenum = AgendaItem.objects.create(day=day, position=11, start=dt.time(13, 30), minutes=15,
-                                       title="Plenum-tilbagemelding", kind="interview_plenum",
-                                       text="De mest interessante interviews deles i plenum.")
+    tables = AgendaItem.objects.create(
+        day=day,
+        position=10,
+        start=dt.time(13, 0),
+        minutes=30,
+        title="Borgerperspektiver",
+        kind="interview_tables",
+        grouping=grouping,
+        round_number=2,
+        text="Bearbejdning af interviews",
+    )
+    plenum = AgendaItem.objects.create(
+        day=day,
+        position=11,
+        start=dt.time(13, 30),
+        minutes=15,
+        title="Plenum-tilbagemelding",
+        kind="interview_plenum",
+        text="De mest interessante interviews deles i plenum.",
+    )
     return tables, plenum
 
 
@@ -34,10 +48,26 @@ def publish_tables(grouping, tables: list[list]) -> Round:
     return round_
 
 
-def save(author, who="Forælder til to, bruger dagplejen", said="De svarer hurtigt, men brevene er svære.",
-         quotes="", tags=(), show_name=False, version=0, key=None):
-    return services.save_interview(author=author, who=who, said=said, quotes=quotes, tags=list(tags),
-                                   show_name=show_name, version=version, key=key or uuid.uuid4())
+def save(
+    author,
+    who="Forælder til to, bruger dagplejen",
+    said="De svarer hurtigt, men brevene er svære.",
+    quotes="",
+    tags=(),
+    show_name=False,
+    version=0,
+    key=None,
+):
+    return services.save_interview(
+        author=author,
+        who=who,
+        said=said,
+        quotes=quotes,
+        tags=list(tags),
+        show_name=show_name,
+        version=version,
+        key=key or uuid.uuid4(),
+    )
 
 
 def phone_of(participant) -> Client:
@@ -69,7 +99,10 @@ def plenum_item(afternoon):
 @pytest.fixture
 def people(seminar, participant):
     """The `participant` fixture and a table mate at Bord 1; two others at Bord 2."""
-    return [participant, *(factories.participant(seminar, name=name) for name in ("Anne", "Bo", "Carl"))]
+    return [
+        participant,
+        *(factories.participant(seminar, name=name) for name in ("Anne", "Bo", "Carl")),
+    ]
 
 
 @pytest.fixture

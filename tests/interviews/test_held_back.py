@@ -12,30 +12,41 @@ FLAGGED = "Hun ringer tit. Mobil: 21-43-65-87, og hun bor på Torvet 3."
 
 
 def go_to(seminar, item):
-    program_services.jump(seminar=seminar, version=program_selectors.live_state(seminar).version, item=item)
+    program_services.jump(
+        seminar=seminar, version=program_selectors.live_state(seminar).version, item=item
+    )
 
 
 def act(client, seminar, item, interview, action, **extra):
-    return client.post(f"/s/{seminar.slug}/run/interviews/{item.pk}/{interview.pk}/", {"action": action, **extra})
+    return client.post(
+        f"/s/{seminar.slug}/run/interviews/{item.pk}/{interview.pk}/", {"action": action, **extra}
+    )
 
 
 def test_a_flagged_interview_is_stored_as_flagged_and_told_to_its_author(seminar, people, tables):
     interview = save(people[1], said=FLAGGED)
 
     assert Interview.objects.get(pk=interview.pk).identifying == "phone address"
-    html = phone_of(people[1]).get(f"/s/{seminar.slug}/homework/interview/", HTTP_ACCEPT_LANGUAGE="en")
+    html = phone_of(people[1]).get(
+        f"/s/{seminar.slug}/homework/interview/", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "Held back from the room:" in html.content.decode()
     assert "a phone number, a street address" in html.content.decode()
 
 
-def test_the_table_never_sees_a_flagged_interview_until_released(seminar, people, tables, tables_item,
-                                                                 plenum_item, facilitator_client):
+def test_the_table_never_sees_a_flagged_interview_until_released(
+    seminar, people, tables, tables_item, plenum_item, facilitator_client
+):
     interview = save(people[1], said=FLAGGED)
     go_to(seminar, tables_item)
 
-    before = phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    before = (
+        phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
     act(facilitator_client, seminar, plenum_item, interview, "release")
-    after = phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    after = (
+        phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
 
     assert "21-43-65-87" not in before
     assert "21-43-65-87" in after and "Released by a facilitator" in after
@@ -46,22 +57,28 @@ def test_removing_the_data_lets_the_interview_reach_the_table(seminar, people, t
     save(people[1], said="Hun ringer tit, og hun bor midt i byen.", version=first.version)
     go_to(seminar, tables_item)
 
-    html = phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = (
+        phone_of(people[0]).get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
 
     assert "hun bor midt i byen" in html
     assert Interview.objects.get(pk=first.pk).identifying == ""
 
 
-def test_the_projector_never_shows_a_flagged_interview(seminar, participant, plenum_item, facilitator_client,
-                                                       projector_client):
+def test_the_projector_never_shows_a_flagged_interview(
+    seminar, participant, plenum_item, facilitator_client, projector_client
+):
     interview = save(participant, said=FLAGGED)
     go_to(seminar, plenum_item)
 
     act(facilitator_client, seminar, plenum_item, interview, "show")
     projector = projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
-    picker = facilitator_client.get(f"/s/{seminar.slug}/run/interviews/?item={plenum_item.pk}",
-                                    HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    status = facilitator_client.get(f"/s/{seminar.slug}/run/homework/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    picker = facilitator_client.get(
+        f"/s/{seminar.slug}/run/interviews/?item={plenum_item.pk}", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    status = facilitator_client.get(
+        f"/s/{seminar.slug}/run/homework/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "21-43-65-87" not in projector
     assert not Pick.objects.filter(on_screen=True).exists()
@@ -82,14 +99,21 @@ def test_only_a_facilitator_can_release(seminar, participant, plenum_item, phone
     assert Interview.objects.get(pk=interview.pk).released is False
 
 
-def test_exports_redact_flagged_data_unless_the_facilitator_keeps_it(seminar, participant, facilitator_client):
+def test_exports_redact_flagged_data_unless_the_facilitator_keeps_it(
+    seminar, participant, facilitator_client
+):
     save(participant, who="Pensionist, cpr 010203-1234", said=FLAGGED)
 
-    page = facilitator_client.get(f"/s/{seminar.slug}/report/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    archive = zipfile.ZipFile(io.BytesIO(facilitator_client.get(f"/s/{seminar.slug}/report.zip").content))
+    page = facilitator_client.get(
+        f"/s/{seminar.slug}/report/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    archive = zipfile.ZipFile(
+        io.BytesIO(facilitator_client.get(f"/s/{seminar.slug}/report.zip").content)
+    )
     csv = "".join(archive.read(name).decode() for name in archive.namelist())
-    kept = zipfile.ZipFile(io.BytesIO(
-        facilitator_client.get(f"/s/{seminar.slug}/report.zip?identifying=keep").content))
+    kept = zipfile.ZipFile(
+        io.BytesIO(facilitator_client.get(f"/s/{seminar.slug}/report.zip?identifying=keep").content)
+    )
     kept_csv = "".join(kept.read(name).decode() for name in kept.namelist())
 
     for text in (page, csv):

@@ -30,7 +30,9 @@ def test_facilitators_see_who_has_handed_in(facilitator_client, seminar, partici
     late = factories.participant(seminar, name="Sen Svend")
     save(participant)
 
-    html = facilitator_client.get(f"/s/{seminar.slug}/run/homework/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = facilitator_client.get(
+        f"/s/{seminar.slug}/run/homework/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "Citizen interview: 1 of 2" in html
     done = html.split(f'id="homework-row-{participant.pk}"', 1)[1].split("</tr>", 1)[0]
@@ -44,19 +46,29 @@ def test_participants_cannot_see_the_overview_or_the_list(phone_client, seminar)
     assert phone_client.get(f"/s/{seminar.slug}/run/homework/reminders.csv").status_code == 302
 
 
-def test_the_reminder_list_holds_those_missing_with_their_personal_links(facilitator_client, seminar, participant,
-                                                                         settings, afternoon):
+def test_the_reminder_list_holds_those_missing_with_their_personal_links(
+    facilitator_client, seminar, participant, settings, afternoon
+):
     settings.BASE_URL = "https://seminar.example"
-    late = factories.participant(seminar, name="=HYPERLINK(\"http://evil\")", email="sen@example.dk")
+    late = factories.participant(seminar, name='=HYPERLINK("http://evil")', email="sen@example.dk")
     save(participant)
 
-    response = facilitator_client.get(f"/s/{seminar.slug}/run/homework/reminders.csv?task=interview",
-                                    HTTP_ACCEPT_LANGUAGE="en")
+    response = facilitator_client.get(
+        f"/s/{seminar.slug}/run/homework/reminders.csv?task=interview", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == f'attachment; filename="{seminar.slug}-interview-missing.csv"'
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="{seminar.slug}-interview-missing.csv"'
+    )
     assert rows(response) == [
         ["name", "department", "email", "missing", "personal_link"],
-        ["'=HYPERLINK(\"http://evil\")", "Teknik og Miljø", "sen@example.dk", "Citizen interview",
-         f"https://seminar.example/p/{late.token}/"],
+        [
+            '\'=HYPERLINK("http://evil")',
+            "Teknik og Miljø",
+            "sen@example.dk",
+            "Citizen interview",
+            f"https://seminar.example/p/{late.token}/",
+        ],
     ]

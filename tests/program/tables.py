@@ -19,7 +19,9 @@ class Tables:
     people: list[list[Participant]]
 
 
-def seat(seminar, kind: str, sizes=(3, 2), position: int = 1, go: bool = True, grouping=None) -> Tables:
+def seat(
+    seminar, kind: str, sizes=(3, 2), position: int = 1, go: bool = True, grouping=None
+) -> Tables:
     """Make item `position` of the seminar a `kind` item at published tables of these sizes."""
     item = factories.items(seminar)[position]
     if grouping is None:
@@ -28,16 +30,25 @@ def seat(seminar, kind: str, sizes=(3, 2), position: int = 1, go: bool = True, g
         groups, people = [], []
         for number, size in enumerate(sizes, start=1):
             group = Group.objects.create(round=round_, number=number, name=f"Bord {number}")
-            members = [factories.participant(seminar, name=f"Bord {number} person {n}") for n in range(size)]
-            Membership.objects.bulk_create(Membership(round=round_, group=group, participant=p) for p in members)
+            members = [
+                factories.participant(seminar, name=f"Bord {number} person {n}")
+                for n in range(size)
+            ]
+            Membership.objects.bulk_create(
+                Membership(round=round_, group=group, participant=p) for p in members
+            )
             groups.append(group)
             people.append(members)
     else:
         round_ = grouping.rounds.get(number=1)
         groups = list(round_.groups.order_by("number"))
-        people = [list(Participant.objects.filter(memberships__group=g).order_by("pk")) for g in groups]
+        people = [
+            list(Participant.objects.filter(memberships__group=g).order_by("pk")) for g in groups
+        ]
     item.kind, item.grouping, item.round_number = kind, grouping, 1
     item.save()
     if go:
-        program_services.jump(seminar=seminar, version=selectors.live_state(seminar).version, item=item)
+        program_services.jump(
+            seminar=seminar, version=selectors.live_state(seminar).version, item=item
+        )
     return Tables(item=item, groups=groups, people=people)

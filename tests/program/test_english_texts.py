@@ -9,10 +9,15 @@ from seminar.models import Seminar
 from tests import factories
 from tests.program.test_programfile import GOOD
 
-ENGLISH = (GOOD.replace('title = "Mini"\n', 'title = "Mini"\ntitle_en = "Mini in English"\n', 1)
-           .replace('title = "Torsdag"\n', 'title = "Torsdag"\ntitle_en = "Thursday"\n')
-           .replace('title = "Kaffe"\n', 'title = "Kaffe"\ntitle_en = "Coffee"\ntext = "Kaffe og ankomst."\n'
-                    'text_en = "Coffee and arrival."\nleads_en = "The hosts"\nleads = "Værterne"\n'))
+ENGLISH = (
+    GOOD.replace('title = "Mini"\n', 'title = "Mini"\ntitle_en = "Mini in English"\n', 1)
+    .replace('title = "Torsdag"\n', 'title = "Torsdag"\ntitle_en = "Thursday"\n')
+    .replace(
+        'title = "Kaffe"\n',
+        'title = "Kaffe"\ntitle_en = "Coffee"\ntext = "Kaffe og ankomst."\n'
+        'text_en = "Coffee and arrival."\nleads_en = "The hosts"\nleads = "Værterne"\n',
+    )
+)
 
 
 def screens(seminar, language):
@@ -20,8 +25,12 @@ def screens(seminar, language):
     phone, projector = Client(), Client()
     phone.get(f"/p/{person.token}/")
     projector.get(f"/s/{seminar.slug}/display/{seminar.display_token}/")
-    return (phone.get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE=language).content.decode(),
-            projector.get(f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE=language).content.decode())
+    return (
+        phone.get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE=language).content.decode(),
+        projector.get(
+            f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode(),
+    )
 
 
 @pytest.mark.django_db
@@ -44,8 +53,11 @@ def test_english_screens_show_the_english_texts_and_danish_ones_the_danish():
 @pytest.mark.django_db
 def test_without_an_english_variant_english_screens_show_the_text_there_is():
     seminar = import_program(text=GOOD)
-    services.jump(seminar=seminar, version=selectors.live_state(seminar).version,
-                  item=seminar.days.get().items.get(position=1))
+    services.jump(
+        seminar=seminar,
+        version=selectors.live_state(seminar).version,
+        item=seminar.days.get().items.get(position=1),
+    )
 
     phone_en, _ = screens(seminar, "en")
 

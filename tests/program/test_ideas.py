@@ -39,7 +39,9 @@ def jpeg(size=(120, 80), name="mindmap.jpg") -> SimpleUploadedFile:
 
 
 def send(tables, author, text="Kulturnat om visionen", key=None, photo=None):
-    return services.submit_idea(item=tables.item, author=author, text=text, photo=photo, key=key or uuid.uuid4())
+    return services.submit_idea(
+        item=tables.item, author=author, text=text, photo=photo, key=key or uuid.uuid4()
+    )
 
 
 def client_for(participant) -> Client:
@@ -53,7 +55,11 @@ def test_idea_belongs_to_its_author_and_table(brainstorm):
 
     idea = send(brainstorm, author)
 
-    assert (idea.author, idea.group, idea.text) == (author, brainstorm.groups[1], "Kulturnat om visionen")
+    assert (idea.author, idea.group, idea.text) == (
+        author,
+        brainstorm.groups[1],
+        "Kulturnat om visionen",
+    )
 
 
 def test_idea_sent_twice_with_the_same_key_is_stored_once_with_one_photo(brainstorm, media):
@@ -85,14 +91,19 @@ def test_too_many_ideas_too_fast_are_refused(brainstorm):
 
 def test_phone_sends_an_idea_with_a_photo_and_gets_a_fresh_form(brainstorm, seminar):
     phone = client_for(brainstorm.people[0][0])
-    panel = phone.get(f"/s/{seminar.slug}/panel/{brainstorm.item.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    panel = phone.get(
+        f"/s/{seminar.slug}/panel/{brainstorm.item.pk}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     key = panel.split('name="key" value="', 1)[1].split('"', 1)[0]
     # Any photo: not only the camera (`capture` would hide the phone's gallery on many Androids).
     assert 'accept="image/*" aria-describedby' in panel and "capture" not in panel
 
-    response = phone.post(f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
-                          {"key": key, "text": "Plakat i hver afdeling", "photo": jpeg()},
-                          HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = phone.post(
+        f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
+        {"key": key, "text": "Plakat i hver afdeling", "photo": jpeg()},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     idea = Idea.objects.get()
     assert "your idea is on the wall" in response.content.decode()
@@ -105,12 +116,17 @@ def test_phone_sends_an_idea_with_a_photo_and_gets_a_fresh_form(brainstorm, semi
     assert Image.open(io.BytesIO(b"".join(photo.streaming_content))).size == (120, 80)
 
 
-def test_sending_to_a_missing_item_or_without_a_link_is_refused_and_stores_nothing(brainstorm, seminar):
+def test_sending_to_a_missing_item_or_without_a_link_is_refused_and_stores_nothing(
+    brainstorm, seminar
+):
     other = factories.seminar(slug="andet-seminar")
 
     def send_to(client, slug, item_id):
-        return client.post(f"/s/{slug}/ideas/{item_id}/send/", {"key": str(uuid.uuid4()), "text": "Idé"},
-                           HTTP_HX_REQUEST="true")
+        return client.post(
+            f"/s/{slug}/ideas/{item_id}/send/",
+            {"key": str(uuid.uuid4()), "text": "Idé"},
+            HTTP_HX_REQUEST="true",
+        )
 
     phone = client_for(brainstorm.people[0][0])
 
@@ -124,11 +140,16 @@ def test_sending_to_a_missing_item_or_without_a_link_is_refused_and_stores_nothi
 
 def test_bad_photo_is_refused_with_a_message_and_the_text_is_kept(brainstorm, seminar):
     phone = client_for(brainstorm.people[0][0])
-    fake = SimpleUploadedFile("photo.jpg", b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script>", "image/jpeg")
+    fake = SimpleUploadedFile(
+        "photo.jpg", b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script>", "image/jpeg"
+    )
 
-    response = phone.post(f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
-                          {"key": str(uuid.uuid4()), "text": "Min tegning", "photo": fake},
-                          HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = phone.post(
+        f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
+        {"key": str(uuid.uuid4()), "text": "Min tegning", "photo": fake},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -137,14 +158,19 @@ def test_bad_photo_is_refused_with_a_message_and_the_text_is_kept(brainstorm, se
     assert not Idea.objects.exists()
 
 
-@pytest.mark.parametrize(("text", "message"), [("   ", "Write your idea first."),
-                                              ("x" * 501, "Keep it under 500 characters")])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("   ", "Write your idea first."), ("x" * 501, "Keep it under 500 characters")],
+)
 def test_empty_or_long_idea_gets_a_clear_message(brainstorm, seminar, text, message):
     phone = client_for(brainstorm.people[0][0])
 
-    response = phone.post(f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
-                          {"key": str(uuid.uuid4()), "text": text}, HTTP_HX_REQUEST="true",
-                          HTTP_ACCEPT_LANGUAGE="en")
+    response = phone.post(
+        f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
+        {"key": str(uuid.uuid4()), "text": text},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -157,9 +183,16 @@ def test_a_participant_cannot_hide_feature_or_pause(brainstorm, seminar):
     phone = client_for(author)
 
     for action in ("hide", "feature"):
-        assert phone.post(f"/s/{seminar.slug}/run/ideas/{idea.pk}/", {"action": action}).status_code == 302
-    assert phone.post(f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/",
-                      {"action": "pause"}).status_code == 302
+        assert (
+            phone.post(f"/s/{seminar.slug}/run/ideas/{idea.pk}/", {"action": action}).status_code
+            == 302
+        )
+    assert (
+        phone.post(
+            f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/", {"action": "pause"}
+        ).status_code
+        == 302
+    )
 
     idea.refresh_from_db()
     assert (idea.hidden, idea.featured) == (False, False)
@@ -167,7 +200,8 @@ def test_a_participant_cannot_hide_feature_or_pause(brainstorm, seminar):
 
 
 def test_hidden_idea_leaves_wall_and_table_and_its_photo_is_for_facilitators_only(
-        brainstorm, seminar, facilitator_client, projector_client):
+    brainstorm, seminar, facilitator_client, projector_client
+):
     author = brainstorm.people[0][0]
     idea = send(brainstorm, author, "Skjul mig", photo=jpeg())
     phone = client_for(author)
@@ -187,20 +221,32 @@ def test_photo_is_not_served_to_strangers(brainstorm):
     other_seminar = factories.seminar()
     outsider = client_for(factories.participant(other_seminar))
 
-    assert Client().get(f"/s/{brainstorm.item.day.seminar.slug}/photos/{idea.pk}/").status_code == 404
-    assert outsider.get(f"/s/{brainstorm.item.day.seminar.slug}/photos/{idea.pk}/").status_code == 404
+    assert (
+        Client().get(f"/s/{brainstorm.item.day.seminar.slug}/photos/{idea.pk}/").status_code == 404
+    )
+    assert (
+        outsider.get(f"/s/{brainstorm.item.day.seminar.slug}/photos/{idea.pk}/").status_code == 404
+    )
     assert outsider.get(f"/s/{other_seminar.slug}/photos/{idea.pk}/").status_code == 404
 
 
-def test_paused_wall_keeps_new_ideas_until_it_resumes(brainstorm, seminar, facilitator_client, projector_client):
+def test_paused_wall_keeps_new_ideas_until_it_resumes(
+    brainstorm, seminar, facilitator_client, projector_client
+):
     author = brainstorm.people[0][0]
     send(brainstorm, author, "Før pausen")
-    facilitator_client.post(f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/", {"action": "pause"})
+    facilitator_client.post(
+        f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/", {"action": "pause"}
+    )
     send(brainstorm, author, "Under pausen")
 
     paused = projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
-    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    facilitator_client.post(f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/", {"action": "resume"})
+    tablet = facilitator_client.get(
+        f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    facilitator_client.post(
+        f"/s/{seminar.slug}/run/ideas/wall/{brainstorm.item.pk}/", {"action": "resume"}
+    )
     resumed = projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
 
     assert "Før pausen" in paused and "Under pausen" not in paused
@@ -208,13 +254,17 @@ def test_paused_wall_keeps_new_ideas_until_it_resumes(brainstorm, seminar, facil
     assert "Før pausen" in resumed and "Under pausen" in resumed
 
 
-def test_featured_idea_is_shown_large_on_the_wall(brainstorm, seminar, facilitator_client, projector_client):
+def test_featured_idea_is_shown_large_on_the_wall(
+    brainstorm, seminar, facilitator_client, projector_client
+):
     idea = send(brainstorm, brainstorm.people[0][0], "Den bedste")
 
     facilitator_client.post(f"/s/{seminar.slug}/run/ideas/{idea.pk}/", {"action": "feature"})
 
-    assert f'<article class="idea is-featured" id="wall-idea-{idea.pk}"' in projector_client.get(
-        f"/s/{seminar.slug}/projector/").content.decode()
+    assert (
+        f'<article class="idea is-featured" id="wall-idea-{idea.pk}"'
+        in projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
+    )
 
 
 def test_hostile_idea_shows_as_text_on_the_projector_wall(brainstorm, seminar, projector_client):
@@ -260,7 +310,8 @@ def test_a_new_idea_reaches_the_projector_wall_and_a_hidden_one_leaves_it(semina
 
 @pytest.mark.django_db(transaction=True)
 def test_a_burst_of_ideas_renders_the_wall_once_per_backlog_not_once_per_idea(
-        seminar, server_loop, monkeypatch, settings):
+    seminar, server_loop, monkeypatch, settings
+):
     """The wall's pushes coalesce (live.publish_latest): while the renderer is busy, the
     ideas that arrive make one render of the newest wall, not one each."""
     settings.LIVE_LATEST_EVERY_SECONDS = 0
@@ -269,7 +320,9 @@ def test_a_burst_of_ideas_renders_the_wall_once_per_backlog_not_once_per_idea(
     monkeypatch.setattr(publishing, "listening", lambda _, names: [True] * len(names))
     walls = []
     wall = selectors.wall
-    monkeypatch.setattr(selectors, "wall", lambda item: walls.append(Idea.objects.count()) or wall(item))
+    monkeypatch.setattr(
+        selectors, "wall", lambda item: walls.append(Idea.objects.count()) or wall(item)
+    )
     busy = threading.Event()
     live._renderer.submit(busy.wait, 10)
 

@@ -27,15 +27,18 @@ def other(db, media):
     return seminar
 
 
-def test_purge_removes_every_row_and_file_of_the_seminar_and_nothing_else(media, other,
-                                                                          django_capture_on_commit_callbacks):
+def test_purge_removes_every_row_and_file_of_the_seminar_and_nothing_else(
+    media, other, django_capture_on_commit_callbacks
+):
     before, files_before = row_counts(), media_files()
     seminar = factories.seminar()
     fill(seminar)
     assert row_counts() != before and len(media_files()) > len(files_before)
     assert Idea.objects.filter(item__day__seminar=seminar).exclude(photo="").exists()
 
-    with django_capture_on_commit_callbacks(execute=True):  # the files go once the rows are committed
+    with django_capture_on_commit_callbacks(
+        execute=True
+    ):  # the files go once the rows are committed
         call_command("purge_seminar", seminar.slug, "--yes")
 
     assert row_counts() == before
@@ -85,21 +88,29 @@ def test_purge_expired_removes_only_seminars_past_the_retention(db, settings, ca
 
 def test_retention_defaults_to_180_days_and_the_facilitator_sees_the_date(db, facilitator_client):
     seminar = ended(10)
-    html = facilitator_client.get(f"/s/{seminar.slug}/run/end-of-life/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = facilitator_client.get(
+        f"/s/{seminar.slug}/run/end-of-life/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert lifecycle.retention_days() == 180
     assert lifecycle.purge_on(seminar) == dt.date.today() + dt.timedelta(days=171)
     assert "Its data is kept 180 days and will be deleted for good on" in html
-    report = facilitator_client.get(f"/s/{seminar.slug}/report/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    report = facilitator_client.get(
+        f"/s/{seminar.slug}/report/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "This seminar's data will be deleted on" in report
 
 
-def test_the_facilitator_purges_with_the_typed_slug_only(media, other, facilitator_client,
-                                                         django_capture_on_commit_callbacks):
+def test_the_facilitator_purges_with_the_typed_slug_only(
+    media, other, facilitator_client, django_capture_on_commit_callbacks
+):
     url = f"/s/{other.slug}/run/end-of-life/"
 
     wrong = facilitator_client.post(url, {"confirm": "something else"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert wrong.status_code == 400 and f"That is not “{other.slug}”. Nothing was deleted." in wrong.content.decode()
+    assert (
+        wrong.status_code == 400
+        and f"That is not “{other.slug}”. Nothing was deleted." in wrong.content.decode()
+    )
     assert Seminar.objects.filter(pk=other.pk).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -118,8 +129,9 @@ def test_participants_cannot_purge(other, media):
     assert response.status_code in (302, 403) and Seminar.objects.filter(pk=other.pk).exists()
 
 
-def test_the_admin_deletes_a_seminar_with_its_participants(media, other, admin_client,
-                                                           django_capture_on_commit_callbacks):
+def test_the_admin_deletes_a_seminar_with_its_participants(
+    media, other, admin_client, django_capture_on_commit_callbacks
+):
     url = f"/admin/seminar/seminar/{other.pk}/delete/"
     confirm = admin_client.get(url)
 
@@ -127,7 +139,10 @@ def test_the_admin_deletes_a_seminar_with_its_participants(media, other, admin_c
         done = admin_client.post(url, {"post": "yes"})
 
     assert confirm.status_code == 200
-    assert "Cannot delete" not in confirm.content.decode() and "Kan ikke slette" not in confirm.content.decode()
+    assert (
+        "Cannot delete" not in confirm.content.decode()
+        and "Kan ikke slette" not in confirm.content.decode()
+    )
     assert done.status_code == 302
     assert not Seminar.objects.filter(pk=other.pk).exists() and media_files() == set()
 

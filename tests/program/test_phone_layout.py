@@ -8,8 +8,15 @@ from program import screens, selectors
 from program import services as program_services
 from tests import factories
 
-FIRST_SCREEN_ORDER = ["phone-live", "phone-group", "activity-person", "activity-panel", "activity-group",
-                      "activity-live", "phone-program"]
+FIRST_SCREEN_ORDER = [
+    "phone-live",
+    "phone-group",
+    "activity-person",
+    "activity-panel",
+    "activity-group",
+    "activity-live",
+    "phone-program",
+]
 
 
 def top_level_ids(frame: str) -> list[str]:
@@ -36,13 +43,16 @@ def questions_on(seminar):
     return item
 
 
-def test_the_phone_page_lays_its_parts_out_in_first_screen_order(phone_client, seminar, questions_on):
+def test_the_phone_page_lays_its_parts_out_in_first_screen_order(
+    phone_client, seminar, questions_on
+):
     page = phone_client.get(f"/s/{seminar.slug}/").content.decode()
 
     shown = [element for element in FIRST_SCREEN_ORDER if f'id="{element}"' in page]
     assert shown == FIRST_SCREEN_ORDER
-    assert [page.index(f'id="{element}"') for element in shown] == sorted(page.index(f'id="{element}"')
-                                                                            for element in shown)
+    assert [page.index(f'id="{element}"') for element in shown] == sorted(
+        page.index(f'id="{element}"') for element in shown
+    )
 
 
 def test_a_pushed_room_frame_has_the_same_parts_with_placeholders(seminar, questions_on):

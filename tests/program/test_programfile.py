@@ -48,8 +48,12 @@ def test_reference_seminar_has_every_block_of_both_days(reference_seminar):
     assert thursday[0] == ("08:00", "Kaffe")
     assert ("09:00", "Hvad tænker I?") in thursday
     assert ("16:30", "Fælles mål med samskabelse i Varde Kommune") in thursday
-    assert thursday[-4:] == [("17:30", "Mål for samskabelse i 2017"), ("18:00", "Tak for i dag"),
-                             ("19:00", "Aftensmad"), ("20:30", "Aftensarrangement: en overraskelse")]
+    assert thursday[-4:] == [
+        ("17:30", "Mål for samskabelse i 2017"),
+        ("18:00", "Tak for i dag"),
+        ("19:00", "Aftensmad"),
+        ("20:30", "Aftensarrangement: en overraskelse"),
+    ]
     assert friday[-1] == ("12:00", "Slut")
 
 
@@ -58,7 +62,10 @@ def test_reference_seminar_wires_kinds_groupings_and_the_secret(reference_semina
 
     assert all(activities.is_registered(item.kind) for item in items.values())
     assert items["Hvad tænker I?"].grouping.name == "Borde"
-    assert items["Op på ølkassen – sådan ser visionen ud i mine hænder"].grouping.name == "Store grupper"
+    assert (
+        items["Op på ølkassen – sådan ser visionen ud i mine hænder"].grouping.name
+        == "Store grupper"
+    )
     assert items["Fra helhed til egen enhed"].grouping.name == "Forvaltningsgrupper"
     walk = items["Samskabelse i Varde Kommune – gåtur"]
     assert walk.kind == "offsite" and walk.place and walk.returns_at == dt.time(15, 15)
@@ -83,7 +90,10 @@ def test_import_twice_needs_replace(db):
         import_program(text=GOOD)
     import_program(text=GOOD.replace('title = "Kaffe"', 'title = "Morgenkaffe"'), replace=True)
 
-    assert list(AgendaItem.objects.values_list("title", flat=True).order_by("position")) == ["Morgenkaffe", "Borde"]
+    assert list(AgendaItem.objects.values_list("title", flat=True).order_by("position")) == [
+        "Morgenkaffe",
+        "Borde",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +103,7 @@ def test_import_twice_needs_replace(db):
         (('kind = "table_talk"', 'kind = "juggling"'), 24, "unknown kind 'juggling'"),
         (('grouping = "Borde"', 'grouping = "Tables"'), 25, "no grouping named 'Tables'"),
         (('date = "2026-03-05"', 'date = "5/3"'), 11, "date must look like"),
-        (('minutes = 30', 'minutes = "half an hour"'), 22, "minutes must be a whole number"),
+        (("minutes = 30", 'minutes = "half an hour"'), 22, "minutes must be a whole number"),
         (('title = "Kaffe"', 'titel = "Kaffe"'), 17, "unknown field 'titel'"),
         (('title = "Mini"', 'title = "Mini'), 4, "not valid TOML"),
     ],
@@ -102,12 +112,16 @@ def test_bad_file_gets_line_numbered_errors_and_changes_nothing(db, change, line
     with pytest.raises(ProgramFileError) as error:
         import_program(text=GOOD.replace(*change))
 
-    assert any(found_line == line and message in text for found_line, text in error.value.problems), error.value
+    assert any(
+        found_line == line and message in text for found_line, text in error.value.problems
+    ), error.value
     assert not Seminar.objects.exists() and not Day.objects.exists()
 
 
 def test_several_errors_are_all_reported_in_line_order(db):
-    bad = GOOD.replace('start = "08:00"', 'start = "25:00"').replace('kind = "break"', 'kind = "nap"')
+    bad = GOOD.replace('start = "08:00"', 'start = "25:00"').replace(
+        'kind = "break"', 'kind = "nap"'
+    )
 
     with pytest.raises(ProgramFileError) as error:
         parse(bad)
@@ -129,7 +143,7 @@ def test_import_and_export_commands_round_trip(db, tmp_path, capsys):
     call_command("export_program", "varde-2014")
     exported = capsys.readouterr().out
 
-    assert exported.startswith("[seminar]\nslug = \"varde-2014\"")
+    assert exported.startswith('[seminar]\nslug = "varde-2014"')
     assert "secret = true" in exported
 
 
@@ -140,12 +154,18 @@ def test_a_seminar_colour_is_read_checked_and_written_back(db):
     assert 'colour = "#1F6f4a"' in export_program(seminar)
 
     with pytest.raises(ProgramFileError) as error:
-        import_program(text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "red; }"'), replace=True)
-    assert any(line == 5 and "colour must be" in text for line, text in error.value.problems), error.value
+        import_program(
+            text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "red; }"'), replace=True
+        )
+    assert any(line == 5 and "colour must be" in text for line, text in error.value.problems), (
+        error.value
+    )
 
 
 def test_the_seminar_colour_is_a_stylesheet_every_page_links(db, client):
-    seminar = import_program(text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "#1f6f4a"'))
+    seminar = import_program(
+        text=GOOD.replace('title = "Mini"', 'title = "Mini"\ncolour = "#1f6f4a"')
+    )
     answer = client.get(f"/s/{seminar.slug}/theme.css")
     assert answer["Content-Type"].startswith("text/css")
     assert answer.content.decode() == ":root { --brand: #1f6f4a; }\n"

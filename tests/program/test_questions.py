@@ -25,7 +25,9 @@ def interview(seminar):
 
 
 def ask(item, author, text="Hvordan måler vi visionen?", key=None, anonymous=False):
-    return services.ask(item=item, author=author, text=text, anonymous=anonymous, key=key or uuid.uuid4())
+    return services.ask(
+        item=item, author=author, text=text, anonymous=anonymous, key=key or uuid.uuid4()
+    )
 
 
 def test_asking_twice_with_the_same_key_stores_one_question(interview, participant):
@@ -64,11 +66,14 @@ def test_vote_toggles_and_ranks(interview, seminar, participant):
 
 
 def test_anonymous_question_hides_the_name_from_the_room_but_not_the_tablet(
-        interview, participant, phone_client, facilitator_client, seminar):
+    interview, participant, phone_client, facilitator_client, seminar
+):
     ask(interview, participant, "Hvem betaler?", anonymous=True)
 
     phone = phone_client.get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    tablet = facilitator_client.get(f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    tablet = facilitator_client.get(
+        f"/s/{seminar.slug}/run/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "Hvem betaler?" in phone and "Anonymous" in phone
     assert participant.name in tablet and "anonymous to the room" in tablet
@@ -76,14 +81,22 @@ def test_anonymous_question_hides_the_name_from_the_room_but_not_the_tablet(
 
 
 def test_phone_asks_through_the_panel_and_gets_a_fresh_form(interview, phone_client, seminar):
-    panel = phone_client.get(f"/s/{seminar.slug}/panel/{interview.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    panel = phone_client.get(
+        f"/s/{seminar.slug}/panel/{interview.pk}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     key = panel.split('name="key" value="', 1)[1].split('"', 1)[0]
 
-    response = phone_client.post(f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
-                                 {"key": key, "text": "Hvad med kulturen?"}, HTTP_HX_REQUEST="true",
-                                 HTTP_ACCEPT_LANGUAGE="en")
-    retried = phone_client.post(f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
-                                {"key": key, "text": "Hvad med kulturen?"}, HTTP_HX_REQUEST="true")
+    response = phone_client.post(
+        f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
+        {"key": key, "text": "Hvad med kulturen?"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    retried = phone_client.post(
+        f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
+        {"key": key, "text": "Hvad med kulturen?"},
+        HTTP_HX_REQUEST="true",
+    )
 
     assert "your question is on the list" in response.content.decode()
     assert key not in response.content.decode()
@@ -91,12 +104,19 @@ def test_phone_asks_through_the_panel_and_gets_a_fresh_form(interview, phone_cli
     assert Question.objects.count() == 1
 
 
-@pytest.mark.parametrize(("text", "message"), [("   ", "Write your question first."),
-                                              ("x" * 281, "Keep it under 280 characters")])
-def test_empty_or_long_question_gets_a_clear_message(interview, phone_client, seminar, text, message):
-    response = phone_client.post(f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
-                                 {"key": str(uuid.uuid4()), "text": text}, HTTP_HX_REQUEST="true",
-                                 HTTP_ACCEPT_LANGUAGE="en")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("   ", "Write your question first."), ("x" * 281, "Keep it under 280 characters")],
+)
+def test_empty_or_long_question_gets_a_clear_message(
+    interview, phone_client, seminar, text, message
+):
+    response = phone_client.post(
+        f"/s/{seminar.slug}/questions/{interview.pk}/ask/",
+        {"key": str(uuid.uuid4()), "text": text},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -106,7 +126,9 @@ def test_empty_or_long_question_gets_a_clear_message(interview, phone_client, se
 def test_a_participant_cannot_moderate(interview, participant, phone_client, seminar):
     question = ask(interview, participant)
 
-    response = phone_client.post(f"/s/{seminar.slug}/run/questions/{question.pk}/", {"action": "hide"})
+    response = phone_client.post(
+        f"/s/{seminar.slug}/run/questions/{question.pk}/", {"action": "hide"}
+    )
 
     assert response.status_code == 302
     question.refresh_from_db()
@@ -114,17 +136,22 @@ def test_a_participant_cannot_moderate(interview, participant, phone_client, sem
 
 
 def test_featured_hostile_question_shows_as_text_on_the_projector(
-        interview, participant, facilitator_client, projector_client, seminar):
+    interview, participant, facilitator_client, projector_client, seminar
+):
     question = ask(interview, participant, HOSTILE)
 
-    facilitator_client.post(f"/s/{seminar.slug}/run/questions/{question.pk}/", {"action": "feature"})
+    facilitator_client.post(
+        f"/s/{seminar.slug}/run/questions/{question.pk}/", {"action": "feature"}
+    )
     html = projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html and "<img src=x" not in html
 
 
-def test_hidden_question_leaves_the_phones(interview, participant, facilitator_client, phone_client, seminar):
+def test_hidden_question_leaves_the_phones(
+    interview, participant, facilitator_client, phone_client, seminar
+):
     question = ask(interview, participant, "Skjul mig")
 
     facilitator_client.post(f"/s/{seminar.slug}/run/questions/{question.pk}/", {"action": "hide"})
@@ -172,7 +199,9 @@ def test_a_phone_connected_before_the_questions_gets_its_marks_when_they_begin(s
         await database_sync_to_async(program_services.jump)(seminar=seminar, version=1, item=item)
         frames = [await phone.receive_from(timeout=2), await phone.receive_from(timeout=2)]
         # The room's frame, and this phone's own snapshot with the target its votes answer into.
-        assert sum('<div id="my-marks" data-marks="" hidden></div>' in frame for frame in frames) == 1
+        assert (
+            sum('<div id="my-marks" data-marks="" hidden></div>' in frame for frame in frames) == 1
+        )
         await phone.disconnect()
 
     async_to_sync(scenario)()
@@ -184,4 +213,7 @@ def test_answered_questions_sink_to_the_end_on_every_database(interview, seminar
 
     services.mark_answered(question=first)
 
-    assert [q.text for q in Question.objects.filter(item=interview).ranked()] == ["Bagefter", "Først"]
+    assert [q.text for q in Question.objects.filter(item=interview).ranked()] == [
+        "Bagefter",
+        "Først",
+    ]

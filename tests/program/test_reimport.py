@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from goals.models import Commitment
 from program.models import AgendaItem, Idea, Question, QuestionVote, SpeechDraft
-from program.programfile import ProgramFileError, import_program
+from program.programfile import import_program
 from tests import factories
 from tests.conftest import REFERENCE_PROGRAM
 
@@ -21,19 +21,32 @@ def a_day_of_work(seminar) -> dict[str, int]:
     items = {item.key: item for item in AgendaItem.objects.for_seminar(seminar)}
     people = [factories.participant(seminar, f"Leder {n}") for n in range(4)]
     for person in people:
-        question = Question.objects.create(item=items["spoergsmaal"], author=person, text=f"Hvorfor {person.name}?",
-                                           key=uuid.uuid4())
+        question = Question.objects.create(
+            item=items["spoergsmaal"],
+            author=person,
+            text=f"Hvorfor {person.name}?",
+            key=uuid.uuid4(),
+        )
         QuestionVote.objects.create(question=question, voter=people[0])
-        Idea.objects.create(item=items["ideer"], author=person, text=f"Idé fra {person.name}", key=uuid.uuid4())
+        Idea.objects.create(
+            item=items["ideer"], author=person, text=f"Idé fra {person.name}", key=uuid.uuid4()
+        )
         SpeechDraft.objects.create(item=items["tale"], author=person, message="Mit budskab")
-        Commitment.objects.create(seminar=seminar, item=items["hjem"], author=person, monday="Ring til HR",
-                                  key=uuid.uuid4())
+        Commitment.objects.create(
+            seminar=seminar,
+            item=items["hjem"],
+            author=person,
+            monday="Ring til HR",
+            key=uuid.uuid4(),
+        )
     return counts()
 
 
 def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count()
-            for model in (Question, QuestionVote, Idea, SpeechDraft, Commitment)}
+    return {
+        model.__name__: model.objects.count()
+        for model in (Question, QuestionVote, Idea, SpeechDraft, Commitment)
+    }
 
 
 def ids(seminar) -> dict[str, int]:
@@ -47,7 +60,11 @@ def test_importing_the_same_file_again_keeps_every_item_and_contribution():
 
     import_program(text=SOLBY, replace=True)
 
-    assert counts() == before == {"Question": 4, "QuestionVote": 4, "Idea": 4, "SpeechDraft": 4, "Commitment": 4}
+    assert (
+        counts()
+        == before
+        == {"Question": 4, "QuestionVote": 4, "Idea": 4, "SpeechDraft": 4, "Commitment": 4}
+    )
     assert ids(seminar) == items
 
 
@@ -55,8 +72,9 @@ def test_importing_the_same_file_again_keeps_every_item_and_contribution():
 def test_retitled_moved_and_retimed_items_keep_their_work():
     seminar = import_program(text=SOLBY)
     before, items = a_day_of_work(seminar), ids(seminar)
-    reordered = SOLBY.replace('title = "Idéer til rekruttering"', 'title = "Idéer til at rekruttere"').replace(
-        'start = "10:05"', 'start = "10:00"')
+    reordered = SOLBY.replace(
+        'title = "Idéer til rekruttering"', 'title = "Idéer til at rekruttere"'
+    ).replace('start = "10:05"', 'start = "10:00"')
     import_program(text=reordered, replace=True)
 
     ideas = AgendaItem.objects.get(pk=items["ideer"])
@@ -71,18 +89,25 @@ def test_removing_an_item_with_work_is_refused_with_what_would_be_lost(tmp_path,
     without = SOLBY.replace('key = "spoergsmaal"', 'key = "spoergsmaal"\nREMOVE = 1').split("\n")
     start = without.index("REMOVE = 1") - 2
     path = tmp_path / "solby.toml"
-    path.write_text("\n".join(without[:start] + without[start + 8:]), encoding="utf-8")
+    path.write_text("\n".join(without[:start] + without[start + 8 :]), encoding="utf-8")
 
     with pytest.raises(CommandError) as error:
         call_command("import_program", str(path), "--replace")
-    assert "'Spørgsmål til direktionen' (key 'spoergsmaal', 2026-05-21): 4 question votes, 4 questions" in str(
-        error.value)
+    assert (
+        "'Spørgsmål til direktionen' (key 'spoergsmaal', 2026-05-21): 4 question votes, 4 questions"
+        in str(error.value)
+    )
     assert counts() == before and ids(seminar) == items
 
     call_command("import_program", str(path), "--replace", "--force")
     out = capsys.readouterr().out
-    assert "Removed: 'Spørgsmål til direktionen' (key 'spoergsmaal', 2026-05-21): 4 question votes" in out
-    assert counts() == {**before, "Question": 0, "QuestionVote": 0} and "spoergsmaal" not in ids(seminar)
+    assert (
+        "Removed: 'Spørgsmål til direktionen' (key 'spoergsmaal', 2026-05-21): 4 question votes"
+        in out
+    )
+    assert counts() == {**before, "Question": 0, "QuestionVote": 0} and "spoergsmaal" not in ids(
+        seminar
+    )
 
 
 @pytest.mark.django_db

@@ -27,8 +27,10 @@ def test_every_member_hosts_about_equally(size, turns, played):
     hosted = [counts[person] for person in members]
 
     assert max(hosted) - min(hosted) <= 1
-    assert all(len(set(hosts_at(members, turn, turns))) == len(hosts_at(members, turn, turns))
-               for turn in range(played))
+    assert all(
+        len(set(hosts_at(members, turn, turns))) == len(hosts_at(members, turn, turns))
+        for turn in range(played)
+    )
 
 
 @given(size=st.integers(1, 30), turns=st.integers(1, 8))

@@ -17,7 +17,9 @@ def next_item_uses_groups(seminar, *, formed: bool) -> Round | None:
     grouping = factories.grouping(seminar, name="Borde", label="Bord")
     second.grouping, second.round_number = grouping, 1
     second.save()
-    program_services.jump(seminar=seminar, version=selectors.live_state(seminar).version, item=first)
+    program_services.jump(
+        seminar=seminar, version=selectors.live_state(seminar).version, item=first
+    )
     if not formed:
         return None
     round_ = Round.objects.create(grouping=grouping, number=1)
@@ -33,7 +35,11 @@ def run_page(client, seminar) -> str:
 def test_the_run_page_links_groups_homework_and_the_report(facilitator_client, seminar):
     html = run_page(facilitator_client, seminar)
 
-    for url in (f"/s/{seminar.slug}/groups/", f"/s/{seminar.slug}/run/homework/", f"/s/{seminar.slug}/report/"):
+    for url in (
+        f"/s/{seminar.slug}/groups/",
+        f"/s/{seminar.slug}/run/homework/",
+        f"/s/{seminar.slug}/report/",
+    ):
         assert f'href="{url}"' in html, url
 
 
@@ -58,8 +64,10 @@ def test_the_warning_publishes_the_groups_in_one_tap_and_goes_away(facilitator_c
     round_ = next_item_uses_groups(seminar, formed=True)
     assert 'id="publish-next-groups"' in run_page(facilitator_client, seminar)
 
-    response = facilitator_client.post(f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/publish/",
-                                       {"next": f"/s/{seminar.slug}/run/"})
+    response = facilitator_client.post(
+        f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/publish/",
+        {"next": f"/s/{seminar.slug}/run/"},
+    )
 
     assert response.status_code == 303 and response["Location"] == f"/s/{seminar.slug}/run/"
     round_.refresh_from_db()
@@ -70,8 +78,10 @@ def test_the_warning_publishes_the_groups_in_one_tap_and_goes_away(facilitator_c
 def test_publishing_never_sends_the_tablet_to_another_host(facilitator_client, seminar):
     round_ = next_item_uses_groups(seminar, formed=True)
 
-    response = facilitator_client.post(f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/publish/",
-                                       {"next": "https://evil.example/"})
+    response = facilitator_client.post(
+        f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/publish/",
+        {"next": "https://evil.example/"},
+    )
 
     assert response.status_code == 303
     assert response["Location"] == f"/s/{seminar.slug}/groups/{round_.grouping_id}/round/1/"
@@ -83,19 +93,35 @@ def test_the_facilitator_edits_the_surprises_texts_without_the_admin(facilitator
     assert f'href="{url}" id="edit-{surprise.pk}"' in run_page(facilitator_client, seminar)
     version = selectors.live_state(seminar).version
 
-    response = facilitator_client.post(url, {"title": "En overraskelse i aften", "text": "Koncert i salen",
-                                             "notes": "Bandet kommer 19:30", "leads": "", "place": "Salen",
-                                             "returns_at": "21:15"})
+    response = facilitator_client.post(
+        url,
+        {
+            "title": "En overraskelse i aften",
+            "text": "Koncert i salen",
+            "notes": "Bandet kommer 19:30",
+            "leads": "",
+            "place": "Salen",
+            "returns_at": "21:15",
+        },
+    )
 
     assert response.status_code == 303
     surprise.refresh_from_db()
-    assert (surprise.title, surprise.text, surprise.place) == ("En overraskelse i aften", "Koncert i salen", "Salen")
+    assert (surprise.title, surprise.text, surprise.place) == (
+        "En overraskelse i aften",
+        "Koncert i salen",
+        "Salen",
+    )
     assert surprise.returns_at.isoformat() == "21:15:00" and surprise.is_hidden
     assert selectors.live_state(seminar).version == version + 1  # every screen gets the room again
-    assert 'value="21:15"' in facilitator_client.get(url, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert (
+        'value="21:15"' in facilitator_client.get(url, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    )
 
 
-def test_an_empty_title_is_refused_with_a_message_and_a_phone_cannot_edit(facilitator_client, phone_client, seminar):
+def test_an_empty_title_is_refused_with_a_message_and_a_phone_cannot_edit(
+    facilitator_client, phone_client, seminar
+):
     item = factories.items(seminar)[0]
     url = f"/s/{seminar.slug}/run/items/{item.pk}/edit/"
 

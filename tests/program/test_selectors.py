@@ -7,7 +7,9 @@ from tests import factories
 
 
 def at(day: dt.date, hour: int, minute: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)), timezone.get_default_timezone())
+    return timezone.make_aware(
+        dt.datetime.combine(day, dt.time(hour, minute)), timezone.get_default_timezone()
+    )
 
 
 def test_delay_counts_a_late_start_and_an_overrun(seminar):

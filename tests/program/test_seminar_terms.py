@@ -19,14 +19,19 @@ def test_goal_year_and_homework_are_read_stored_and_exported():
 
     assert (seminar.goal_year, seminar.homework) == ("2027", ["case"])
     assert [task.key for task in homework.tasks(seminar)] == ["case"]
-    assert 'goal_year = "2027"' in export_program(seminar) and 'homework = ["case"]' in export_program(seminar)
+    assert 'goal_year = "2027"' in export_program(
+        seminar
+    ) and 'homework = ["case"]' in export_program(seminar)
 
 
 @pytest.mark.django_db
 def test_without_a_homework_list_a_seminar_asks_only_for_what_its_items_use():
     plain = import_program(text=GOOD)
-    with_interviews = import_program(text=GOOD.replace('"mini"', '"mini-2"').replace(
-        'kind = "table_talk"', 'kind = "interview_tables"'))
+    with_interviews = import_program(
+        text=GOOD.replace('"mini"', '"mini-2"').replace(
+            'kind = "table_talk"', 'kind = "interview_tables"'
+        )
+    )
 
     assert (plain.goal_year, homework.tasks(plain)) == ("", [])
     assert [task.key for task in homework.tasks(with_interviews)] == ["interview"]
@@ -64,13 +69,19 @@ def test_the_speech_parts_rename_keeps_every_draft():
     executor.migrate(old)
     apps = executor.loader.project_state(old).apps
     seminar = apps.get_model("seminar", "Seminar").objects.create(slug="old", title="Old")
-    day = apps.get_model("program", "Day").objects.create(seminar=seminar, date="2026-01-01", title="D")
-    item = apps.get_model("program", "AgendaItem").objects.create(day=day, position=0, title="Tale", kind="soapbox")
+    day = apps.get_model("program", "Day").objects.create(
+        seminar=seminar, date="2026-01-01", title="D"
+    )
+    item = apps.get_model("program", "AgendaItem").objects.create(
+        day=day, position=0, title="Tale", kind="soapbox"
+    )
     department = apps.get_model("seminar", "Department").objects.create(seminar=seminar, name="A")
-    author = apps.get_model("seminar", "Participant").objects.create(seminar=seminar, name="P",
-                                                                      department=department)
-    apps.get_model("program", "SpeechDraft").objects.create(item=item, author=author, vision="Budskab",
-                                                            why="Grund", bring_to_life="Skridt")
+    author = apps.get_model("seminar", "Participant").objects.create(
+        seminar=seminar, name="P", department=department
+    )
+    apps.get_model("program", "SpeechDraft").objects.create(
+        item=item, author=author, vision="Budskab", why="Grund", bring_to_life="Skridt"
+    )
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from program import selectors, services
 from program.models import LiveState
-from tests import factories
 from seminar import live
+from tests import factories
 from tests.pushes import Listener
 
 
@@ -162,7 +162,9 @@ def test_reveal_shows_a_hidden_item_once(seminar):
         services.reveal(seminar=seminar, item=secret)
 
 
-def test_step_pushes_the_new_item_to_every_screen_after_commit(seminar, django_capture_on_commit_callbacks):
+def test_step_pushes_the_new_item_to_every_screen_after_commit(
+    seminar, django_capture_on_commit_callbacks
+):
     projector = Listener(seminar.pk, "projector-da")
     phones = Listener(seminar.pk, "participant-en")
     tablets = Listener(seminar.pk, "facilitator-da")
@@ -204,7 +206,9 @@ def test_facilitator_notes_reach_tablets_only(seminar, django_capture_on_commit_
     assert "Kun for facilitatorer" not in phones.frames()[0]
 
 
-def test_hidden_content_stays_off_room_screens_until_revealed(seminar, django_capture_on_commit_callbacks):
+def test_hidden_content_stays_off_room_screens_until_revealed(
+    seminar, django_capture_on_commit_callbacks
+):
     projector = Listener(seminar.pk, "projector-da")
     secret = next(item for item in factories.items(seminar) if item.secret)
 
@@ -220,7 +224,8 @@ def test_hidden_content_stays_off_room_screens_until_revealed(seminar, django_ca
 
 
 def test_moving_onto_an_item_with_personal_regions_resyncs_every_phone_and_off_it_the_room_empties_them(
-        seminar, django_capture_on_commit_callbacks):
+    seminar, django_capture_on_commit_callbacks
+):
     rooms = [Listener(seminar.pk, f"participant-{code}") for code in ("da", "en")]  # every phone
     kaffe, velkommen, gaatur = factories.items(seminar)[:3]
     velkommen.kind = "questions"  # each phone has its own marks (my votes)

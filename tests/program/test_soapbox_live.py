@@ -34,10 +34,16 @@ async def receive_with(socket, text: str, timeout: float = 3) -> str:
             return frame
 
 
-def test_a_groups_phones_get_the_phase_and_the_speaking_order_and_another_groups_phone_does_not(seminar):
+def test_a_groups_phones_get_the_phase_and_the_speaking_order_and_another_groups_phone_does_not(
+    seminar,
+):
     room = make_room(seminar)
     table, other = room.tables
-    clients = [phone_client(table.members[0]), phone_client(table.members[1]), phone_client(other.members[0])]
+    clients = [
+        phone_client(table.members[0]),
+        phone_client(table.members[1]),
+        phone_client(other.members[0]),
+    ]
 
     async def scenario():
         sockets = [screen(seminar.slug, "participant", client) for client in clients]
@@ -47,12 +53,15 @@ def test_a_groups_phones_get_the_phase_and_the_speaking_order_and_another_groups
         mine, outsider = sockets[:2], sockets[2]
 
         await database_sync_to_async(services.choose_speakers)(
-            item=room.item, group=table.group, version=1, volunteers=[], seed=11)
+            item=room.item, group=table.group, version=1, volunteers=[], seed=11
+        )
         await database_sync_to_async(services.move_phase)(
-            item=room.item, group=table.group, version=2, forward=True)
+            item=room.item, group=table.group, version=2, forward=True
+        )
 
-        lineup = await database_sync_to_async(lambda: [
-            s.participant.name for s in services.selectors.lineup(room.item, table.group)])()
+        lineup = await database_sync_to_async(
+            lambda: [s.participant.name for s in services.selectors.lineup(room.item, table.group)]
+        )()
         for socket in mine:
             order = await receive_with(socket, "Speaking order")
             assert order.startswith(f'<div id="soapbox-{room.item.pk}-group"')
@@ -78,9 +87,14 @@ def test_the_process_leaders_phone_sees_a_new_volunteer(seminar):
         await socket.connect()
         snapshot = await socket.receive_from(timeout=2)
         assert "Nobody has volunteered yet." in snapshot
-        await database_sync_to_async(services.set_volunteer)(item=room.item, participant=eager, volunteer=True)
+        await database_sync_to_async(services.set_volunteer)(
+            item=room.item, participant=eager, volunteer=True
+        )
         again = await receive_with(socket, f"You lead {table.group.name}")
-        assert f'value="{eager.pk}" id="soapbox-volunteer-{eager.pk}"> <bdi>{eager.name}</bdi>' in again
+        assert (
+            f'value="{eager.pk}" id="soapbox-volunteer-{eager.pk}"> <bdi>{eager.name}</bdi>'
+            in again
+        )
         await socket.disconnect()
 
     async_to_sync(scenario)()
@@ -89,16 +103,27 @@ def test_the_process_leaders_phone_sees_a_new_volunteer(seminar):
 def test_no_room_or_group_frame_carries_a_draft_or_feedback(seminar):
     room = make_room(seminar)
     table = room.tables[0]
-    audiences = [f"{role}-{language}" for role in ("participant", "projector", "facilitator")
-                 for language in language_codes()]
-    audiences += [f"group-{t.group.pk}-{language}" for t in room.tables for language in language_codes()]
+    audiences = [
+        f"{role}-{language}"
+        for role in ("participant", "projector", "facilitator")
+        for language in language_codes()
+    ]
+    audiences += [
+        f"group-{t.group.pk}-{language}" for t in room.tables for language in language_codes()
+    ]
     listeners = [Listener(seminar.pk, audience) for audience in audiences]
     speaker = to_speeches(room, table)
     author = next(p for p in table.members if p.pk != speaker.participant_id)
 
-    writing.save_draft(item=room.item, author=author, version=0, parts={"message": "Hemmeligt udkast"})
-    feedback(room, author, speaker, worked="Hemmelig ros", suggestion="Hemmeligt råd", key=uuid.uuid4())
-    services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
+    writing.save_draft(
+        item=room.item, author=author, version=0, parts={"message": "Hemmeligt udkast"}
+    )
+    feedback(
+        room, author, speaker, worked="Hemmelig ros", suggestion="Hemmeligt råd", key=uuid.uuid4()
+    )
+    services.move_phase(
+        item=room.item, group=table.group, version=version(room, table), forward=True
+    )
     feedback(room, author, speaker, worked="Sen ros", suggestion="Sent råd", key=uuid.uuid4())
 
     frames = [frame for listener in listeners for frame in listener.frames(at_least=0)]
@@ -111,7 +136,9 @@ def test_a_speaker_reads_feedback_arriving_in_the_feedback_round_on_their_own_ph
     room = make_room(seminar)
     table = room.tables[0]
     speaker = to_speeches(room, table)
-    services.move_phase(item=room.item, group=table.group, version=version(room, table), forward=True)
+    services.move_phase(
+        item=room.item, group=table.group, version=version(room, table), forward=True
+    )
     author = next(p for p in table.members if p.pk != speaker.participant_id)
     client = phone_client(speaker.participant)
 

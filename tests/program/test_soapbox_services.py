@@ -50,31 +50,43 @@ def test_there_is_no_phase_before_prepare_or_after_the_plan(room):
 
     services.set_phase_everywhere(item=room.item, phase="plan")
     with pytest.raises(services.NotPossible):
-        services.move_phase(item=room.item, group=group, version=version(room, room.tables[0]), forward=True)
+        services.move_phase(
+            item=room.item, group=group, version=version(room, room.tables[0]), forward=True
+        )
 
 
 def test_facilitator_puts_every_group_in_one_phase(room):
     result = services.set_phase_everywhere(item=room.item, phase="plan")
 
     assert result.moved == [t.group for t in room.tables]
-    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["plan", "plan"]
+    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == [
+        "plan",
+        "plan",
+    ]
 
 
 def test_all_groups_to_the_speeches_skips_a_group_without_speakers(room):
     ready, waiting = room.tables
-    services.choose_speakers(item=room.item, group=ready.group, version=version(room, ready), volunteers=[], seed=1)
+    services.choose_speakers(
+        item=room.item, group=ready.group, version=version(room, ready), volunteers=[], seed=1
+    )
 
     result = services.set_phase_everywhere(item=room.item, phase="speeches")
 
     assert result.moved == [ready.group] and result.without_speakers == [waiting.group]
-    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == ["speeches", "prepare"]
+    assert [selectors.group_state(room.item, t.group).phase for t in room.tables] == [
+        "speeches",
+        "prepare",
+    ]
     assert version(room, waiting) == 1  # untouched: its leader's phone is not out of date
 
 
 def test_all_groups_never_moves_a_group_back_from_where_its_leader_took_it(room):
     ahead, behind = room.tables
     services.set_phase_everywhere(item=room.item, phase="plan")
-    services.move_phase(item=room.item, group=behind.group, version=version(room, behind), forward=False)
+    services.move_phase(
+        item=room.item, group=behind.group, version=version(room, behind), forward=False
+    )
     assert selectors.group_state(room.item, behind.group).phase == "feedback"
 
     result = services.set_phase_everywhere(item=room.item, phase="feedback")
@@ -100,7 +112,9 @@ def test_draw_takes_ticked_volunteers_first_then_draws_the_rest_reproducibly(roo
     eager = table.members[2]
     services.set_volunteer(item=room.item, participant=eager, volunteer=True)
 
-    record = services.choose_speakers(item=room.item, group=table.group, version=1, volunteers=[eager], seed=99)
+    record = services.choose_speakers(
+        item=room.item, group=table.group, version=1, volunteers=[eager], seed=99
+    )
 
     speakers = [s.participant_id for s in selectors.lineup(room.item, table.group)]
     assert speakers[0] == eager.pk and len(speakers) == 3
@@ -114,9 +128,13 @@ def test_only_volunteers_of_the_group_can_be_ticked(room):
     services.set_volunteer(item=room.item, participant=other.members[0], volunteer=True)
 
     with pytest.raises(services.NotPossible):
-        services.choose_speakers(item=room.item, group=table.group, version=1, volunteers=[other.members[0]])
+        services.choose_speakers(
+            item=room.item, group=table.group, version=1, volunteers=[other.members[0]]
+        )
     with pytest.raises(services.NotPossible):  # not a volunteer (the refusal above changed nothing)
-        services.choose_speakers(item=room.item, group=table.group, version=1, volunteers=[table.members[0]])
+        services.choose_speakers(
+            item=room.item, group=table.group, version=1, volunteers=[table.members[0]]
+        )
 
 
 def test_who_has_spoken_is_not_drawn_again(room, seminar):
@@ -126,8 +144,9 @@ def test_who_has_spoken_is_not_drawn_again(room, seminar):
     absent.present = False
     absent.save()
 
-    record = services.choose_speakers(item=room.item, group=table.group, version=version(room, table),
-                                      volunteers=[], seed=4)
+    record = services.choose_speakers(
+        item=room.item, group=table.group, version=version(room, table), volunteers=[], seed=4
+    )
 
     assert first.participant_id not in record.candidates
     assert absent.pk not in record.candidates
@@ -141,8 +160,10 @@ def test_speakers_are_called_up_in_order_and_only_during_the_speeches(room):
         services.call_next_speaker(item=room.item, group=table.group, version=2)
     services.move_phase(item=room.item, group=table.group, version=2, forward=True)
 
-    called = [services.call_next_speaker(item=room.item, group=table.group, version=version(room, table))
-              for _ in range(3)]
+    called = [
+        services.call_next_speaker(item=room.item, group=table.group, version=version(room, table))
+        for _ in range(3)
+    ]
 
     assert [s.order for s in called] == [1, 2, 3]
     with pytest.raises(services.NotPossible):
@@ -152,10 +173,16 @@ def test_speakers_are_called_up_in_order_and_only_during_the_speeches(room):
 def test_draft_saves_on_its_version_and_refuses_a_stale_one(room):
     author = room.tables[0].members[0]
 
-    first = writing.save_draft(item=room.item, author=author, version=0, parts={"message": "Sammen"})
-    second = writing.save_draft(item=room.item, author=author, version=1, parts={"message": "Sammen om Varde"})
+    first = writing.save_draft(
+        item=room.item, author=author, version=0, parts={"message": "Sammen"}
+    )
+    second = writing.save_draft(
+        item=room.item, author=author, version=1, parts={"message": "Sammen om Varde"}
+    )
     with pytest.raises(writing.StaleDraft) as stale:
-        writing.save_draft(item=room.item, author=author, version=1, parts={"message": "Gammel fane"})
+        writing.save_draft(
+            item=room.item, author=author, version=1, parts={"message": "Gammel fane"}
+        )
 
     assert (first.version, second.version) == (1, 2)
     assert stale.value.draft.message == "Sammen om Varde"
@@ -205,18 +232,27 @@ def test_action_plan_is_saved_once_per_key_and_a_new_save_replaces_the_steps(roo
 
     first = writing.save_action_plan(item=room.item, author=author, steps=steps, key=key)
     writing.save_action_plan(item=room.item, author=author, steps=steps, key=key)
-    writing.save_action_plan(item=room.item, author=author, key=uuid.uuid4(),
-                             steps=steps + [writing.Step("Visionsdag", "Hele teamet", dt.date(2026, 6, 1))])
+    writing.save_action_plan(
+        item=room.item,
+        author=author,
+        key=uuid.uuid4(),
+        steps=steps + [writing.Step("Visionsdag", "Hele teamet", dt.date(2026, 6, 1))],
+    )
     writing.save_action_plan(item=room.item, author=author, steps=steps, key=key)  # a late replay
 
     assert ActionPlan.objects.filter(author=author).count() == 2
     assert first.steps.count() == 1
-    assert [s.what for s in selectors.plan(room.item, author).steps.all()] == ["Tale på personalemødet", "Visionsdag"]
+    assert [s.what for s in selectors.plan(room.item, author).steps.all()] == [
+        "Tale på personalemødet",
+        "Visionsdag",
+    ]
 
 
 def test_an_empty_action_plan_is_refused(room):
     with pytest.raises(services.NotPossible):
-        writing.save_action_plan(item=room.item, author=room.tables[0].members[0], steps=[], key=uuid.uuid4())
+        writing.save_action_plan(
+            item=room.item, author=room.tables[0].members[0], steps=[], key=uuid.uuid4()
+        )
 
 
 def test_soapbox_services_refuse_another_kind_of_item(room, seminar):

@@ -11,7 +11,9 @@ from tests.program.soapbox_room import make_room, version
 from tests.program.test_programfile import GOOD
 from tests.program.test_soapbox_views import EN, HX, phone, url
 
-SOAPBOX = GOOD.replace('kind = "table_talk"', 'kind = "soapbox"\nspeakers = 2\nprepare_minutes = 10')
+SOAPBOX = GOOD.replace(
+    'kind = "table_talk"', 'kind = "soapbox"\nspeakers = 2\nprepare_minutes = 10'
+)
 
 
 def test_a_room_with_its_own_settings_draws_its_number_and_counts_its_minutes(seminar):
@@ -21,8 +23,9 @@ def test_a_room_with_its_own_settings_draws_its_number_and_counts_its_minutes(se
     table = room.tables[0]
 
     state = selectors.group_state(room.item, table.group)
-    draw = services.choose_speakers(item=room.item, group=table.group, version=state.version, volunteers=[],
-                                    seed=3)
+    draw = services.choose_speakers(
+        item=room.item, group=table.group, version=state.version, volunteers=[], seed=3
+    )
     html = phone(table.members[0]).get(url(room, "slot/volunteer/"), **HX).content.decode()
 
     assert state.timer_remaining == 10 * 60
@@ -34,7 +37,9 @@ def test_without_settings_three_speak_after_fifteen_minutes(seminar):
     room = make_room(seminar, members=5)
     table = room.tables[0]
 
-    draw = services.choose_speakers(item=room.item, group=table.group, version=1, volunteers=[], seed=3)
+    draw = services.choose_speakers(
+        item=room.item, group=table.group, version=1, volunteers=[], seed=3
+    )
 
     assert selectors.initial_state(room.item, table.group).timer_remaining == 15 * 60
     assert draw.speakers.count() == 3
@@ -73,8 +78,9 @@ def test_an_item_with_its_own_phases_runs_them_in_its_order(seminar, facilitator
     tablet = facilitator_client.get(f"/s/{slug}/run/", **EN).content.decode()
     all_url = f"/s/{slug}/run/soapbox/{room.item.pk}/all/"
     to_plan = facilitator_client.post(all_url, {"phase": "plan"}, **HX)
-    services.move_phase(item=room.item, group=table.group, version=version(room, table),
-                        forward=True)
+    services.move_phase(
+        item=room.item, group=table.group, version=version(room, table), forward=True
+    )
 
     assert "Step 1 of 2" in first and "Speeches" in first and "Your group’s countdown" not in first
     assert 'value="back"' not in leader and "Next: Feedback" in leader
@@ -83,8 +89,9 @@ def test_an_item_with_its_own_phases_runs_them_in_its_order(seminar, facilitator
     assert "Select a valid choice." in to_plan.content.decode()
     assert selectors.group_state(room.item, table.group).phase == "feedback"
     with pytest.raises(services.NotPossible):  # the feedback is its last phase
-        services.move_phase(item=room.item, group=table.group, version=version(room, table),
-                            forward=True)
+        services.move_phase(
+            item=room.item, group=table.group, version=version(room, table), forward=True
+        )
 
 
 def test_without_phases_the_four_run_in_their_usual_order(seminar):
@@ -105,9 +112,11 @@ def test_the_phases_are_read_stored_and_exported_and_an_order_that_cannot_run_na
     item = seminar.days.get().items.get(kind="soapbox")
     assert item.settings["phases"] == ["prepare", "speeches", "feedback"]
     assert 'phases = ["prepare", "speeches", "feedback"]' in export_program(seminar)
-    for text, problem in ((feedback_first, 'phases must put "feedback" after "speeches"'),
-                          (no_speeches, 'phases must include "speeches"'),
-                          (unknown, "phases has unknown phases ['vision']")):
+    for text, problem in (
+        (feedback_first, 'phases must put "feedback" after "speeches"'),
+        (no_speeches, 'phases must include "speeches"'),
+        (unknown, "phases has unknown phases ['vision']"),
+    ):
         with pytest.raises(ProgramFileError) as error:
             parse(text)
         assert str(error.value).startswith("line 27: " + problem), str(error.value)

@@ -56,16 +56,26 @@ def test_no_screen_repeats_an_element_id_at_any_item(reference_seminar, facilita
     import_roster(seminar=seminar, data=ROSTER.read_bytes())
     for grouping in Grouping.objects.filter(seminar=seminar):
         for number in sorted(set(grouping.items.values_list("round_number", flat=True))):
-            group_services.publish_round(round_=group_services.form_round(grouping=grouping, number=number, seed=7))
+            group_services.publish_round(
+                round_=group_services.form_round(grouping=grouping, number=number, seed=7)
+            )
     people = seminar.participants.order_by("name")
-    phones = {role: phone_client(people.filter(role=role).first()) for role in (
-        Participant.Role.PARTICIPANT, Participant.Role.PROCESS_LEADER, Participant.Role.MANAGEMENT)}
+    phones = {
+        role: phone_client(people.filter(role=role).first())
+        for role in (
+            Participant.Role.PARTICIPANT,
+            Participant.Role.PROCESS_LEADER,
+            Participant.Role.MANAGEMENT,
+        )
+    }
 
     repeated = {}
     for item in AgendaItem.objects.for_seminar(seminar):
         program_services.jump(seminar=seminar, version=None, item=item)
-        screens = {"tablet": [facilitator_client.get(f"/s/{seminar.slug}/run/").content],
-                   "projector": [projector_client.get(f"/s/{seminar.slug}/projector/").content]}
+        screens = {
+            "tablet": [facilitator_client.get(f"/s/{seminar.slug}/run/").content],
+            "projector": [projector_client.get(f"/s/{seminar.slug}/projector/").content],
+        }
         for role, client in phones.items():
             page = client.get(f"/s/{seminar.slug}/").content
             panel = client.get(f"/s/{seminar.slug}/panel/{item.pk}/")

@@ -45,7 +45,9 @@ def test_logged_in_non_facilitator_cannot_act(db, seminar, django_user_model):
 
 
 def test_step_by_plain_post_redirects_with_303(facilitator_client, seminar):
-    response = facilitator_client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"})
+    response = facilitator_client.post(
+        run_url(seminar, "step"), {"version": 1, "direction": "next"}
+    )
 
     assert response.status_code == 303
     assert response["Location"] == run_url(seminar)
@@ -68,8 +70,10 @@ def test_stale_step_is_refused_with_the_current_state(facilitator_client, semina
     facilitator_client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"})
 
     response = facilitator_client.post(
-        run_url(seminar, "step"), {"version": 1, "direction": "next"},
-        HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en",
+        run_url(seminar, "step"),
+        {"version": 1, "direction": "next"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     html = response.content.decode()
@@ -83,14 +87,19 @@ def test_step_needs_post_and_csrf(facilitator, seminar):
     client.force_login(facilitator)
 
     assert client.get(run_url(seminar, "step")).status_code == 405
-    assert client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"}).status_code == 403
+    assert (
+        client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"}).status_code
+        == 403
+    )
     assert selectors.live_state(seminar).item is None
 
 
 def test_bad_form_input_gets_a_clear_message_and_changes_nothing(facilitator_client, seminar):
     response = facilitator_client.post(
-        run_url(seminar, "timer"), {"version": 1, "action": "explode"},
-        HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en",
+        run_url(seminar, "timer"),
+        {"version": 1, "action": "explode"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert "Select a valid choice" in response.content.decode()
@@ -112,7 +121,10 @@ def test_shift_needs_confirmation(facilitator_client, seminar):
     facilitator_client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"})
 
     refused = facilitator_client.post(
-        run_url(seminar, "shift"), {"minutes": 10}, HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en"
+        run_url(seminar, "shift"),
+        {"minutes": 10},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert "Tick the box to confirm" in refused.content.decode()
     assert factories.items(seminar)[1].shift_minutes == 0
@@ -121,7 +133,9 @@ def test_shift_needs_confirmation(facilitator_client, seminar):
     assert [item.shift_minutes for item in factories.items(seminar)] == [0, 10, 10, 10, 0]
 
 
-def test_projector_message_is_escaped_on_the_projector(facilitator_client, projector_client, seminar):
+def test_projector_message_is_escaped_on_the_projector(
+    facilitator_client, projector_client, seminar
+):
     hostile = '<script>alert(1)</script><img src=x onerror=alert(2) hx-get="/x">'
     facilitator_client.post(run_url(seminar, "projector"), {"mode": "message", "message": hostile})
 
@@ -136,17 +150,23 @@ def test_projector_page_needs_the_display_link(seminar):
     assert Client().get(f"/s/{seminar.slug}/projector/").status_code == 403
 
 
-def test_projector_shows_current_item_countdown_and_next(facilitator_client, projector_client, seminar):
+def test_projector_shows_current_item_countdown_and_next(
+    facilitator_client, projector_client, seminar
+):
     facilitator_client.post(run_url(seminar, "step"), {"version": 1, "direction": "next"})
 
-    html = projector_client.get(f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = projector_client.get(
+        f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "<h1>Kaffe</h1>" in html
     assert 'data-remaining-ms="900000"' in html and ">15:00<" in html
     assert "Next: Velkommen at 08:15" in html
 
 
-def test_projector_join_screen_shows_qr_and_join_address(facilitator_client, projector_client, seminar):
+def test_projector_join_screen_shows_qr_and_join_address(
+    facilitator_client, projector_client, seminar
+):
     facilitator_client.post(run_url(seminar, "projector"), {"mode": "join"})
 
     html = projector_client.get(f"/s/{seminar.slug}/projector/").content.decode()
@@ -168,7 +188,9 @@ def test_phone_shows_now_and_the_whole_program(facilitator_client, phone_client,
     assert "Kun for facilitatorer" not in html
 
 
-def test_phone_offsite_item_shows_meeting_place_and_return_time(facilitator_client, phone_client, seminar):
+def test_phone_offsite_item_shows_meeting_place_and_return_time(
+    facilitator_client, phone_client, seminar
+):
     walk = factories.items(seminar)[2]
     facilitator_client.post(run_url(seminar, "jump"), {"version": 1, "item": walk.pk})
 
@@ -187,17 +209,28 @@ def test_phone_without_binding_goes_to_the_join_page(seminar):
 
 def test_language_switch_to_english_and_back(phone_client, seminar):
     phone_client.post("/i18n/setlang/", {"language": "en", "next": f"/s/{seminar.slug}/"})
-    assert "The program has not started yet." in phone_client.get(f"/s/{seminar.slug}/").content.decode()
+    assert (
+        "The program has not started yet."
+        in phone_client.get(f"/s/{seminar.slug}/").content.decode()
+    )
 
     phone_client.post("/i18n/setlang/", {"language": "da", "next": f"/s/{seminar.slug}/"})
-    assert "Programmet er ikke begyndt endnu." in phone_client.get(f"/s/{seminar.slug}/").content.decode()
+    assert (
+        "Programmet er ikke begyndt endnu."
+        in phone_client.get(f"/s/{seminar.slug}/").content.decode()
+    )
 
 
-def test_program_list_has_one_jump_form_that_each_row_submits_with_its_item(seminar, facilitator_client):
+def test_program_list_has_one_jump_form_that_each_row_submits_with_its_item(
+    seminar, facilitator_client
+):
     page = facilitator_client.get(f"/s/{seminar.slug}/run/").content.decode()
     items = factories.items(seminar)
 
-    assert page.count('id="jump-form"') == 1 and page.count('hx-post="/s/' + seminar.slug + '/run/jump/"') == 1
+    assert (
+        page.count('id="jump-form"') == 1
+        and page.count('hx-post="/s/' + seminar.slug + '/run/jump/"') == 1
+    )
     for item in items:
         assert f'form="jump-form" name="item" value="{item.pk}" id="jump-{item.pk}"' in page
     surprise = next(item for item in items if item.secret)

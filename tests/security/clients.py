@@ -21,9 +21,14 @@ def socket_url(server, slug: str, role: str) -> str:
 
 async def open_screen(server, slug: str, role: str, client: Client, origin: str | None = None):
     """A screen's socket, its snapshot read; `origin` defaults to the server's own."""
-    headers = {"Cookie": cookie_header(client), "Origin": origin or server.url, "Accept-Language": "en"}
-    socket = await websockets.connect(socket_url(server, slug, role), additional_headers=headers,
-                                      max_size=None)
+    headers = {
+        "Cookie": cookie_header(client),
+        "Origin": origin or server.url,
+        "Accept-Language": "en",
+    }
+    socket = await websockets.connect(
+        socket_url(server, slug, role), additional_headers=headers, max_size=None
+    )
     await asyncio.wait_for(socket.recv(), 10)
     return socket
 
@@ -32,13 +37,23 @@ def step(server, slug: str, facilitator_client: Client, version: int) -> int:
     """A facilitator's "Næste" over HTTP, with its CSRF token, as the tablet sends it."""
     opener = urllib.request.build_opener()
     cookies = cookie_header(facilitator_client)
-    page = opener.open(urllib.request.Request(f"{server.url}/s/{slug}/run/", headers={"Cookie": cookies}))
-    csrf = next(h.split("=", 1)[1].split(";", 1)[0] for h in page.headers.get_all("Set-Cookie")
-                if h.startswith("csrftoken="))
+    page = opener.open(
+        urllib.request.Request(f"{server.url}/s/{slug}/run/", headers={"Cookie": cookies})
+    )
+    csrf = next(
+        h.split("=", 1)[1].split(";", 1)[0]
+        for h in page.headers.get_all("Set-Cookie")
+        if h.startswith("csrftoken=")
+    )
     body = urllib.parse.urlencode({"version": version, "direction": "next"}).encode()
     request = urllib.request.Request(
-        f"{server.url}/s/{slug}/run/step/", data=body,
-        headers={"Cookie": f"{cookies}; csrftoken={csrf}", "X-CSRFToken": csrf, "HX-Request": "true"},
+        f"{server.url}/s/{slug}/run/step/",
+        data=body,
+        headers={
+            "Cookie": f"{cookies}; csrftoken={csrf}",
+            "X-CSRFToken": csrf,
+            "HX-Request": "true",
+        },
     )
     return opener.open(request).status
 

@@ -9,8 +9,10 @@ and nothing of the payload became an element or an attribute.
 from html.parser import HTMLParser
 
 MARK = "XSS-MARK"
-PAYLOAD = (f'<img src=x onerror=alert(1)><b hx-get="/logout/" hx-trigger="load" id="xss-hx">{MARK}</b>'
-           '<script>alert(2)</script>')
+PAYLOAD = (
+    f'<img src=x onerror=alert(1)><b hx-get="/logout/" hx-trigger="load" id="xss-hx">{MARK}</b>'
+    "<script>alert(2)</script>"
+)
 NAME = f'<b hx-get="/logout/" hx-trigger="load" id="xss-hx">{MARK}</b><img src=x onerror=alert(3)>'
 
 
@@ -51,13 +53,16 @@ class Page(HTMLParser):
     def shows(self, mark: str = MARK) -> bool:
         """Whether the mark is on the page as text or in an (escaped) attribute value."""
         return any(mark in text for text in self.texts) or any(
-            mark in (value or "") for _, attrs in self.elements for value in attrs.values())
+            mark in (value or "") for _, attrs in self.elements for value in attrs.values()
+        )
 
 
 def assert_shown_as_text(html: str, where: str) -> None:
     page = Page(html)
     assert page.injected() == [], where
-    assert page.shows(), f"{where}: the hostile text is not on the page, so this check proves nothing"
+    assert page.shows(), (
+        f"{where}: the hostile text is not on the page, so this check proves nothing"
+    )
 
 
 def assert_inert(html: str, where: str) -> None:

@@ -11,17 +11,25 @@ PROXY_SAW = "198.51.100.7"  # the address nginx appended: the client cannot chan
 
 def join(client: Client, seminar, code: str, forwarded: str = "", remote: str = "127.0.0.1"):
     headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
-    return client.post(f"/s/{seminar.slug}/join/", {"code": code}, REMOTE_ADDR=remote,
-                       HTTP_ACCEPT_LANGUAGE="en", **headers)
+    return client.post(
+        f"/s/{seminar.slug}/join/",
+        {"code": code},
+        REMOTE_ADDR=remote,
+        HTTP_ACCEPT_LANGUAGE="en",
+        **headers,
+    )
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1, JOIN_CODE_ATTEMPTS=10)
 def test_forged_first_forwarded_entry_does_not_escape_the_address_limit(seminar, participant):
     # As daphne with `--proxy-headers` reports it, the address is the forged first entry.
     client = Client()
-    statuses = [join(client, seminar, "WRONG1", f"203.0.113.{i}, {PROXY_SAW}",
-                     remote=f"203.0.113.{i}").status_code
-                for i in range(40)]
+    statuses = [
+        join(
+            client, seminar, "WRONG1", f"203.0.113.{i}, {PROXY_SAW}", remote=f"203.0.113.{i}"
+        ).status_code
+        for i in range(40)
+    ]
 
     assert statuses == [400] * 10 + [429] * 30
     right = join(client, seminar, participant.code, f"203.0.113.99, {PROXY_SAW}")
@@ -48,8 +56,9 @@ def test_without_trusted_proxies_the_forwarded_header_is_ignored(seminar):
 
 
 def test_client_address_counts_trusted_proxies_from_the_right(settings):
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2",
-                                   HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5, 10.0.0.1")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5, 10.0.0.1"
+    )
     settings.TRUSTED_PROXY_COUNT = 0
     assert throttle.client_address(request) == "10.0.0.2"
     settings.TRUSTED_PROXY_COUNT = 1
@@ -93,11 +102,15 @@ def test_the_pause_is_per_seminar(seminar, participant):
     assert join(Client(), other, guest.code).status_code == 302
 
 
-@override_settings(CACHES={
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-             "LOCATION": "redis://127.0.0.1:1/0"},  # nothing listens there: refused at once
-})
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "down": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },  # nothing listens there: refused at once
+    }
+)
 def test_counters_let_requests_through_when_the_cache_fails(monkeypatch):
     # The counters' cache is swapped for a real Redis client pointed at a closed port.
     monkeypatch.setattr(throttle, "cache", caches["down"])

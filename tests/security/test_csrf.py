@@ -22,8 +22,10 @@ def test_facilitator_step_with_a_forged_csrf_token_is_refused(seminar, facilitat
     client.get(f"/s/{seminar.slug}/run/")  # the real cookie; the form carries another token
     before = selectors.live_state(seminar).version
 
-    response = client.post(f"/s/{seminar.slug}/run/step/", {"version": before, "direction": "next",
-                                                            "csrfmiddlewaretoken": "x" * 64})
+    response = client.post(
+        f"/s/{seminar.slug}/run/step/",
+        {"version": before, "direction": "next", "csrfmiddlewaretoken": "x" * 64},
+    )
 
     assert response.status_code == 403
     assert selectors.live_state(seminar).version == before

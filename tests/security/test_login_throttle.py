@@ -17,8 +17,12 @@ def quick_hashing(settings):
 
 
 def log_in(client: Client, password: str, username: str = "kenneth", address: str = "127.0.0.1"):
-    return client.post("/login/", {"username": username, "password": password},
-                       REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        "/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
 
 def test_thirty_wrong_passwords_then_the_right_one_is_refused(facilitator):
@@ -70,12 +74,18 @@ def test_one_address_trying_many_usernames_is_refused(facilitator):
 def test_forged_forwarded_entries_do_not_escape_the_login_limit(facilitator):
     client = Client()
     for i in range(6):
-        client.post("/login/", {"username": "kenneth", "password": f"guess-{i}"},
-                    REMOTE_ADDR=f"203.0.113.{i}",
-                    HTTP_X_FORWARDED_FOR=f"203.0.113.{i}, {PROXY_SAW}")
+        client.post(
+            "/login/",
+            {"username": "kenneth", "password": f"guess-{i}"},
+            REMOTE_ADDR=f"203.0.113.{i}",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}, {PROXY_SAW}",
+        )
 
-    response = client.post("/login/", {"username": "kenneth", "password": RIGHT},
-                           REMOTE_ADDR="203.0.113.50",
-                           HTTP_X_FORWARDED_FOR=f"203.0.113.50, {PROXY_SAW}")
+    response = client.post(
+        "/login/",
+        {"username": "kenneth", "password": RIGHT},
+        REMOTE_ADDR="203.0.113.50",
+        HTTP_X_FORWARDED_FOR=f"203.0.113.50, {PROXY_SAW}",
+    )
 
     assert response.status_code == 429

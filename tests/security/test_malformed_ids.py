@@ -16,7 +16,15 @@ from groups.models import Membership
 from interviews.models import Pick
 from program import selectors as program_selectors
 from program.ideas import services as ideas
-from program.models import Comment, Idea, LiveState, Reaction, SpeakerDraw, SpeechFeedback, TableTalkShow
+from program.models import (
+    Comment,
+    Idea,
+    LiveState,
+    Reaction,
+    SpeakerDraw,
+    SpeechFeedback,
+    TableTalkShow,
+)
 from tests import factories
 from tests.program.soapbox_room import make_room, version
 from tests.program.tables import seat
@@ -42,55 +50,88 @@ class Request:
 
 def _vernissage(seminar):
     brainstorm = seat(seminar, "brainstorm", sizes=(2, 2), position=1)
-    ideas.submit_idea(item=brainstorm.item, author=brainstorm.people[0][0], text="Idé", key=uuid.uuid4())
+    ideas.submit_idea(
+        item=brainstorm.item, author=brainstorm.people[0][0], text="Idé", key=uuid.uuid4()
+    )
     tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
     return tables, Idea.objects.get()
 
 
 def react(seminar, facilitator_client, bad):
     tables, idea = _vernissage(seminar)
-    return Request(phone(tables.people[0][0]), "post", f"/s/{seminar.slug}/galleries/react/{idea.pk}/",
-                   {"item": bad, "kind": Reaction.Kind.LIKE}, lambda: list(Reaction.objects.values()))
+    return Request(
+        phone(tables.people[0][0]),
+        "post",
+        f"/s/{seminar.slug}/galleries/react/{idea.pk}/",
+        {"item": bad, "kind": Reaction.Kind.LIKE},
+        lambda: list(Reaction.objects.values()),
+    )
 
 
 def comment(seminar, facilitator_client, bad):
     tables, idea = _vernissage(seminar)
-    return Request(phone(tables.people[0][0]), "post", f"/s/{seminar.slug}/galleries/comment/{idea.pk}/",
-                   {"item": bad, "text": "Fin idé", "key": str(uuid.uuid4())},
-                   lambda: list(Comment.objects.values()))
+    return Request(
+        phone(tables.people[0][0]),
+        "post",
+        f"/s/{seminar.slug}/galleries/comment/{idea.pk}/",
+        {"item": bad, "text": "Fin idé", "key": str(uuid.uuid4())},
+        lambda: list(Comment.objects.values()),
+    )
 
 
 def soapbox_slot(seminar, facilitator_client, bad):
     room = make_room(seminar)
-    return Request(phone(room.tables[0].members[0]), "get",
-                   f"/s/{seminar.slug}/soapbox/{room.item.pk}/slot/speaker-{bad}/", {},
-                   lambda: list(SpeechFeedback.objects.values()))
+    return Request(
+        phone(room.tables[0].members[0]),
+        "get",
+        f"/s/{seminar.slug}/soapbox/{room.item.pk}/slot/speaker-{bad}/",
+        {},
+        lambda: list(SpeechFeedback.objects.values()),
+    )
 
 
 def soapbox_volunteers(seminar, facilitator_client, bad):
     room = make_room(seminar)
     table = room.tables[0]
-    return Request(phone(table.leader), "post", f"/s/{seminar.slug}/soapbox/{room.item.pk}/lead/{table.group.pk}/",
-                   {"version": version(room, table), "action": "speakers", "volunteers": bad},
-                   lambda: list(SpeakerDraw.objects.values()))
+    return Request(
+        phone(table.leader),
+        "post",
+        f"/s/{seminar.slug}/soapbox/{room.item.pk}/lead/{table.group.pk}/",
+        {"version": version(room, table), "action": "speakers", "volunteers": bad},
+        lambda: list(SpeakerDraw.objects.values()),
+    )
 
 
 def interview_picker(seminar, facilitator_client, bad):
-    return Request(facilitator_client, "get", f"/s/{seminar.slug}/run/interviews/", {"item": bad},
-                   lambda: list(Pick.objects.values()))
+    return Request(
+        facilitator_client,
+        "get",
+        f"/s/{seminar.slug}/run/interviews/",
+        {"item": bad},
+        lambda: list(Pick.objects.values()),
+    )
 
 
 def jump(seminar, facilitator_client, bad):
     factories.items(seminar)
-    return Request(facilitator_client, "post", f"/s/{seminar.slug}/run/jump/",
-                   {"version": program_selectors.live_state(seminar).version, "item": bad},
-                   lambda: list(LiveState.objects.values()))
+    return Request(
+        facilitator_client,
+        "post",
+        f"/s/{seminar.slug}/run/jump/",
+        {"version": program_selectors.live_state(seminar).version, "item": bad},
+        lambda: list(LiveState.objects.values()),
+    )
 
 
 def table_talk_show(seminar, facilitator_client, bad):
     tables = seat(seminar, "table_talk")
-    return Request(facilitator_client, "post", f"/s/{seminar.slug}/run/tables/{tables.item.pk}/show/",
-                   {"mode": "", "group": bad}, lambda: list(TableTalkShow.objects.values()))
+    return Request(
+        facilitator_client,
+        "post",
+        f"/s/{seminar.slug}/run/tables/{tables.item.pk}/show/",
+        {"mode": "", "group": bad},
+        lambda: list(TableTalkShow.objects.values()),
+    )
 
 
 def case_pick(seminar, facilitator_client, bad):
@@ -98,14 +139,24 @@ def case_pick(seminar, facilitator_client, bad):
     leader = tables.people[0][0]
     leader.role = leader.Role.PROCESS_LEADER
     leader.save()
-    return Request(phone(leader), "post", f"/s/{seminar.slug}/goals/cases/{tables.item.pk}/pick/",
-                   {"case": bad}, lambda: list(CasePick.objects.values()))
+    return Request(
+        phone(leader),
+        "post",
+        f"/s/{seminar.slug}/goals/cases/{tables.item.pk}/pick/",
+        {"case": bad},
+        lambda: list(CasePick.objects.values()),
+    )
 
 
 def goals_show(seminar, facilitator_client, bad):
     tables = seat(seminar, "goal_plenum")
-    return Request(facilitator_client, "post", f"/s/{seminar.slug}/run/goals/show/{tables.item.pk}/",
-                   {"what": Showing.What.GOAL, "ref": bad}, lambda: list(Showing.objects.values()))
+    return Request(
+        facilitator_client,
+        "post",
+        f"/s/{seminar.slug}/run/goals/show/{tables.item.pk}/",
+        {"what": Showing.What.GOAL, "ref": bad},
+        lambda: list(Showing.objects.values()),
+    )
 
 
 def _round_url(seminar, tail):
@@ -115,52 +166,91 @@ def _round_url(seminar, tail):
 
 def group_move(seminar, facilitator_client, bad):
     tables, url = _round_url(seminar, "move/")
-    return Request(facilitator_client, "post", url, {"participant": bad, "group": tables.groups[1].pk},
-                   lambda: list(Membership.objects.values()))
+    return Request(
+        facilitator_client,
+        "post",
+        url,
+        {"participant": bad, "group": tables.groups[1].pk},
+        lambda: list(Membership.objects.values()),
+    )
 
 
 def group_move_check(seminar, facilitator_client, bad):
     tables, url = _round_url(seminar, "move/check/")
-    return Request(facilitator_client, "get", url, {"participant": tables.people[0][0].pk, "group": bad},
-                   lambda: list(Membership.objects.values()))
+    return Request(
+        facilitator_client,
+        "get",
+        url,
+        {"participant": tables.people[0][0].pk, "group": bad},
+        lambda: list(Membership.objects.values()),
+    )
 
 
-ENDPOINTS = [react, comment, soapbox_slot, soapbox_volunteers, interview_picker, jump, table_talk_show,
-             case_pick, goals_show, group_move, group_move_check]
-CASES = [pytest.param(endpoint, bad, id=f"{endpoint.__name__}-{bad}")
-         for endpoint in ENDPOINTS for bad in BAD if bad]
+ENDPOINTS = [
+    react,
+    comment,
+    soapbox_slot,
+    soapbox_volunteers,
+    interview_picker,
+    jump,
+    table_talk_show,
+    case_pick,
+    goals_show,
+    group_move,
+    group_move_check,
+]
+CASES = [
+    pytest.param(endpoint, bad, id=f"{endpoint.__name__}-{bad}")
+    for endpoint in ENDPOINTS
+    for bad in BAD
+    if bad
+]
 
 
 @pytest.mark.parametrize(("endpoint", "bad"), CASES)
-def test_a_malformed_id_is_a_clear_400_and_writes_nothing(seminar, facilitator_client, endpoint, bad):
+def test_a_malformed_id_is_a_clear_400_and_writes_nothing(
+    seminar, facilitator_client, endpoint, bad
+):
     request = endpoint(seminar, facilitator_client, bad)
     before = request.written()
 
     response = getattr(request.client, request.method)(request.path, request.data, **EN)
 
     assert response.status_code == 400
-    assert f"The page sent a number that is not valid (“<bdi>{bad}</bdi>”)" in response.content.decode()
+    assert (
+        f"The page sent a number that is not valid (“<bdi>{bad}</bdi>”)"
+        in response.content.decode()
+    )
     assert request.written() == before
 
 
 # An empty required choice is a slip the form names, not a tampered request; the tablet's
 # live panel shows its form errors as it shows a stale press, in the panel it answers with.
-EMPTY = {react: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
-         comment: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
-         soapbox_slot: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
-         case_pick: (400, "Choose one of your group&#x27;s cases."),
-         group_move: (400, "Choose a person and a group of this round."),
-         jump: (200, "This field is required.")}
+EMPTY = {
+    react: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
+    comment: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
+    soapbox_slot: (400, "The page sent a number that is not valid (“<bdi></bdi>”)"),
+    case_pick: (400, "Choose one of your group&#x27;s cases."),
+    group_move: (400, "Choose a person and a group of this round."),
+    jump: (200, "This field is required."),
+}
 
 
 @pytest.mark.parametrize("endpoint", EMPTY, ids=lambda endpoint: endpoint.__name__)
-def test_an_empty_required_id_is_refused_with_a_message_and_writes_nothing(seminar, facilitator_client, endpoint):
+def test_an_empty_required_id_is_refused_with_a_message_and_writes_nothing(
+    seminar, facilitator_client, endpoint
+):
     request = endpoint(seminar, facilitator_client, "")
     before = request.written()
 
-    response = getattr(request.client, request.method)(request.path, request.data, HTTP_HX_REQUEST="true", **EN)
+    response = getattr(request.client, request.method)(
+        request.path, request.data, HTTP_HX_REQUEST="true", **EN
+    )
 
-    assert (response.status_code, EMPTY[endpoint][1] in response.content.decode()) == (EMPTY[endpoint][0], True)
+    assert (response.status_code, EMPTY[endpoint][1] in response.content.decode()) == (
+        EMPTY[endpoint][0],
+        True,
+    )
     assert request.written() == before
 
 
@@ -172,11 +262,16 @@ def test_the_message_is_in_danish_by_default_and_alone_for_htmx(seminar, facilit
     assert response.status_code == 400
     assert response.content.decode().strip() == (
         '<p class="error" role="alert">Siden sendte et tal, der ikke er gyldigt (“<bdi>²</bdi>”). '
-        "Genindlæs siden, og prøv igen.</p>")
+        "Genindlæs siden, og prøv igen.</p>"
+    )
 
 
-@pytest.mark.parametrize("endpoint", [react, comment, interview_picker], ids=lambda endpoint: endpoint.__name__)
-def test_a_well_formed_id_that_does_not_exist_is_a_404_without_writing(seminar, facilitator_client, endpoint):
+@pytest.mark.parametrize(
+    "endpoint", [react, comment, interview_picker], ids=lambda endpoint: endpoint.__name__
+)
+def test_a_well_formed_id_that_does_not_exist_is_a_404_without_writing(
+    seminar, facilitator_client, endpoint
+):
     request = endpoint(seminar, facilitator_client, "987654")
     before = request.written()
 
@@ -208,13 +303,17 @@ def test_no_address_with_an_out_of_range_or_odd_id_is_a_server_error(seminar, fa
     client.get(f"/p/{factories.participant(seminar).token}/")
 
     for value in ("99999999999999999999", "²", "0", "%00"):
-        path = "/" + re.sub(r"<(int|str|token):\w+>", value, route.replace("<slug:slug>", seminar.slug))
+        path = "/" + re.sub(
+            r"<(int|str|token):\w+>", value, route.replace("<slug:slug>", seminar.slug)
+        )
         for method in (client.get, client.post):
             assert (path, method(path).status_code in (400, 403, 404, 405)) == (path, True)
 
 
 def test_a_nul_byte_in_the_people_search_is_ignored(facilitator_client, seminar, participant):
-    response = facilitator_client.get(f"/s/{seminar.slug}/people/", {"q": participant.name[:3] + "\x00"}, **EN)
+    response = facilitator_client.get(
+        f"/s/{seminar.slug}/people/", {"q": participant.name[:3] + "\x00"}, **EN
+    )
 
     assert response.status_code == 200
     assert participant.name in response.content.decode()

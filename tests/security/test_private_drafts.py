@@ -22,7 +22,9 @@ def unzipped(content: bytes) -> list[str]:
         return [archive.read(name).decode("utf-8-sig") for name in archive.namelist()]
 
 
-def test_a_private_speech_draft_reaches_no_one_but_its_author(seminar, facilitator_client, projector_client):
+def test_a_private_speech_draft_reaches_no_one_but_its_author(
+    seminar, facilitator_client, projector_client
+):
     room = make_room(seminar)
     table = room.tables[0]
     author = table.members[0]
@@ -31,11 +33,17 @@ def test_a_private_speech_draft_reaches_no_one_but_its_author(seminar, facilitat
     others = [table.members[1], table.leader, room.tables[1].members[0]]
 
     mine = phone(author).get(draft, HTTP_HX_REQUEST="true").content.decode()
-    seen_by_others = [phone(person).get(page).content.decode() for person in others for page in (f"/s/{slug}/", draft)]
-    seen_by_others += [facilitator_client.get(f"/s/{slug}/run/").content.decode(),
-                       facilitator_client.get(f"/s/{slug}/report/").content.decode(),
-                       *unzipped(facilitator_client.get(f"/s/{slug}/report.zip").content),
-                       projector_client.get(f"/s/{slug}/projector/").content.decode()]
+    seen_by_others = [
+        phone(person).get(page).content.decode()
+        for person in others
+        for page in (f"/s/{slug}/", draft)
+    ]
+    seen_by_others += [
+        facilitator_client.get(f"/s/{slug}/run/").content.decode(),
+        facilitator_client.get(f"/s/{slug}/report/").content.decode(),
+        *unzipped(facilitator_client.get(f"/s/{slug}/report.zip").content),
+        projector_client.get(f"/s/{slug}/projector/").content.decode(),
+    ]
 
     assert SECRET in mine
     assert [n for n, page in enumerate(seen_by_others) if SECRET in page] == []

@@ -49,8 +49,11 @@ def test_the_worst_inputs_take_linear_time(text):
 def test_a_real_finding_after_the_worst_input_is_still_found(text):
     found = findings(text + " . Ring 20 45 67 89, skriv bo@example.dk, Storegade 12.")
 
-    assert found[-3:] == [Finding(PHONE, "20 45 67 89"), Finding(EMAIL, "bo@example.dk"),
-                          Finding(ADDRESS, "Storegade 12")]
+    assert found[-3:] == [
+        Finding(PHONE, "20 45 67 89"),
+        Finding(EMAIL, "bo@example.dk"),
+        Finding(ADDRESS, "Storegade 12"),
+    ]
 
 
 def _worst(length: int) -> str:
@@ -61,8 +64,12 @@ def test_the_check_endpoint_answers_quickly_with_maximal_worst_input(phone_clien
     data = {"who": _worst(400), "said": _worst(8_000), "quotes": ("a@" * 2_000)[:3_990] + " a@b.dk"}
 
     started = time.perf_counter()
-    response = phone_client.post(f"/s/{seminar.slug}/homework/interview/check/", data,
-                                 HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = phone_client.post(
+        f"/s/{seminar.slug}/homework/interview/check/",
+        data,
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert time.perf_counter() - started < BOUND
     assert "looks like it holds an e-mail address." in response.content.decode()
@@ -70,12 +77,21 @@ def test_the_check_endpoint_answers_quickly_with_maximal_worst_input(phone_clien
 
 
 def test_a_refused_save_with_megabytes_of_worst_input_answers_quickly(phone_client, seminar):
-    data = {"key": str(uuid.uuid4()), "version": "0", "who": "Pensionist",
-            "said": _worst(1_000_000), "quotes": ""}
+    data = {
+        "key": str(uuid.uuid4()),
+        "version": "0",
+        "who": "Pensionist",
+        "said": _worst(1_000_000),
+        "quotes": "",
+    }
 
     started = time.perf_counter()
-    response = phone_client.post(f"/s/{seminar.slug}/homework/interview/", data,
-                                 HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = phone_client.post(
+        f"/s/{seminar.slug}/homework/interview/",
+        data,
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert time.perf_counter() - started < 2 * BOUND
     assert response.status_code == 400

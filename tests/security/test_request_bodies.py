@@ -24,7 +24,9 @@ def post_raw(port: int, path: str, size: int, *, chunked: bool) -> str:
     """POST `size` bytes of form data from a plain socket; returns the answer's status line."""
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        head += "Transfer-Encoding: chunked\r\n\r\n" if chunked else f"Content-Length: {size}\r\n\r\n"
+        head += (
+            "Transfer-Encoding: chunked\r\n\r\n" if chunked else f"Content-Length: {size}\r\n\r\n"
+        )
         sock.sendall(head.encode())
         block = b"a=" + b"x" * (CHUNK - 2)
         try:
@@ -80,7 +82,11 @@ def server(django_db_setup, django_db_blocker):
 def test_a_50_mb_post_without_login_is_refused_without_holding_it(server, where, chunked):
     seminar = factories.seminar()
     item = factories.items(seminar)[0]
-    path = f"/s/{seminar.slug}/join/" if where == "join" else f"/s/{seminar.slug}/ideas/{item.pk}/send/"
+    path = (
+        f"/s/{seminar.slug}/join/"
+        if where == "join"
+        else f"/s/{seminar.slug}/ideas/{item.pk}/send/"
+    )
     port = int(server.url.rsplit(":", 1)[1])
     post_raw(port, path, 64 * 1024, chunked=chunked)  # warm: the first request loads templates
 
@@ -104,14 +110,27 @@ def test_a_body_the_size_of_the_largest_photo_still_reaches_django(server):
 def run_asgi(app, headers: list, chunks: list[bytes]) -> tuple[dict, list[int]]:
     """Drive an ASGI app with a request; returns the response start and the chunks it read."""
     read, sent = [], []
-    scope = {"type": "http", "method": "POST", "path": "/s/nope/join/", "raw_path": b"/s/nope/join/",
-             "query_string": b"", "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80),
-             "client": ("127.0.0.1", 5000), "headers": [(b"host", b"127.0.0.1"), *headers]}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/s/nope/join/",
+        "raw_path": b"/s/nope/join/",
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "server": ("127.0.0.1", 80),
+        "client": ("127.0.0.1", 5000),
+        "headers": [(b"host", b"127.0.0.1"), *headers],
+    }
 
     async def receive():
         if len(read) < len(chunks):
             read.append(len(chunks[len(read)]))
-            return {"type": "http.request", "body": chunks[len(read) - 1], "more_body": len(read) < len(chunks)}
+            return {
+                "type": "http.request",
+                "body": chunks[len(read) - 1],
+                "more_body": len(read) < len(chunks),
+            }
         await asyncio.sleep(3600)
 
     async def send(message):
@@ -146,13 +165,20 @@ def test_the_asgi_guard_passes_a_body_under_the_limit_to_django(settings):
     settings.REQUEST_BODY_MAX_BYTES = 1000
     app = BodyLimit(get_asgi_application())
 
-    start, read = run_asgi(app, [(b"content-type", b"application/x-www-form-urlencoded")], [b"code=AB"] * 3)
+    start, read = run_asgi(
+        app, [(b"content-type", b"application/x-www-form-urlencoded")], [b"code=AB"] * 3
+    )
 
-    assert (start["status"], read) == (403, [7, 7, 7])  # Django read it all and answered (no CSRF token)
+    assert (start["status"], read) == (
+        403,
+        [7, 7, 7],
+    )  # Django read it all and answered (no CSRF token)
 
 
 def test_form_text_over_djangos_limit_is_a_400_with_a_message(client, seminar):
-    response = client.post(f"/s/{seminar.slug}/join/", {"code": "x" * (2 * MB)}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        f"/s/{seminar.slug}/join/", {"code": "x" * (2 * MB)}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response.status_code == 400
     assert "The page sent something that could not be understood." in response.content.decode()

@@ -26,7 +26,9 @@ def xlsx_file(rows: int) -> bytes:
     sheet = workbook.create_sheet()
     sheet.append(["name", "department", "title", "email", "role"])
     for number in range(rows):
-        sheet.append([f"Leder {number}", f"Afdeling {number % 40}", "Leder", f"l{number}@example.dk", ""])
+        sheet.append(
+            [f"Leder {number}", f"Afdeling {number % 40}", "Leder", f"l{number}@example.dk", ""]
+        )
     data = io.BytesIO()
     workbook.save(data)
     return data.getvalue()
@@ -49,8 +51,7 @@ LONG = {
 def long_message(column: str) -> str:
     row, limit = LONG[column]
     value = row.split(",")[("name", "department", "title", "email").index(column)]
-    return (f"column {column} is {len(value)} characters long, at most {limit}: "
-            f"“{value[:40]}…”")
+    return f"column {column} is {len(value)} characters long, at most {limit}: “{value[:40]}…”"
 
 
 @pytest.mark.parametrize("column", LONG)
@@ -87,7 +88,9 @@ def test_a_control_character_is_refused_by_name(facilitator_client, seminar):
     response = upload(facilitator_client, seminar, "roster.csv", csv_file("Anne\x00Holm,Kultur,,,"))
 
     assert response.status_code == 400
-    assert "Row 2: column name holds a control character: “Anne\\x00Holm”" in response.content.decode()
+    assert (
+        "Row 2: column name holds a control character: “Anne\\x00Holm”" in response.content.decode()
+    )
     assert not Participant.objects.exists()
 
 
@@ -114,8 +117,9 @@ def test_a_60000_row_workbook_is_refused_quickly_with_a_small_page(facilitator_c
     assert not Participant.objects.exists()
 
 
-def test_a_full_workbook_previews_its_first_rows_with_the_counts_and_imports_all(facilitator_client,
-                                                                                  seminar):
+def test_a_full_workbook_previews_its_first_rows_with_the_counts_and_imports_all(
+    facilitator_client, seminar
+):
     response = upload(facilitator_client, seminar, "roster.xlsx", xlsx_file(MAX_ROWS))
 
     html = response.content.decode()
@@ -127,7 +131,9 @@ def test_a_full_workbook_previews_its_first_rows_with_the_counts_and_imports_all
     assert seminar.participants.count() == MAX_ROWS
 
 
-@pytest.mark.parametrize(("rows", "refused"), [(MAX_ROWS, False), (MAX_ROWS + 1, True), (6 * MAX_ROWS, True)])
+@pytest.mark.parametrize(
+    ("rows", "refused"), [(MAX_ROWS, False), (MAX_ROWS + 1, True), (6 * MAX_ROWS, True)]
+)
 def test_the_row_cap_of_a_workbook_counts_participants_not_the_header(rows, refused):
     with translation.override("en"):
         try:

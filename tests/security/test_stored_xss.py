@@ -35,7 +35,9 @@ def phone_of(participant) -> Client:
     return client
 
 
-def screens(seminar, facilitator_client, projector_client, phone: Client, *extra_phone_urls: str) -> dict[str, str]:
+def screens(
+    seminar, facilitator_client, projector_client, phone: Client, *extra_phone_urls: str
+) -> dict[str, str]:
     """The four seats' pages as they are now; the phone's page plus any personal pages given."""
     slug = seminar.slug
     phone_html = phone.get(f"/s/{slug}/").content.decode()
@@ -53,7 +55,9 @@ def check(pages: dict[str, str], shown_on: set[str]) -> None:
         (assert_shown_as_text if where in shown_on else assert_inert)(html, where)
 
 
-def test_idea_text_is_inert_on_phone_projector_tablet_and_report(seminar, facilitator_client, projector_client):
+def test_idea_text_is_inert_on_phone_projector_tablet_and_report(
+    seminar, facilitator_client, projector_client
+):
     tables = seat(seminar, "brainstorm")
     author = tables.people[0][0]
     ideas.submit_idea(item=tables.item, author=author, text=PAYLOAD, key=uuid.uuid4())
@@ -63,11 +67,17 @@ def test_idea_text_is_inert_on_phone_projector_tablet_and_report(seminar, facili
     check(pages, {"phone", "projector", "tablet", "report"})
 
 
-def test_table_card_text_is_inert_on_phone_projector_tablet_and_report(seminar, facilitator_client,
-                                                                       projector_client):
+def test_table_card_text_is_inert_on_phone_projector_tablet_and_report(
+    seminar, facilitator_client, projector_client
+):
     tables = seat(seminar, "table_talk")
-    tabletalk.submit_card(item=tables.item, author=tables.people[0][0], kind="possibility", text=PAYLOAD,
-                          key=uuid.uuid4())
+    tabletalk.submit_card(
+        item=tables.item,
+        author=tables.people[0][0],
+        kind="possibility",
+        text=PAYLOAD,
+        key=uuid.uuid4(),
+    )
     tabletalk.show_cards(item=tables.item, mode="all")
 
     pages = screens(seminar, facilitator_client, projector_client, phone_of(tables.people[0][1]))
@@ -75,10 +85,13 @@ def test_table_card_text_is_inert_on_phone_projector_tablet_and_report(seminar, 
     check(pages, {"phone", "projector", "tablet", "report"})
 
 
-def test_question_text_is_inert_on_phone_projector_tablet_and_report(seminar, participant, facilitator_client,
-                                                                     projector_client):
+def test_question_text_is_inert_on_phone_projector_tablet_and_report(
+    seminar, participant, facilitator_client, projector_client
+):
     item = seat(seminar, "questions", go=True).item
-    question = questions.ask(item=item, author=participant, text=PAYLOAD, anonymous=False, key=uuid.uuid4())
+    question = questions.ask(
+        item=item, author=participant, text=PAYLOAD, anonymous=False, key=uuid.uuid4()
+    )
     questions.feature(question=question)
 
     pages = screens(seminar, facilitator_client, projector_client, phone_of(participant))
@@ -86,10 +99,13 @@ def test_question_text_is_inert_on_phone_projector_tablet_and_report(seminar, pa
     check(pages, {"phone", "projector", "tablet", "report"})
 
 
-def test_gallery_comment_is_inert_on_phone_tablet_and_report(seminar, facilitator_client, projector_client):
+def test_gallery_comment_is_inert_on_phone_tablet_and_report(
+    seminar, facilitator_client, projector_client
+):
     brainstorm = seat(seminar, "brainstorm", sizes=(3, 3), position=1)
-    idea = ideas.submit_idea(item=brainstorm.item, author=brainstorm.people[0][0], text="Kulturnat",
-                             key=uuid.uuid4())
+    idea = ideas.submit_idea(
+        item=brainstorm.item, author=brainstorm.people[0][0], text="Kulturnat", key=uuid.uuid4()
+    )
     tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
     visitor = tables.people[1][0]
     vernissage.comment(item=tables.item, idea=idea, author=visitor, text=PAYLOAD, key=uuid.uuid4())
@@ -100,25 +116,43 @@ def test_gallery_comment_is_inert_on_phone_tablet_and_report(seminar, facilitato
     check(pages, {"phone", "tablet", "report"})
 
 
-def test_interview_notes_are_inert_on_phone_projector_tablet_and_report(seminar, participant, facilitator_client,
-                                                                        projector_client):
+def test_interview_notes_are_inert_on_phone_projector_tablet_and_report(
+    seminar, participant, facilitator_client, projector_client
+):
     from groups.models import Grouping
 
     _, plenum = add_interview_items(seminar, Grouping.objects.create(seminar=seminar, name="Borde"))
     interview = save(participant, who=PAYLOAD, said=PAYLOAD, quotes=PAYLOAD, show_name=True)
     go(seminar, plenum)
-    facilitator_client.post(f"/s/{seminar.slug}/run/interviews/{plenum.pk}/{interview.pk}/", {"action": "show"})
+    facilitator_client.post(
+        f"/s/{seminar.slug}/run/interviews/{plenum.pk}/{interview.pk}/", {"action": "show"}
+    )
 
-    pages = screens(seminar, facilitator_client, projector_client, phone_of(participant),
-                    f"/s/{seminar.slug}/homework/interview/")
+    pages = screens(
+        seminar,
+        facilitator_client,
+        projector_client,
+        phone_of(participant),
+        f"/s/{seminar.slug}/homework/interview/",
+    )
 
     check(pages, {"phone", "projector", "report"})
 
 
-def test_goal_text_is_inert_on_phone_projector_tablet_and_report(room, facilitator_client,  # noqa: F811
-                                                                 projector_client):
-    goal = goal_services.save_goal(item=room.writing, author=room.anna, version=0, key=uuid.uuid4(),
-                                   what=PAYLOAD, why=PAYLOAD, how_we_know=PAYLOAD)
+def test_goal_text_is_inert_on_phone_projector_tablet_and_report(
+    room,
+    facilitator_client,  # noqa: F811
+    projector_client,
+):
+    goal = goal_services.save_goal(
+        item=room.writing,
+        author=room.anna,
+        version=0,
+        key=uuid.uuid4(),
+        what=PAYLOAD,
+        why=PAYLOAD,
+        how_we_know=PAYLOAD,
+    )
     go(room.seminar, room.plenum)
     show_on_projector(item=room.plenum, what="goal", ref=goal.pk)
 
@@ -127,8 +161,9 @@ def test_goal_text_is_inert_on_phone_projector_tablet_and_report(room, facilitat
     check(pages, {"phone", "projector", "tablet", "report"})
 
 
-def test_participant_name_is_inert_on_phone_projector_tablet_and_people_page(seminar, facilitator_client,
-                                                                             projector_client):
+def test_participant_name_is_inert_on_phone_projector_tablet_and_people_page(
+    seminar, facilitator_client, projector_client
+):
     tables = seat(seminar, "brainstorm")
     named = tables.people[0][0]
     named.name = NAME

@@ -24,9 +24,12 @@ def send(client, item, name: str, content: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     photo = SimpleUploadedFile(name, content, content_type="image/png")
-    return client.post(f"/s/{item.day.seminar.slug}/ideas/{item.pk}/send/",
-                       {"key": uuid.uuid4(), "text": "Plakaten", "photo": photo}, HTTP_HX_REQUEST="true",
-                       HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        f"/s/{item.day.seminar.slug}/ideas/{item.pk}/send/",
+        {"key": uuid.uuid4(), "text": "Plakaten", "photo": photo},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
 
 def bound(participant):

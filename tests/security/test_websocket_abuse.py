@@ -41,15 +41,22 @@ async def dropped(server, slug: str, client) -> None:
     socket.transport.abort()
 
 
-def test_oversized_messages_close_their_sockets_and_the_count_returns_to_the_truth(seminar, phone_client):
+def test_oversized_messages_close_their_sockets_and_the_count_returns_to_the_truth(
+    seminar, phone_client
+):
     with Daphne(args=LIMITS) as server:
+
         async def scenario() -> tuple[list[int | None], int, float]:
-            honest = [await open_screen(server, seminar.slug, "participant", phone_client) for _ in range(HONEST)]
+            honest = [
+                await open_screen(server, seminar.slug, "participant", phone_client)
+                for _ in range(HONEST)
+            ]
             codes = []
             for start in range(0, ABUSERS, 50):  # 50 at a time, as a script would
                 sizes = [2_000 if index % 2 else 100_000 for index in range(start, start + 50)]
-                codes += await asyncio.gather(*(oversized(server, seminar.slug, phone_client, size)
-                                                 for size in sizes))
+                codes += await asyncio.gather(
+                    *(oversized(server, seminar.slug, phone_client, size) for size in sizes)
+                )
             await asyncio.gather(*(dropped(server, seminar.slug, phone_client) for _ in range(20)))
             count, waited = await asyncio.to_thread(wait_for_phones, seminar.pk, HONEST, 15)
             for socket in honest:
@@ -68,10 +75,12 @@ def test_oversized_messages_close_their_sockets_and_the_count_returns_to_the_tru
 
 
 def test_a_flooding_socket_is_closed_and_the_others_are_served_meanwhile(
-        seminar, phone_client, participant, facilitator_client):
+    seminar, phone_client, participant, facilitator_client
+):
     other_phone = Client()
     other_phone.get(f"/p/{factories.participant(seminar).token}/")
     with Daphne(args=LIMITS) as server:
+
         async def flood(socket) -> None:
             try:
                 for _ in range(20_000):
@@ -112,7 +121,8 @@ def test_a_flooding_socket_is_closed_and_the_others_are_served_meanwhile(
 
 
 def test_frames_over_the_client_message_limit_still_reach_the_screens(
-        reference_seminar, facilitator_client):
+    reference_seminar, facilitator_client
+):
     """The 4 KB limit is on what a client sends; autobahn applied it to the server's own frames
     too, so with the documented flags every snapshot or push over 4 KB raised inside the
     consumer and the screen got nothing (found by bench/faults.py: 0 of 60 phones connected)."""
@@ -120,10 +130,14 @@ def test_frames_over_the_client_message_limit_still_reach_the_screens(
     phone_client = Client()
     phone_client.get(f"/p/{factories.participant(seminar).token}/")
     with Daphne(args=LIMITS) as server:
+
         async def scenario() -> tuple[int, int, str]:
             headers = {"Cookie": cookie_header(facilitator_client), "Origin": server.url}
-            tablet = await websockets.connect(socket_url(server, seminar.slug, "facilitator"),
-                                              additional_headers=headers, max_size=None)
+            tablet = await websockets.connect(
+                socket_url(server, seminar.slug, "facilitator"),
+                additional_headers=headers,
+                max_size=None,
+            )
             snapshot = await asyncio.wait_for(tablet.recv(), 10)
             phone = await open_screen(server, seminar.slug, "participant", phone_client)
             status = await asyncio.to_thread(step, server, seminar.slug, facilitator_client, 1)

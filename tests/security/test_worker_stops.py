@@ -45,12 +45,17 @@ async def frame_showing(tablet, text: str, within: float) -> str | None:
 def test_a_killed_workers_phones_stop_counting_within_seconds(seminar, facilitator_client):
     clients = phones(seminar, ON_THE_STOPPED + ON_THE_OTHER)
     with Daphne() as doomed, Daphne() as other:
+
         async def scenario() -> tuple[tuple[int, float], str | None]:
             tablet = await open_screen(other, seminar.slug, "facilitator", facilitator_client)
-            sockets = [await open_screen(doomed, seminar.slug, "participant", client)
-                       for client in clients[:ON_THE_STOPPED]]
-            sockets += [await open_screen(other, seminar.slug, "participant", client)
-                        for client in clients[ON_THE_STOPPED:]]
+            sockets = [
+                await open_screen(doomed, seminar.slug, "participant", client)
+                for client in clients[:ON_THE_STOPPED]
+            ]
+            sockets += [
+                await open_screen(other, seminar.slug, "participant", client)
+                for client in clients[ON_THE_STOPPED:]
+            ]
             total = ON_THE_STOPPED + ON_THE_OTHER
             assert (await asyncio.to_thread(wait_for_phones, seminar.pk, total, 10))[0] == total
             doomed.process.send_signal(signal.SIGKILL)
@@ -73,18 +78,24 @@ def test_a_killed_workers_phones_stop_counting_within_seconds(seminar, facilitat
 def test_a_stopped_worker_takes_its_rows_with_it(seminar):
     clients = phones(seminar, ON_THE_STOPPED + ON_THE_OTHER)
     with Daphne() as stopping, Daphne() as other:
+
         async def scenario() -> dict[str, int]:
-            sockets = [await open_screen(stopping, seminar.slug, "participant", client)
-                       for client in clients[:ON_THE_STOPPED]]
-            sockets += [await open_screen(other, seminar.slug, "participant", client)
-                        for client in clients[ON_THE_STOPPED:]]
+            sockets = [
+                await open_screen(stopping, seminar.slug, "participant", client)
+                for client in clients[:ON_THE_STOPPED]
+            ]
+            sockets += [
+                await open_screen(other, seminar.slug, "participant", client)
+                for client in clients[ON_THE_STOPPED:]
+            ]
             total = ON_THE_STOPPED + ON_THE_OTHER
             assert (await asyncio.to_thread(wait_for_phones, seminar.pk, total, 10))[0] == total
             pid = stopping.process.pid
             stopping.process.send_signal(signal.SIGTERM)
             await asyncio.to_thread(stopping.process.wait, 15)
             rows = await asyncio.to_thread(
-                lambda: ScreenCount.objects.filter(worker__contains=f"-{pid}-").count())
+                lambda: ScreenCount.objects.filter(worker__contains=f"-{pid}-").count()
+            )
             counts = await asyncio.to_thread(presence.screen_counts, seminar.pk)
             for socket in sockets[ON_THE_STOPPED:]:
                 await socket.close()

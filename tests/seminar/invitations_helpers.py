@@ -15,15 +15,28 @@ from tests import factories
 
 def roster(seminar, count: int) -> list:
     """`count` people with their own addresses (the first with letters the roster allows)."""
-    people = [factories.participant(seminar, f"Person {n:02d}", email=f"person{n:02d}@example.org")
-              for n in range(1, count)]
+    people = [
+        factories.participant(seminar, f"Person {n:02d}", email=f"person{n:02d}@example.org")
+        for n in range(1, count)
+    ]
     return [factories.participant(seminar, "Søren Ærø", email="søren.ærø@example.dk"), *people]
 
 
-def click(client, seminar, people, *, kind: str = "invitation", token: str | None = None,
-          language: str = "da", follow: bool = False):
-    data = {"token": token or new_click_token(), "language": language,
-            "people": [person.pk for person in people]}
+def click(
+    client,
+    seminar,
+    people,
+    *,
+    kind: str = "invitation",
+    token: str | None = None,
+    language: str = "da",
+    follow: bool = False,
+):
+    data = {
+        "token": token or new_click_token(),
+        "language": language,
+        "people": [person.pk for person in people],
+    }
     return client.post(f"/s/{seminar.slug}/mail/new/{kind}/", data, follow=follow)
 
 
@@ -60,8 +73,11 @@ class RefusingBackend(locmem.EmailBackend):
 
     def send_messages(self, messages):
         for message in messages:
-            refused = {address: (550, b"5.1.1 User unknown") for address in message.to
-                       if address in self.refused}
+            refused = {
+                address: (550, b"5.1.1 User unknown")
+                for address in message.to
+                if address in self.refused
+            }
             if refused:
                 raise smtplib.SMTPRecipientsRefused(refused)
         return super().send_messages(messages)

@@ -38,7 +38,9 @@ def test_join_with_personal_code_ignores_case_and_spaces(seminar, participant):
 
 
 def test_join_with_wrong_code_says_so(seminar, participant):
-    response = Client().post(f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = Client().post(
+        f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response.status_code == 400
     assert "We do not know that code" in response.content.decode()
@@ -59,7 +61,9 @@ def test_code_entry_is_rate_limited(seminar, participant):
     for _ in range(3):
         assert client.post(f"/s/{seminar.slug}/join/", {"code": "WRONG1"}).status_code == 400
 
-    response = client.post(f"/s/{seminar.slug}/join/", {"code": participant.code}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        f"/s/{seminar.slug}/join/", {"code": participant.code}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()

@@ -15,14 +15,20 @@ from tests.sockets import screen
 
 
 def renew(facilitator_client, seminar, person):
-    return facilitator_client.post(f"/s/{seminar.slug}/people/{person.pk}/access/renew/",
-                                   HTTP_ACCEPT_LANGUAGE="en")
+    return facilitator_client.post(
+        f"/s/{seminar.slug}/people/{person.pk}/access/renew/", HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_renewing_stops_the_old_link_code_and_phone_and_keeps_what_they_wrote(
-        facilitator_client, seminar, participant, phone_client):
-    question = Question.objects.create(item=factories.items(seminar)[1], author=participant,
-                                       text="Hvornår er der frokost?", key=uuid.uuid4())
+    facilitator_client, seminar, participant, phone_client
+):
+    question = Question.objects.create(
+        item=factories.items(seminar)[1],
+        author=participant,
+        text="Hvornår er der frokost?",
+        key=uuid.uuid4(),
+    )
     old_token, old_code = participant.token, participant.code
 
     response = renew(facilitator_client, seminar, participant)
@@ -45,8 +51,9 @@ def test_renewing_stops_the_old_link_code_and_phone_and_keeps_what_they_wrote(
     assert list(participant.questions.values_list("pk", "text")) == [(question.pk, question.text)]
 
 
-def test_revoking_stops_link_code_and_phone_until_renewed(facilitator_client, seminar, participant,
-                                                          phone_client):
+def test_revoking_stops_link_code_and_phone_until_renewed(
+    facilitator_client, seminar, participant, phone_client
+):
     response = facilitator_client.post(f"/s/{seminar.slug}/people/{participant.pk}/access/revoke/")
 
     participant.refresh_from_db()
@@ -76,8 +83,9 @@ def test_renewing_one_person_leaves_the_others_bound(facilitator_client, seminar
     assert other_phone.get(f"/s/{seminar.slug}/").status_code == 200
 
 
-def test_renewing_the_display_link_stops_the_old_projector(facilitator_client, seminar,
-                                                           projector_client):
+def test_renewing_the_display_link_stops_the_old_projector(
+    facilitator_client, seminar, projector_client
+):
     old_token = seminar.display_token
 
     response = facilitator_client.post(f"/s/{seminar.slug}/projector-link/renew/")
@@ -94,8 +102,9 @@ def test_renewing_the_display_link_stops_the_old_projector(facilitator_client, s
     assert fresh.get(f"/s/{seminar.slug}/projector/").status_code == 200
 
 
-def test_links_are_renewed_only_by_facilitators_with_a_post(facilitator_client, phone_client,
-                                                            seminar, participant):
+def test_links_are_renewed_only_by_facilitators_with_a_post(
+    facilitator_client, phone_client, seminar, participant
+):
     renew_url = f"/s/{seminar.slug}/people/{participant.pk}/access/renew/"
     token = participant.token
 
@@ -112,8 +121,9 @@ def test_links_are_renewed_only_by_facilitators_with_a_post(facilitator_client, 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("change", [services.renew_access, services.revoke_access])
-def test_an_open_phone_socket_of_the_old_binding_is_closed(seminar, participant, phone_client,
-                                                           change):
+def test_an_open_phone_socket_of_the_old_binding_is_closed(
+    seminar, participant, phone_client, change
+):
     other = factories.participant(seminar)
     other_phone = Client()
     other_phone.get(f"/p/{other.token}/")

@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 async def phone_on(worker: Daphne, slug: str, phone: Browser):
     url = worker.url.replace("http", "ws") + f"/ws/s/{slug}/participant/"
     cookie = "; ".join(f"{k}={v}" for k, v in phone.cookies.items())
-    socket = await websockets.connect(url, additional_headers={"Cookie": cookie, "Origin": worker.url})
+    socket = await websockets.connect(
+        url, additional_headers={"Cookie": cookie, "Origin": worker.url}
+    )
     assert 'data-version="1"' in await asyncio.wait_for(socket.recv(), 5)
     return socket
 
@@ -41,9 +43,12 @@ async def frame_with(socket, text: str, within: float) -> str | None:
 
 @pytest.mark.parametrize("fault", ["stopped", "frozen"])
 def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_it_is_back(
-        seminar, facilitator_client, phone_client, private_redis, fault):
-    down, back = {"stopped": (private_redis.stop, private_redis.start),
-                  "frozen": (private_redis.hang, private_redis.resume)}[fault]
+    seminar, facilitator_client, phone_client, private_redis, fault
+):
+    down, back = {
+        "stopped": (private_redis.stop, private_redis.start),
+        "frozen": (private_redis.hang, private_redis.resume),
+    }[fault]
     env = {"REDIS_URL": private_redis.url, "REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
 
     with Daphne(**env) as first, Daphne(**env) as second:
@@ -56,7 +61,8 @@ def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_i
             down()
             await asyncio.to_thread(tablet.get, f"/s/{seminar.slug}/run/")
             answer = await asyncio.to_thread(
-                tablet.post, f"/s/{seminar.slug}/run/step/", {"version": 1, "direction": "next"})
+                tablet.post, f"/s/{seminar.slug}/run/step/", {"version": 1, "direction": "next"}
+            )
             assert answer.status == 200
             own = await frame_with(here, 'data-version="2"', within=5)
             missed = await frame_with(there, 'data-version="2"', within=1)
@@ -81,13 +87,15 @@ def test_own_phones_get_the_frame_while_redis_is_down_and_the_others_heal_when_i
 async def advanced_through(tablet: Browser, seminar, version: int, socket) -> str | None:
     """A "Næste" from `version`; the frame of the next version that reaches `socket`."""
     answer = await asyncio.to_thread(
-        tablet.post, f"/s/{seminar.slug}/run/step/", {"version": version, "direction": "next"})
+        tablet.post, f"/s/{seminar.slug}/run/step/", {"version": version, "direction": "next"}
+    )
     assert answer.status == 200
     return await frame_with(socket, f'data-version="{version + 1}"', within=5)
 
 
 def test_a_worker_started_while_redis_is_down_joins_the_others_when_it_is_back(
-        seminar, facilitator_client, phone_client, private_redis):
+    seminar, facilitator_client, phone_client, private_redis
+):
     env = {"REDIS_URL": private_redis.url, "REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
 
     with Daphne(**env) as first:
@@ -98,7 +106,9 @@ def test_a_worker_started_while_redis_is_down_joins_the_others_when_it_is_back(
         with Daphne(**env) as second:  # (re)started during the outage
 
             async def scenario() -> tuple:
-                there = await phone_on(second, seminar.slug, phone)  # the snapshot: from the database
+                there = await phone_on(
+                    second, seminar.slug, phone
+                )  # the snapshot: from the database
                 missed = await advanced_through(tablet, seminar, 1, there)
                 private_redis.start()
                 healed = await frame_with(there, 'data-version="2"', within=15)

@@ -16,7 +16,16 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-SOURCES = ("seminar", "program", "groups", "interviews", "goals", "templates", "locale", "manage.py")
+SOURCES = (
+    "seminar",
+    "program",
+    "groups",
+    "interviews",
+    "goals",
+    "templates",
+    "locale",
+    "manage.py",
+)
 
 
 def entries(po: str) -> list[str]:
@@ -41,13 +50,20 @@ def test_every_string_of_the_code_has_a_danish_translation(tmp_path):
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, tmp_path / name)
-    done = subprocess.run([sys.executable, "manage.py", "makemessages", "-l", "da", "--no-obsolete"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "da", "--no-obsolete"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
     po = (tmp_path / "locale" / "da" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     fuzzy = [block for block in entries(po) if re.search(r"^#,.*\bfuzzy\b", block, re.M)]
     missing = [block for block in entries(po) if untranslated(block)]
     shown = "\n\n".join(fuzzy + missing)
-    assert not fuzzy and not missing, f"not translated into Danish (run `make messages`):\n\n{shown}"
+    assert not fuzzy and not missing, (
+        f"not translated into Danish (run `make messages`):\n\n{shown}"
+    )

@@ -11,4 +11,3 @@ def test_the_phone_page_is_sent_gzipped_and_decompresses_to_the_page(phone_clien
     html = gzip.decompress(response.content).decode()
     assert 'id="phone-live"' in html
     assert len(response.content) < len(html) / 2
-

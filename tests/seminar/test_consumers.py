@@ -30,7 +30,9 @@ def test_projector_gets_the_full_state_on_connect(seminar, projector_client):
     run(scenario)
 
 
-def test_every_screen_gets_the_push_after_next(seminar, projector_client, phone_client, facilitator_client):
+def test_every_screen_gets_the_push_after_next(
+    seminar, projector_client, phone_client, facilitator_client
+):
     async def scenario():
         sockets = [
             screen(seminar.slug, "projector", projector_client),
@@ -178,7 +180,9 @@ def test_phone_language_follows_its_language_cookie(seminar, phone_client):
     run(scenario)
 
 
-def test_tablet_sees_how_many_screens_are_connected(seminar, facilitator_client, phone_client, projector_client):
+def test_tablet_sees_how_many_screens_are_connected(
+    seminar, facilitator_client, phone_client, projector_client
+):
     async def scenario():
         tablet = screen(seminar.slug, "facilitator", facilitator_client)
         await tablet.connect()
@@ -208,7 +212,9 @@ def relay_sockets() -> int:
     return len({key for local in get_relay().members.values() for key in local})
 
 
-def test_oversized_client_message_closes_the_socket_and_leaves_no_ghost(seminar, phone_client, monkeypatch):
+def test_oversized_client_message_closes_the_socket_and_leaves_no_ghost(
+    seminar, phone_client, monkeypatch
+):
     monkeypatch.setattr(presence, "DEBOUNCE_SECONDS", 0.01)
 
     async def scenario():
@@ -249,6 +255,7 @@ def test_a_socket_sending_too_fast_is_closed_and_a_slow_one_is_not(seminar, phon
 
 def test_an_instance_cancelled_without_a_disconnect_leaves_the_relay(seminar, phone_client):
     """daphne cancels an instance that outlives its connection, and every instance at shutdown."""
+
     async def scenario():
         socket = screen(seminar.slug, "participant", phone_client)
         await socket.connect()
@@ -262,7 +269,9 @@ def test_an_instance_cancelled_without_a_disconnect_leaves_the_relay(seminar, ph
     run(scenario)
 
 
-def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(seminar, projector_client, monkeypatch):
+def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(
+    seminar, projector_client, monkeypatch
+):
     """The snapshot may have read the database before the frame's change committed: sent after
     the frame, it would put the older state back for good. The frame waits for it."""
     screen_ = live.screen_for("projector")
@@ -281,8 +290,10 @@ def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(seminar, proje
         socket = screen(seminar.slug, "projector", projector_client)
         connecting = asyncio.create_task(socket.connect())
         await asyncio.wait_for(rendering.wait(), 3)
-        delivered = await get_relay().deliver(live.group_name(seminar.pk, "projector-en"),
-                                              '<div id="projector-screen" data-version="2">the change</div>')
+        delivered = await get_relay().deliver(
+            live.group_name(seminar.pk, "projector-en"),
+            '<div id="projector-screen" data-version="2">the change</div>',
+        )
         assert delivered == 1
         assert (await connecting)[0]
         assert "read before the change" in await socket.receive_from(timeout=2)
@@ -293,7 +304,8 @@ def test_a_frame_sent_while_the_snapshot_renders_arrives_after_it(seminar, proje
 
 
 def test_onto_an_item_with_own_parts_a_phone_gets_the_room_frame_then_its_own_part_alone(
-        seminar, phone_client, participant):
+    seminar, phone_client, participant
+):
     from program.models import Question, QuestionVote
     from tests import factories
 
@@ -317,5 +329,7 @@ def test_onto_an_item_with_own_parts_a_phone_gets_the_room_frame_then_its_own_pa
 
     room, own = async_to_sync(scenario)()
     assert f'data-placeholder-for="item-{velkommen.pk}"' in room
-    assert own.startswith(f'<div id="activity-person" data-version="3" data-for="item-{velkommen.pk}">')
+    assert own.startswith(
+        f'<div id="activity-person" data-version="3" data-for="item-{velkommen.pk}">'
+    )
     assert f"q-{question.pk}" in own and 'id="phone-live"' not in own  # its own part, nothing else

@@ -19,13 +19,21 @@ def end_every_connection_to(database: str) -> int:
     params.pop("autocommit", None)
     params["dbname"] = "postgres"
     with psycopg.connect(**params, autocommit=True) as admin:
-        rows = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                             "WHERE datname = %s AND pid <> pg_backend_pid()", [database]).fetchall()
+        rows = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        ).fetchall()
     return len(rows)
 
 
-def test_every_request_after_the_database_dropped_its_connections_is_answered(seminar, phone_client):
-    need(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL) to drop pooled connections")
+def test_every_request_after_the_database_dropped_its_connections_is_answered(
+    seminar, phone_client
+):
+    need(
+        connection.vendor == "postgresql",
+        "needs PostgreSQL (DATABASE_URL) to drop pooled connections",
+    )
     for _ in range(3):
         assert phone_client.get(f"/s/{seminar.slug}/").status_code == 200
     connection.close()  # this thread's connection goes back to the pool, to be dropped with the rest

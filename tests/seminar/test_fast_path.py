@@ -57,9 +57,11 @@ def daphne_socket():
 def test_the_installed_autobahn_and_twisted_have_what_the_fast_path_reads(daphne_socket):
     protocol, _ = daphne_socket
     for name in wire.missing(protocol):
-        pytest.fail(f"{name} is gone from {VERSIONS}: the live fast path (seminar/live/wire.py) "
-                    f"would be off for every socket. Adapt wire.py to the new internals or keep "
-                    f"the versions pinned in pyproject.toml.")
+        pytest.fail(
+            f"{name} is gone from {VERSIONS}: the live fast path (seminar/live/wire.py) "
+            f"would be off for every socket. Adapt wire.py to the new internals or keep "
+            f"the versions pinned in pyproject.toml."
+        )
     prepared = wire.prepare("x")
     for name in wire.PREPARED_ATTRIBUTES:
         assert hasattr(prepared, name), f"PreparedMessage.{name} is gone from {VERSIONS}"
@@ -88,11 +90,23 @@ def test_with_unsent_bytes_queued_the_frame_waits_behind_them_in_order(daphne_so
 
 def a_protocol_without(name: str):
     """A stand-in for daphne's protocol, without one of the attributes the fast path reads."""
-    transport = SimpleNamespace(socket=object(), connected=1, disconnecting=0,
-                                _writeDisconnected=False, dataBuffer=b"", _tempDataBuffer=[],
-                                write=lambda data: None)
-    protocol = SimpleNamespace(state=3, STATE_OPEN=3, sendPreparedMessage=lambda message: None,
-                               send_queue=[], _perMessageCompress=None, transport=transport)
+    transport = SimpleNamespace(
+        socket=object(),
+        connected=1,
+        disconnecting=0,
+        _writeDisconnected=False,
+        dataBuffer=b"",
+        _tempDataBuffer=[],
+        write=lambda data: None,
+    )
+    protocol = SimpleNamespace(
+        state=3,
+        STATE_OPEN=3,
+        sendPreparedMessage=lambda message: None,
+        send_queue=[],
+        _perMessageCompress=None,
+        transport=transport,
+    )
     owner = transport if name.startswith("transport.") else protocol
     delattr(owner, name.removeprefix("transport."))
     return protocol
@@ -102,8 +116,16 @@ def handle_reply(protocol, message):
     """Named as daphne's `Server.handle_reply`, which the fast path recognises."""
 
 
-@pytest.mark.parametrize("name", ["_perMessageCompress", "send_queue", "transport._tempDataBuffer",
-                                  "transport._writeDisconnected", "transport.dataBuffer"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "_perMessageCompress",
+        "send_queue",
+        "transport._tempDataBuffer",
+        "transport._writeDisconnected",
+        "transport.dataBuffer",
+    ],
+)
 def test_without_an_attribute_the_socket_gets_the_plain_send_and_its_frames(name, caplog):
     protocol = a_protocol_without(name)
 
@@ -137,8 +159,10 @@ def test_the_setting_turns_the_fast_path_off(daphne_socket, settings):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("fast_path", ["1", "0"])
 def test_under_daphne_a_push_reaches_a_phone_with_the_fast_path_on_and_off(
-        fast_path, seminar, facilitator_client, phone_client):
+    fast_path, seminar, facilitator_client, phone_client
+):
     with Daphne(LIVE_FAST_PATH=fast_path) as server:
+
         async def scenario() -> str:
             url = server.url.replace("http", "ws") + f"/ws/s/{seminar.slug}/participant/"
             headers = {"Cookie": cookie_header(phone_client), "Origin": server.url}

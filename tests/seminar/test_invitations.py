@@ -25,7 +25,8 @@ Status = Delivery.Status
 
 
 def test_75_invitations_each_carry_the_persons_own_link_code_and_qr_code(
-        facilitator_client, seminar):
+    facilitator_client, seminar
+):
     people = roster(seminar, 75)
 
     response = click(facilitator_client, seminar, people)
@@ -87,7 +88,8 @@ def test_a_chosen_few_get_it_and_nobody_else(facilitator_client, seminar):
 
 
 def test_rows_left_sending_by_a_crash_are_not_sent_again_but_offered_for_a_retry(
-        facilitator_client, seminar):
+    facilitator_client, seminar
+):
     people = roster(seminar, 4)
     location = click(facilitator_client, seminar, people)["Location"]
     cut_off = timezone.now() - dt.timedelta(minutes=10)
@@ -112,7 +114,8 @@ def test_rows_left_sending_by_a_crash_are_not_sent_again_but_offered_for_a_retry
 
 
 def test_a_row_being_sent_right_now_is_neither_sent_again_nor_offered_for_retry(
-        facilitator_client, seminar):
+    facilitator_client, seminar
+):
     person = factories.participant(seminar, "Bo Dam", email="bo@example.org")
     location = click(facilitator_client, seminar, [person])["Location"]
     Delivery.objects.update(status=Status.SENDING, claimed_at=timezone.now())
@@ -142,8 +145,9 @@ def test_the_mailing_page_shows_sendt_for_each_person(facilitator_client, semina
 
     before = facilitator_client.get(location).content.decode()
     services.send_queued()
-    after = facilitator_client.get(location,
-                                   headers={"HX-Request": "true", "HX-Target": "mailing-status"})
+    after = facilitator_client.get(
+        location, headers={"HX-Request": "true", "HX-Target": "mailing-status"}
+    )
 
     assert before.count("I kø") == 3 and 'hx-trigger="every 2s"' in before
     html = after.content.decode()

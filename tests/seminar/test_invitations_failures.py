@@ -13,7 +13,8 @@ DOWN = {"default": {"BACKEND": "tests.seminar.invitations_helpers.DownBackend"}}
 
 
 def test_an_address_the_mail_server_refuses_is_reported_and_the_others_are_sent(
-        facilitator_client, seminar, settings):
+    facilitator_client, seminar, settings
+):
     settings.MAILERS = REFUSING
     people = roster(seminar, 5)
     refused = factories.participant(seminar, "Ingen Hjemme", email="nobody@example.org")
@@ -38,15 +39,19 @@ def test_a_missing_or_invalid_address_is_refused_before_it_is_queued(facilitator
     statuses = dict(Delivery.objects.values_list("participant__name", "status"))
     services.send_queued()
 
-    assert statuses == {"Anne Holm": Status.QUEUED, "Bo Dam": Status.BOUNCED,
-                        "Carl Berg": Status.BOUNCED}
+    assert statuses == {
+        "Anne Holm": Status.QUEUED,
+        "Bo Dam": Status.BOUNCED,
+        "Carl Berg": Status.BOUNCED,
+    }
     assert sent_to() == ["anne@example.org"]
     page = facilitator_client.get(location).content.decode()
     assert "Ingen e-mailadresse" in page and "Ikke en gyldig e-mailadresse" in page
 
 
 def test_a_mail_server_that_is_down_fails_each_row_with_the_reason_and_a_retry_sends_them(
-        facilitator_client, seminar, settings):
+    facilitator_client, seminar, settings
+):
     settings.MAILERS = DOWN
     people = roster(seminar, 3)
     location = click(facilitator_client, seminar, people)["Location"]
@@ -54,7 +59,8 @@ def test_a_mail_server_that_is_down_fails_each_row_with_the_reason_and_a_retry_s
     services.send_queued()
 
     assert set(Delivery.objects.values_list("status", "reason")) == {
-        (Status.FAILED, "ConnectionRefusedError: [Errno 111] Connection refused")}
+        (Status.FAILED, "ConnectionRefusedError: [Errno 111] Connection refused")
+    }
     page = facilitator_client.get(location).content.decode()
     assert page.count("Fejlede") == 3 and "Send igen til 3 personer" in page
 

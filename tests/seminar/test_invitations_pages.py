@@ -35,11 +35,13 @@ def test_compose_lists_everyone_ticked_with_the_address_problems(facilitator_cli
 
 
 def test_the_preview_shows_the_mail_and_sends_nothing(facilitator_client, seminar):
-    person = factories.participant(seminar, 'Eve "<script>alert(1)</script>',
-                                   email="eve@example.org")
+    person = factories.participant(
+        seminar, 'Eve "<script>alert(1)</script>', email="eve@example.org"
+    )
 
-    response = facilitator_client.get(f"/s/{seminar.slug}/mail/new/invitation/preview/",
-                                      {"person": person.pk})
+    response = facilitator_client.get(
+        f"/s/{seminar.slug}/mail/new/invitation/preview/", {"person": person.pk}
+    )
 
     html = response.content.decode()
     assert response.status_code == 200 and mail.outbox == [] and not Mailing.objects.exists()
@@ -52,15 +54,17 @@ def test_the_preview_shows_the_mail_and_sends_nothing(facilitator_client, semina
 def test_the_preview_in_english(facilitator_client, seminar):
     person = factories.participant(seminar, "Anne Holm", email="anne@example.org")
 
-    html = facilitator_client.get(f"/s/{seminar.slug}/mail/new/invitation/preview/",
-                                  {"person": person.pk, "language": "en"}).content.decode()
+    html = facilitator_client.get(
+        f"/s/{seminar.slug}/mail/new/invitation/preview/", {"person": person.pk, "language": "en"}
+    ).content.decode()
 
     assert "Dear Anne Holm," in html and f"{seminar.title}: your personal link" in html
 
 
 def test_a_name_cannot_break_into_the_mails_headers_or_html(facilitator_client, seminar):
-    person = factories.participant(seminar, "Mallory\r\nBcc: all@example.org <i>x</i>",
-                                   email="mallory@example.org")
+    person = factories.participant(
+        seminar, "Mallory\r\nBcc: all@example.org <i>x</i>", email="mallory@example.org"
+    )
 
     click(facilitator_client, seminar, [person])
     services.send_queued()
@@ -73,11 +77,15 @@ def test_a_name_cannot_break_into_the_mails_headers_or_html(facilitator_client, 
 
 def test_a_participant_reaches_none_of_it(phone_client, participant, seminar):
     roster(seminar, 2)
-    mailing = Mailing.objects.create(seminar=seminar, kind="invitation", language="da",
-                                     token="t" * 20)
-    pages = [f"/s/{seminar.slug}/mail/", f"/s/{seminar.slug}/mail/new/invitation/",
-             f"/s/{seminar.slug}/mail/new/invitation/preview/",
-             f"/s/{seminar.slug}/mail/{mailing.pk}/"]
+    mailing = Mailing.objects.create(
+        seminar=seminar, kind="invitation", language="da", token="t" * 20
+    )
+    pages = [
+        f"/s/{seminar.slug}/mail/",
+        f"/s/{seminar.slug}/mail/new/invitation/",
+        f"/s/{seminar.slug}/mail/new/invitation/preview/",
+        f"/s/{seminar.slug}/mail/{mailing.pk}/",
+    ]
 
     for page in pages:
         response = phone_client.get(page)
@@ -118,12 +126,15 @@ def test_a_click_without_anyone_chosen_is_refused_with_a_message(facilitator_cli
 def test_homework_reminders_go_only_to_those_who_have_not_done_it(facilitator_client, seminar):
     seminar.homework = ["interview", "case"]
     seminar.save()
-    done, half, none = (factories.participant(seminar, name, email=f"{name.lower()}@example.org")
-                        for name in ("Alle", "Halv", "Ingen"))
+    done, half, none = (
+        factories.participant(seminar, name, email=f"{name.lower()}@example.org")
+        for name in ("Alle", "Halv", "Ingen")
+    )
     for person in (done, half):
         Interview.objects.create(seminar=seminar, author=person, who="En borger", said="Noget")
-    Case.objects.create(seminar=seminar, author=done, title="En sag", what_happened="Noget",
-                        key=uuid.uuid4())
+    Case.objects.create(
+        seminar=seminar, author=done, title="En sag", what_happened="Noget", key=uuid.uuid4()
+    )
 
     compose = facilitator_client.get(f"/s/{seminar.slug}/mail/new/homework/").content.decode()
     click(facilitator_client, seminar, [half, none], kind="homework")

@@ -25,12 +25,20 @@ def wait_for(condition, seconds: float = 30) -> bool:
 
 
 def test_a_started_server_sends_what_was_queued_and_leaves_a_cut_off_row_alone(seminar):
-    people = [factories.participant(seminar, f"Person {n}", email=f"person{n}@example.org")
-              for n in range(3)]
-    services.create_mailing(seminar=seminar, kind=kinds.INVITATION, token="queued-before-start-1",
-                            people=people, language="da")
+    people = [
+        factories.participant(seminar, f"Person {n}", email=f"person{n}@example.org")
+        for n in range(3)
+    ]
+    services.create_mailing(
+        seminar=seminar,
+        kind=kinds.INVITATION,
+        token="queued-before-start-1",
+        people=people,
+        language="da",
+    )
     Delivery.objects.filter(participant=people[0]).update(
-        status=Status.SENDING, claimed_at=timezone.now() - dt.timedelta(minutes=10))  # a crash
+        status=Status.SENDING, claimed_at=timezone.now() - dt.timedelta(minutes=10)
+    )  # a crash
 
     with Daphne(EMAIL_URL="", EMAIL_HOST="", MAIL_POLL_SECONDS="0.2") as server:
         sent = wait_for(lambda: Delivery.objects.filter(status=Status.SENT).count() == 2)

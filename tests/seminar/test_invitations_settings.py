@@ -22,9 +22,18 @@ def test_without_a_mail_server_the_mails_are_printed(monkeypatch):
 def test_email_url_names_the_server_with_starttls(monkeypatch):
     monkeypatch.setenv("EMAIL_URL", "submission://seminar%40example.org:p%3Ass@smtp.example.org")
 
-    assert mailer_from_env() == {"BACKEND": SMTP, "OPTIONS": {
-        "host": "smtp.example.org", "port": None, "username": "seminar@example.org",
-        "password": "p:ss", "use_tls": True, "use_ssl": False, "timeout": 30.0}}
+    assert mailer_from_env() == {
+        "BACKEND": SMTP,
+        "OPTIONS": {
+            "host": "smtp.example.org",
+            "port": None,
+            "username": "seminar@example.org",
+            "password": "p:ss",
+            "use_tls": True,
+            "use_ssl": False,
+            "timeout": 30.0,
+        },
+    }
 
 
 def test_smtps_url_and_a_port(monkeypatch):
@@ -44,8 +53,14 @@ def test_separate_variables_when_there_is_no_url(monkeypatch):
     monkeypatch.setenv("EMAIL_USE_TLS", "1")
 
     assert mailer_from_env()["OPTIONS"] == {
-        "host": "smtp.example.org", "port": 587, "username": "seminar", "password": "secret",
-        "use_tls": True, "use_ssl": False, "timeout": 30.0}
+        "host": "smtp.example.org",
+        "port": 587,
+        "username": "seminar",
+        "password": "secret",
+        "use_tls": True,
+        "use_ssl": False,
+        "timeout": 30.0,
+    }
 
 
 def test_an_unknown_scheme_is_refused(monkeypatch):

@@ -33,14 +33,19 @@ def audiences(frames) -> list[str]:
 
 def wall_frames(brainstorm):
     """The brainstorm's wall (projector) and list (tablets), as a push renders them."""
-    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item,
-                          [idea_regions.WALL, idea_regions.TABLET])
+    return regions.frames(
+        brainstorm.item.day.seminar_id, brainstorm.item, [idea_regions.WALL, idea_regions.TABLET]
+    )
 
 
 def table_frames(brainstorm):
     """The first table's ideas on its members' phones, as a push renders them."""
-    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item, [idea_regions.TABLE],
-                          target=brainstorm.groups[0])
+    return regions.frames(
+        brainstorm.item.day.seminar_id,
+        brainstorm.item,
+        [idea_regions.TABLE],
+        target=brainstorm.groups[0],
+    )
 
 
 async def with_outbox(work):
@@ -54,7 +59,9 @@ async def with_outbox(work):
         outbox.task.cancel()
 
 
-def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, projector_client, monkeypatch, settings):
+def test_only_audiences_with_a_socket_in_this_process_are_rendered(
+    seminar, projector_client, monkeypatch, settings
+):
     # The embedded default's process-local layer, on every pass (the CI's second one runs on Redis).
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     channel_layers.backends.clear()
@@ -72,12 +79,16 @@ def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, proj
         await projector.connect()
         await projector.receive_from()  # the snapshot: its groups are joined
         listened = await database_sync_to_async(wall)(), live.listened(seminar.pk, "projector-en")
-        monkeypatch.setattr(live.Outbox, "local", property(lambda self: False))  # a shared layer (Redis)
+        monkeypatch.setattr(
+            live.Outbox, "local", property(lambda self: False)
+        )  # a shared layer (Redis)
         shared = await database_sync_to_async(wall)()
         await projector.disconnect()
         return nobody, listened, shared
 
-    (no_wall, no_table), (danish_wall, english_listened), shared_wall = async_to_sync(with_outbox)(work)
+    (no_wall, no_table), (danish_wall, english_listened), shared_wall = async_to_sync(with_outbox)(
+        work
+    )
 
     assert (no_wall, no_table) == ([], [])
     assert danish_wall == ["projector-da"] and english_listened is False
@@ -89,14 +100,21 @@ def test_outside_a_server_every_audience_is_rendered(seminar):
 
     assert live.listened(seminar.pk, "projector-en")
     assert audiences(wall_frames(brainstorm)) == [
-        "projector-da", "projector-en", "facilitator-da", "facilitator-en"]
+        "projector-da",
+        "projector-en",
+        "facilitator-da",
+        "facilitator-en",
+    ]
 
 
 def redis_layer(settings, url: str) -> None:
     """Redis pub/sub as the channel layer, under a prefix of this test's own."""
-    settings.CHANNEL_LAYERS = {"default": {
-        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-        "CONFIG": {"hosts": [url], "prefix": f"test-listened-{uuid.uuid4().hex[:8]}"}}}
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [url], "prefix": f"test-listened-{uuid.uuid4().hex[:8]}"},
+        }
+    }
     channel_layers.backends.clear()
 
 
@@ -116,13 +134,18 @@ class Socket:
 @pytest.mark.redis
 def test_on_redis_a_group_is_listened_while_some_process_holds_a_socket_of_it(seminar, settings):
     redis_layer(settings, redis_url())
-    phones, tablets = live.group_name(seminar.pk, "participant-da"), live.group_name(seminar.pk, "facilitator-da")
+    phones, tablets = (
+        live.group_name(seminar.pk, "participant-da"),
+        live.group_name(seminar.pk, "facilitator-da"),
+    )
 
     async def work():
         relay = get_relay()
         key = Socket()
         await relay.join(phones, key, send=lambda frame: asyncio.sleep(0))
-        joined = await asyncio.to_thread(transport.subscribed, [phones, tablets])  # confirmed by join: no wait
+        joined = await asyncio.to_thread(
+            transport.subscribed, [phones, tablets]
+        )  # confirmed by join: no wait
         await relay.leave(phones, key)
         left = await eventually(lambda: transport.subscribed([phones]) == [False])
         for task in relay._tasks:
@@ -137,7 +160,9 @@ def test_on_redis_a_group_is_listened_while_some_process_holds_a_socket_of_it(se
 
 
 @pytest.mark.redis
-def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, projector_client, settings):
+def test_on_redis_renders_skip_the_audiences_no_process_listens_to(
+    seminar, projector_client, settings
+):
     redis_layer(settings, redis_url())
     brainstorm = seat(seminar, "brainstorm")
 
@@ -175,7 +200,9 @@ def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, 
     monkeypatch.setattr(redis.Redis, "pubsub_numsub", counted)
 
     assert transport.subscribed([group]) is None
-    assert transport.subscribed([group]) is None  # not asked again at once: each try waits its timeout
+    assert (
+        transport.subscribed([group]) is None
+    )  # not asked again at once: each try waits its timeout
     assert len(asked) == 1
 
     async def work():
@@ -185,7 +212,8 @@ def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, 
 
 
 def test_on_a_shared_layer_this_process_sockets_count_whatever_redis_says(
-        seminar, projector_client, monkeypatch, settings):
+    seminar, projector_client, monkeypatch, settings
+):
     # Redis counts no subscriber (its pub/sub connection to this process is reconnecting):
     # this process's own projector still gets its frame; the audiences it has no socket
     # of are Redis's to answer.
@@ -225,12 +253,16 @@ def test_only_groups_a_render_may_skip_wait_for_redis_and_the_wait_holds_up_no_o
         relay = get_relay()
         relay.confirmer.confirm = confirm
         send = lambda frame: asyncio.sleep(0)  # noqa: E731
-        await relay.join("seminar-1-person-7", Socket(), send)  # a person's own pushes: never skipped
+        await relay.join(
+            "seminar-1-person-7", Socket(), send
+        )  # a person's own pushes: never skipped
         first = asyncio.create_task(relay.join("seminar-1-projector-da", Socket(), send))
         second = asyncio.create_task(relay.join("seminar-1-projector-da", Socket(), send))
         await asyncio.sleep(0.05)
         waiting = not first.done() and not second.done()
-        await asyncio.wait_for(relay.join("seminar-1-person-8", Socket(), send), 1)  # the lock is free
+        await asyncio.wait_for(
+            relay.join("seminar-1-person-8", Socket(), send), 1
+        )  # the lock is free
         release.set()
         await asyncio.gather(first, second)
         for task in relay._tasks:

@@ -55,8 +55,13 @@ def test_only_the_transport_touches_the_channel_layer_or_redis():
     for name in MODULES:
         tree = ast.parse((PACKAGE / f"{name}.py").read_text())
         for node in ast.walk(tree):
-            modules = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                       else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            modules = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             prefixes = ("redis.", "channels.layers", "channels_redis")
             if any(module == "redis" or module.startswith(prefixes) for module in modules):
                 touching.append(name)
@@ -69,7 +74,11 @@ def test_each_module_imports_on_its_own(name):
     setup = "import django; django.setup(); " if name == "consumer" else ""
     result = subprocess.run(
         [sys.executable, "-c", f"{setup}import seminar.live.{name}"],
-        check=False, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60,
+        check=False,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "seminar.settings"},
     )
     assert result.returncode == 0, result.stderr[-2000:]

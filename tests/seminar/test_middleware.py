@@ -3,8 +3,8 @@
 import pytest
 from asgiref.sync import SyncToAsync, async_to_sync
 from channels.testing import HttpCommunicator
-from django.core.handlers.asgi import ASGIHandler
 from django.conf import settings
+from django.core.handlers.asgi import ASGIHandler
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,9 @@ def hops_for_one_request(monkeypatch, path: str) -> tuple[int, int]:
         return await original(self, *args, **kwargs)
 
     monkeypatch.setattr(SyncToAsync, "__call__", counting)
-    communicator = HttpCommunicator(ASGIHandler(), "GET", path, headers=[(b"host", b"127.0.0.1:8000")])
+    communicator = HttpCommunicator(
+        ASGIHandler(), "GET", path, headers=[(b"host", b"127.0.0.1:8000")]
+    )
     response = async_to_sync(communicator.get_response)(timeout=10)
     return response["status"], len(handed)
 
@@ -37,7 +39,9 @@ def test_a_phone_page_crosses_to_a_thread_a_few_times_not_once_per_middleware(mo
 
 def test_without_our_sync_middleware_every_hook_hops(monkeypatch, seminar):
     """The figure above is our sync-only middleware's doing: without it the same page hops far more."""
-    middleware = [name for name in settings.MIDDLEWARE if not name.startswith("seminar.middleware.")]
+    middleware = [
+        name for name in settings.MIDDLEWARE if not name.startswith("seminar.middleware.")
+    ]
     with override_settings(MIDDLEWARE=middleware):
         status, hops = hops_for_one_request(monkeypatch, f"/s/{seminar.slug}/join/")
 

@@ -6,16 +6,23 @@ from django.test import Client
 HEADER = "name,department,title,email,role\n"
 
 
-
 def post_file(client, seminar, name: str, data: bytes):
     handle = io.BytesIO(data)
     handle.name = name
-    return client.post(f"/s/{seminar.slug}/people/import/", {"file": handle}, HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        f"/s/{seminar.slug}/people/import/", {"file": handle}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_roster_upload_previews_then_saves_on_confirm(facilitator_client, seminar):
-    response = post_file(facilitator_client, seminar, "roster.csv",
-                         (HEADER + "Anne Holm,Kultur,Leder,anne@example.com,\nBo Dam,Teknik,,,process_leader\n").encode())
+    response = post_file(
+        facilitator_client,
+        seminar,
+        "roster.csv",
+        (
+            HEADER + "Anne Holm,Kultur,Leder,anne@example.com,\nBo Dam,Teknik,,,process_leader\n"
+        ).encode(),
+    )
 
     assert "Preview: 2 participants" in response.content.decode()
     assert not seminar.participants.exists()
@@ -41,12 +48,20 @@ def test_xlsx_roster_with_a_bad_row_saves_nothing(facilitator_client, seminar):
 
 
 def test_check_in_marks_absent_and_present(facilitator_client, seminar, participant):
-    response = facilitator_client.post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"},
-                                       HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en")
+    response = facilitator_client.post(
+        f"/s/{seminar.slug}/people/{participant.pk}/presence/",
+        {"present": "0"},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     participant.refresh_from_db()
     assert not participant.present
-    assert response.content.decode().lstrip().startswith(f'<tr id="person-{participant.pk}" class="is-absent">')
+    assert (
+        response.content.decode()
+        .lstrip()
+        .startswith(f'<tr id="person-{participant.pk}" class="is-absent">')
+    )
 
 
 def test_join_cards_carry_name_department_qr_and_code(facilitator_client, seminar, participant):
@@ -55,14 +70,24 @@ def test_join_cards_carry_name_department_qr_and_code(facilitator_client, semina
     assert participant.name in html and participant.department.name in html
     assert participant.code in html and "<svg" in html
     # The drawing scales with the card's CSS box only with a viewBox and no fixed size.
-    assert '<svg viewBox="0 0 ' in html and '<svg width=' not in html
+    assert '<svg viewBox="0 0 ' in html and "<svg width=" not in html
 
 
 def test_people_pages_are_for_facilitators_only(phone_client, seminar, participant):
-    for url in ("people/", "people/import/", "people/cards/", f"people/{participant.pk}/access/",
-                "projector-link/"):
+    for url in (
+        "people/",
+        "people/import/",
+        "people/cards/",
+        f"people/{participant.pk}/access/",
+        "projector-link/",
+    ):
         assert phone_client.get(f"/s/{seminar.slug}/{url}").status_code == 302
-    assert Client().post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"}).status_code == 302
+    assert (
+        Client()
+        .post(f"/s/{seminar.slug}/people/{participant.pk}/presence/", {"present": "0"})
+        .status_code
+        == 302
+    )
 
 
 def test_people_page_leads_to_each_persons_link_and_code(facilitator_client, seminar, participant):

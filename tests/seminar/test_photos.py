@@ -19,7 +19,9 @@ def english():
         yield
 
 
-def upload(data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
+def upload(
+    data: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg"
+) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
@@ -41,10 +43,17 @@ def jpeg_with_location_and_rotation() -> bytes:
 
 
 def test_jpeg_with_location_is_stored_without_exif_and_upright(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
     original = jpeg_with_location_and_rotation()
-    assert Image.open(io.BytesIO(original)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the test file has GPS
+    assert (
+        Image.open(io.BytesIO(original)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    )  # the test file has GPS
 
     stored = photos.store(photos.prepare(upload(original)), "photos/1")
 
@@ -68,7 +77,9 @@ def test_big_photo_is_scaled_to_the_longest_side():
 
 
 def test_transparent_png_becomes_a_jpeg_on_white():
-    prepared = photos.prepare(upload(image_bytes("PNG", mode="RGBA", color=(0, 0, 0, 0)), "drawing.png"))
+    prepared = photos.prepare(
+        upload(image_bytes("PNG", mode="RGBA", color=(0, 0, 0, 0)), "drawing.png")
+    )
 
     kept = Image.open(io.BytesIO(prepared.full))
     assert kept.format == "JPEG"
@@ -88,19 +99,24 @@ def test_heic_from_an_iphone_is_converted_to_jpeg():
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.parametrize(("data", "name"), [
-    (PNG_SIGNATURE + b"<html><script>alert(1)</script></html>", "photo.png"),
-    (b"This is a text file, not a photo.\n" * 20, "photo.jpg"),
-    (image_bytes("JPEG", size=(400, 300))[:600], "cut-off.jpg"),
-    (image_bytes("GIF"), "funny.gif"),
-    (image_bytes("BMP"), "old.bmp"),
-    (b"", "empty.jpg"),
-])
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (PNG_SIGNATURE + b"<html><script>alert(1)</script></html>", "photo.png"),
+        (b"This is a text file, not a photo.\n" * 20, "photo.jpg"),
+        (image_bytes("JPEG", size=(400, 300))[:600], "cut-off.jpg"),
+        (image_bytes("GIF"), "funny.gif"),
+        (image_bytes("BMP"), "old.bmp"),
+        (b"", "empty.jpg"),
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_message(data, name):
     with pytest.raises(photos.PhotoRejected) as refused:
         photos.prepare(upload(data, name))
 
-    assert str(refused.value) == "That file is not a photo we can use. Send a JPEG, PNG or HEIC photo."
+    assert (
+        str(refused.value) == "That file is not a photo we can use. Send a JPEG, PNG or HEIC photo."
+    )
 
 
 def test_too_many_pixels_are_refused_before_decoding():

@@ -34,7 +34,11 @@ def test_a_change_made_while_a_write_is_under_way_is_written_too(seminar, monkey
 
     async_to_sync(scenario)()
 
-    assert presence.screen_counts(seminar.pk) == {"projector": 0, "participant": 1, "facilitator": 0}
+    assert presence.screen_counts(seminar.pk) == {
+        "projector": 0,
+        "participant": 1,
+        "facilitator": 0,
+    }
     assert notified and set(notified) == {seminar.pk}
 
 
@@ -61,6 +65,7 @@ def test_a_seminar_that_fails_to_write_does_not_stop_the_others(seminar, monkeyp
 
 def run_book_until(book: presence.PresenceBook, seminar_id: int, done, timeout: float = 5) -> None:
     """Connect a phone to `book`, let it run until `done()` (read in a database thread), close it."""
+
     async def scenario():
         book.connected(seminar_id, "participant")
         loop = asyncio.get_running_loop()
@@ -76,12 +81,15 @@ def test_rows_of_a_worker_gone_silent_are_deleted_and_the_tablets_told(seminar, 
     monkeypatch.setattr(presence, "DEBOUNCE_SECONDS", 0.01)
     monkeypatch.setattr(presence, "HEARTBEAT_SECONDS", 0.05)
     long_ago = timezone.now() - dt.timedelta(seconds=presence.STALE_SECONDS + 1)
-    ScreenCount.objects.create(seminar=seminar, worker="killed-1", role="participant", count=200,
-                               updated_at=long_ago)
+    ScreenCount.objects.create(
+        seminar=seminar, worker="killed-1", role="participant", count=200, updated_at=long_ago
+    )
     told = []
     book = presence.PresenceBook(told.append)
 
-    run_book_until(book, seminar.pk, lambda: not ScreenCount.objects.filter(worker="killed-1").exists())
+    run_book_until(
+        book, seminar.pk, lambda: not ScreenCount.objects.filter(worker="killed-1").exists()
+    )
 
     assert not ScreenCount.objects.filter(worker="killed-1").exists()
     assert told.count(seminar.pk) >= 2  # its own first write, then the sweep
@@ -94,7 +102,9 @@ def test_a_stopping_worker_deletes_its_own_rows(seminar, monkeypatch):
     async def scenario():
         book.connected(seminar.pk, "participant")
         book.connected(seminar.pk, "projector")
-        while not await database_sync_to_async(ScreenCount.objects.filter(worker=presence.WORKER).exists)():
+        while not await database_sync_to_async(
+            ScreenCount.objects.filter(worker=presence.WORKER).exists
+        )():
             await asyncio.sleep(0.02)
         await book.close()
         book.connected(seminar.pk, "participant")  # a socket arriving while the server stops
@@ -103,7 +113,11 @@ def test_a_stopping_worker_deletes_its_own_rows(seminar, monkeypatch):
     async_to_sync(scenario)()
 
     assert not ScreenCount.objects.filter(worker=presence.WORKER).exists()
-    assert presence.screen_counts(seminar.pk) == {"projector": 0, "participant": 0, "facilitator": 0}
+    assert presence.screen_counts(seminar.pk) == {
+        "projector": 0,
+        "participant": 0,
+        "facilitator": 0,
+    }
 
 
 def test_a_heartbeat_writes_again_rows_swept_while_the_worker_stalled(seminar, monkeypatch):

@@ -14,7 +14,12 @@ def test_the_privacy_page_says_what_who_how_long_and_how_to_remove(seminar, sett
     english = client.get(f"/s/{seminar.slug}/privacy/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     danish = client.get(f"/s/{seminar.slug}/privacy/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
 
-    for heading in ("What is stored", "Who sees it", "For how long", "How to see it or have it removed"):
+    for heading in (
+        "What is stored",
+        "Who sees it",
+        "For how long",
+        "How to see it or have it removed",
+    ):
         assert heading in english
     assert "Responsible for the data: Varde Kommune." in english
     assert "deleted 90 days after its last day" in english
@@ -38,8 +43,10 @@ def test_the_join_page_and_the_phone_link_to_it(seminar, participant):
 
 
 def test_the_program_file_carries_the_data_controller():
-    text = ('[seminar]\nslug = "s"\ntitle = "T"\ndata_controller = "Varde Kommune, Bytoften 2"\n\n'
-            '[[days]]\ndate = "2026-03-05"\ntitle = "Torsdag"\n')
+    text = (
+        '[seminar]\nslug = "s"\ntitle = "T"\ndata_controller = "Varde Kommune, Bytoften 2"\n\n'
+        '[[days]]\ndate = "2026-03-05"\ntitle = "Torsdag"\n'
+    )
 
     assert parse(text).data_controller == "Varde Kommune, Bytoften 2"
 

@@ -11,7 +11,9 @@ from seminar.live import outbox
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(seminar, settings, server_loop):
+def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(
+    seminar, settings, server_loop
+):
     every = settings.LIVE_LATEST_EVERY_SECONDS = 0.3
     renders: list[tuple[str, float]] = []
     state = {"wall": "", "other": ""}
@@ -22,6 +24,7 @@ def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(seminar,
         def frames():  # reads the state when it renders, as a render reads the database
             renders.append((state[key], time.monotonic()))
             yield "projector-en", state[key]
+
         return frames
 
     def change(key: str, value: str) -> None:

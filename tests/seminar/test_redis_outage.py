@@ -34,32 +34,43 @@ def room_version(seminar) -> int:
     return selectors.live_state(seminar).version
 
 
-def act_in_the_room(worker: Daphne, seminar, brainstorm, phone_client, facilitator_client, text: str):
+def act_in_the_room(
+    worker: Daphne, seminar, brainstorm, phone_client, facilitator_client, text: str
+):
     """Every kind of request the room makes; returns the answers by name."""
     phone = Browser(worker.url, phone_client)
     tablet = Browser(worker.url, facilitator_client)
     stranger = Browser(worker.url)
     answers = {"phone page": phone.get(f"/s/{seminar.slug}/")}
     panel = phone.get(f"/s/{seminar.slug}/panel/{brainstorm.item.pk}/")
-    answers["idea"] = phone.post(f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
-                                 {"key": key_from(panel.body), "text": text})
+    answers["idea"] = phone.post(
+        f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
+        {"key": key_from(panel.body), "text": text},
+    )
     tablet.get(f"/s/{seminar.slug}/run/")
-    answers["next"] = tablet.post(f"/s/{seminar.slug}/run/step/",
-                                  {"version": room_version(seminar), "direction": "next"})
+    answers["next"] = tablet.post(
+        f"/s/{seminar.slug}/run/step/", {"version": room_version(seminar), "direction": "next"}
+    )
     stranger.get(f"/s/{seminar.slug}/join/")
-    answers["wrong code"] = stranger.post(f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}, htmx=False)
-    answers["right code"] = stranger.post(f"/s/{seminar.slug}/join/",
-                                          {"code": brainstorm.people[1][0].code}, htmx=False)
+    answers["wrong code"] = stranger.post(
+        f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}, htmx=False
+    )
+    answers["right code"] = stranger.post(
+        f"/s/{seminar.slug}/join/", {"code": brainstorm.people[1][0].code}, htmx=False
+    )
     return answers
 
 
 def snapshot_seconds(worker: Daphne, seminar, client) -> float:
     """How long a phone's websocket takes to get its snapshot (the room's state)."""
+
     async def connect() -> float:
         started = time.monotonic()
         cookie = "; ".join(f"{name}={m.value}" for name, m in client.cookies.items())
         url = worker.url.replace("http", "ws") + f"/ws/s/{seminar.slug}/participant/"
-        async with websockets.connect(url, additional_headers={"Cookie": cookie, "Origin": worker.url}) as ws:
+        async with websockets.connect(
+            url, additional_headers={"Cookie": cookie, "Origin": worker.url}
+        ) as ws:
             assert 'id="phone-live"' in await asyncio.wait_for(ws.recv(), 10)
             return time.monotonic() - started
 
@@ -68,7 +79,13 @@ def snapshot_seconds(worker: Daphne, seminar, client) -> float:
 
 def assert_answered(answers, seminar, text: str, within: float) -> None:
     statuses = {name: answer.status for name, answer in answers.items()}
-    assert statuses == {"phone page": 200, "idea": 200, "next": 200, "wrong code": 400, "right code": 302}
+    assert statuses == {
+        "phone page": 200,
+        "idea": 200,
+        "next": 200,
+        "wrong code": 400,
+        "right code": 302,
+    }
     assert "Vi kender ikke den kode" in answers["wrong code"].body
     assert Idea.objects.filter(text=text).count() == 1
     slowest = max(answers.items(), key=lambda pair: pair[1].seconds)
@@ -76,15 +93,17 @@ def assert_answered(answers, seminar, text: str, within: float) -> None:
 
 
 def test_every_request_is_answered_while_redis_is_stopped(
-        seminar, brainstorm, private_redis, facilitator_client):
+    seminar, brainstorm, private_redis, facilitator_client
+):
     phone_client = _bound(brainstorm)
     with Daphne(REDIS_URL=private_redis.url, REDIS_PREFIX=f"test-{uuid.uuid4().hex[:8]}") as worker:
         Browser(worker.url, phone_client).get(f"/s/{seminar.slug}/")  # Redis was there at first
         before = room_version(seminar)
         private_redis.stop()
 
-        answers = act_in_the_room(worker, seminar, brainstorm, phone_client, facilitator_client,
-                                  "Idé mens Redis er væk")
+        answers = act_in_the_room(
+            worker, seminar, brainstorm, phone_client, facilitator_client, "Idé mens Redis er væk"
+        )
         assert snapshot_seconds(worker, seminar, phone_client) < 5
 
         log = worker.output()
@@ -94,14 +113,21 @@ def test_every_request_is_answered_while_redis_is_stopped(
 
 
 def test_every_request_is_answered_within_a_second_or_so_while_redis_hangs(
-        seminar, brainstorm, private_redis, facilitator_client):
+    seminar, brainstorm, private_redis, facilitator_client
+):
     phone_client = _bound(brainstorm)
     with Daphne(REDIS_URL=private_redis.url, REDIS_PREFIX=f"test-{uuid.uuid4().hex[:8]}") as worker:
         Browser(worker.url, phone_client).get(f"/s/{seminar.slug}/")
         private_redis.hang()
         try:
-            answers = act_in_the_room(worker, seminar, brainstorm, phone_client, facilitator_client,
-                                      "Idé mens Redis hænger")
+            answers = act_in_the_room(
+                worker,
+                seminar,
+                brainstorm,
+                phone_client,
+                facilitator_client,
+                "Idé mens Redis hænger",
+            )
             connect = snapshot_seconds(worker, seminar, phone_client)
         finally:
             private_redis.resume()
@@ -122,15 +148,22 @@ def _bound(brainstorm):
 def dead_redis_cache() -> dict:
     from tests.servers import free_port
 
-    return {"default": {"BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
-                        "LOCATION": f"redis://127.0.0.1:{free_port()}/0", "KEY_PREFIX": "dead"}}
+    return {
+        "default": {
+            "BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "KEY_PREFIX": "dead",
+        }
+    }
 
 
 def test_the_join_code_limit_keeps_counting_while_redis_refuses(seminar, settings, client):
     settings.CACHES = dead_redis_cache()
 
-    statuses = [client.post(f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}).status_code
-                for _ in range(settings.JOIN_CODE_ATTEMPTS + 1)]
+    statuses = [
+        client.post(f"/s/{seminar.slug}/join/", {"code": "ZZZZZZ"}).status_code
+        for _ in range(settings.JOIN_CODE_ATTEMPTS + 1)
+    ]
 
     assert statuses == [400] * settings.JOIN_CODE_ATTEMPTS + [429]
 
@@ -152,8 +185,13 @@ def test_a_pace_count_is_one_round_trip_to_redis_and_keeps_its_window(settings, 
 
     from seminar.failopen_cache import hit
 
-    settings.CACHES = {"default": {"BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
-                                   "LOCATION": private_redis.url, "KEY_PREFIX": "pace-test"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "seminar.failopen_cache.FailOpenRedisCache",
+            "LOCATION": private_redis.url,
+            "KEY_PREFIX": "pace-test",
+        }
+    }
     server = redis.Redis.from_url(private_redis.url)
     server.config_resetstat()
 

@@ -23,8 +23,10 @@ EMAIL = "zach.erase@example.org"
 
 
 def rows_of(person) -> dict[tuple[str, str], int]:
-    return {(model._meta.label, field): model.objects.filter(**{field: person}).count()
-            for model, field in rights.links_to_participant()}
+    return {
+        (model._meta.label, field): model.objects.filter(**{field: person}).count()
+        for model, field in rights.links_to_participant()
+    }
 
 
 @pytest.fixture
@@ -47,11 +49,18 @@ def phone_of(participant) -> Client:
 def every_text_value():
     """(model, column, value) for every text-like column of every row of every model."""
     for model in apps.get_models():
-        columns = [f.attname for f in model._meta.concrete_fields
-                   if isinstance(f, models.CharField | models.TextField | models.JSONField)]
+        columns = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+        ]
         for row in model.objects.values_list(*columns) if columns else []:
             for column, value in zip(columns, row, strict=True):
-                yield model._meta.label, column, json.dumps(value, ensure_ascii=False, default=str) if value else ""
+                yield (
+                    model._meta.label,
+                    column,
+                    json.dumps(value, ensure_ascii=False, default=str) if value else "",
+                )
 
 
 def test_every_model_that_points_at_a_participant_has_an_erasure_policy():
@@ -72,13 +81,16 @@ def test_the_participant_sees_and_downloads_everything_stored_about_them(person,
     stored = {label.split(" (")[0] for label in data["rows"]}
     expected = {label for (label, _), count in rows_of(person).items() if count}
     assert expected <= stored
-    assert "interviews.Interview" in stored and "goals.CommitmentMessage" in stored  # a part of a row
+    assert (
+        "interviews.Interview" in stored and "goals.CommitmentMessage" in stored
+    )  # a part of a row
     assert phone.get(f"/s/{seminar.slug}/my-data/").status_code == 200
     assert Client().get(f"/s/{seminar.slug}/my-data.json").status_code == 302
 
 
-def test_the_facilitator_exports_one_participant_and_the_command_does_the_same(person, seminar,
-                                                                              facilitator_client, capsys):
+def test_the_facilitator_exports_one_participant_and_the_command_does_the_same(
+    person, seminar, facilitator_client, capsys
+):
     response = facilitator_client.get(f"/s/{seminar.slug}/people/{person.pk}/data.json")
     call_command("export_participant", seminar.slug, person.code.lower())
     by_code = json.loads(capsys.readouterr().out)
@@ -93,9 +105,19 @@ def test_the_facilitator_exports_one_participant_and_the_command_does_the_same(p
 
 def exports(client, seminar) -> str:
     """Every page and file a facilitator can take out of the seminar, as text."""
-    texts = [client.get(f"/s/{seminar.slug}/{path}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-             for path in ("report/", "people/", "run/homework/", "run/interviews/", "run/homework/reminders.csv")]
-    with zipfile.ZipFile(io.BytesIO(client.get(f"/s/{seminar.slug}/report.zip").content)) as archive:
+    texts = [
+        client.get(f"/s/{seminar.slug}/{path}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        for path in (
+            "report/",
+            "people/",
+            "run/homework/",
+            "run/interviews/",
+            "run/homework/reminders.csv",
+        )
+    ]
+    with zipfile.ZipFile(
+        io.BytesIO(client.get(f"/s/{seminar.slug}/report.zip").content)
+    ) as archive:
         texts += [archive.read(name).decode("utf-8-sig") for name in archive.namelist()]
     book = load_workbook(io.BytesIO(client.get(f"/s/{seminar.slug}/report.xlsx").content))
     texts += [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row]
@@ -105,19 +127,26 @@ def exports(client, seminar) -> str:
 
 
 def test_erasure_leaves_no_trace_of_name_or_email_and_keeps_the_groups_work(
-        person, seminar, facilitator_client, django_capture_on_commit_callbacks):
+    person, seminar, facilitator_client, django_capture_on_commit_callbacks
+):
     before = rows_of(person)
     assert NAME in exports(facilitator_client, seminar)
     files_before = media_files()
-    own_photos = {name for pair in person.ideas.values_list("photo", "photo_small") for name in pair if name}
+    own_photos = {
+        name for pair in person.ideas.values_list("photo", "photo_small") for name in pair if name
+    }
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = facilitator_client.post(f"/s/{seminar.slug}/people/{person.pk}/erase/",
-                                           {"confirm": NAME.upper()})
+        response = facilitator_client.post(
+            f"/s/{seminar.slug}/people/{person.pk}/erase/", {"confirm": NAME.upper()}
+        )
 
     assert response.status_code == 303
-    traces = [(label, column) for label, column, value in every_text_value()
-              if NAME.lower() in value.lower() or EMAIL.lower() in value.lower()]
+    traces = [
+        (label, column)
+        for label, column, value in every_text_value()
+        if NAME.lower() in value.lower() or EMAIL.lower() in value.lower()
+    ]
     assert traces == []
     everything = exports(facilitator_client, seminar)
     assert NAME not in everything and EMAIL not in everything
@@ -131,20 +160,28 @@ def test_erasure_leaves_no_trace_of_name_or_email_and_keeps_the_groups_work(
     erased = Participant.objects.get(pk=person.pk)
     assert (erased.email, erased.title, erased.access_revoked) == ("", "", True)
     assert erased.code != person.code and erased.token != person.token
-    assert phone_of(person).get(f"/s/{seminar.slug}/my-data/").status_code == 302  # the old link is dead
+    assert (
+        phone_of(person).get(f"/s/{seminar.slug}/my-data/").status_code == 302
+    )  # the old link is dead
 
 
 def test_an_erased_participant_reads_as_a_former_participant(person, seminar, facilitator_client):
     rights.erase(participant=person)
 
-    english = facilitator_client.get(f"/s/{seminar.slug}/people/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    danish = facilitator_client.get(f"/s/{seminar.slug}/people/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    english = facilitator_client.get(
+        f"/s/{seminar.slug}/people/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    danish = facilitator_client.get(
+        f"/s/{seminar.slug}/people/", HTTP_ACCEPT_LANGUAGE="da"
+    ).content.decode()
 
     assert "a former participant" in english and "en tidligere deltager" in danish
 
 
 def test_erasure_needs_the_typed_name_and_a_facilitator(person, seminar, facilitator_client):
-    wrong = facilitator_client.post(f"/s/{seminar.slug}/people/{person.pk}/erase/", {"confirm": "Someone"})
+    wrong = facilitator_client.post(
+        f"/s/{seminar.slug}/people/{person.pk}/erase/", {"confirm": "Someone"}
+    )
     phone = phone_of(person).post(f"/s/{seminar.slug}/people/{person.pk}/erase/", {"confirm": NAME})
 
     assert wrong.status_code == 303 and phone.status_code == 302

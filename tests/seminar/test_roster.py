@@ -31,14 +31,18 @@ def test_demo_roster_loads_72_plus_leads_with_4_process_leaders(seminar):
 def test_semicolon_roster_with_bom_is_read():
     rows = parse_roster("\ufeffName;Department\nAnne Holm;Kultur\n".encode())
 
-    assert [(r.name, r.department, r.role) for r in rows] == [("Anne Holm", "Kultur", "participant")]
+    assert [(r.name, r.department, r.role) for r in rows] == [
+        ("Anne Holm", "Kultur", "participant")
+    ]
 
 
 def test_every_bad_row_is_reported_and_nothing_is_saved(seminar):
-    data = (HEADER + "Anne,,Leder,anne@example.com,participant\n"
-            "Bo,Teknik,,bo@example.com,boss\n"
-            "Carl,Teknik,,anne@example.com,\n"
-            "Dorte,Teknik,,not-an-email,\n").encode()
+    data = (
+        HEADER + "Anne,,Leder,anne@example.com,participant\n"
+        "Bo,Teknik,,bo@example.com,boss\n"
+        "Carl,Teknik,,anne@example.com,\n"
+        "Dorte,Teknik,,not-an-email,\n"
+    ).encode()
 
     with pytest.raises(RosterError) as error:
         import_roster(seminar=seminar, data=data)
@@ -55,15 +59,23 @@ def test_a_file_that_is_neither_utf8_nor_windows_1252_gets_a_clear_message():
 
 
 def test_a_person_already_on_the_roster_is_updated_never_duplicated(seminar):
-    import_roster(seminar=seminar, data=(HEADER + "Anne,Kultur,,Anne@Example.com,\nBo,Teknik,,,\n").encode())
+    import_roster(
+        seminar=seminar, data=(HEADER + "Anne,Kultur,,Anne@Example.com,\nBo,Teknik,,,\n").encode()
+    )
     anne, bo = seminar.participants.order_by("name")
 
-    result = import_roster(seminar=seminar, data=(HEADER + "Anne Holm,Kultur,Chef,anne@EXAMPLE.com,\n"
-                                                  "Bo,Teknik,Leder,,\nCai,Teknik,,,\n").encode())
+    result = import_roster(
+        seminar=seminar,
+        data=(
+            HEADER + "Anne Holm,Kultur,Chef,anne@EXAMPLE.com,\nBo,Teknik,Leder,,\nCai,Teknik,,,\n"
+        ).encode(),
+    )
 
     assert (result.added, result.updated) == (1, 2)
     assert list(seminar.participants.order_by("name").values_list("pk", "name", "title"))[:2] == [
-        (anne.pk, "Anne Holm", "Chef"), (bo.pk, "Bo", "Leder")]
+        (anne.pk, "Anne Holm", "Chef"),
+        (bo.pk, "Bo", "Leder"),
+    ]
     assert seminar.participants.filter(name="Cai").count() == 1
 
 
@@ -72,12 +84,18 @@ def test_an_id_column_matches_people_whatever_their_new_name_or_e_mail(seminar):
     import_roster(seminar=seminar, data=(header + "Anne,Kultur,anne@example.com,M-17\n").encode())
     anne = seminar.participants.get()
 
-    result = import_roster(seminar=seminar, data=(header + "Anne Berg,Teknik,anne.berg@example.com,M-17\n").encode())
+    result = import_roster(
+        seminar=seminar, data=(header + "Anne Berg,Teknik,anne.berg@example.com,M-17\n").encode()
+    )
 
     anne.refresh_from_db()
     assert (result.added, result.updated) == (0, 1) and seminar.participants.count() == 1
     assert (anne.name, anne.department.name, anne.email, anne.roster_id) == (
-        "Anne Berg", "Teknik", "anne.berg@example.com", "M-17")
+        "Anne Berg",
+        "Teknik",
+        "anne.berg@example.com",
+        "M-17",
+    )
 
 
 def test_the_same_id_twice_in_a_file_names_both_rows():

@@ -44,7 +44,8 @@ def publish_to_wall(seminar_id: int) -> None:
 
 
 def test_a_registered_screen_type_opens_gets_its_pushes_and_is_counted(
-        wall, seminar, projector_client, phone_client):
+    wall, seminar, projector_client, phone_client
+):
     async def scenario():
         refused = screen(seminar.slug, "wall", phone_client)  # no display link: its rule says no
         assert await refused.connect() == (False, 4403)

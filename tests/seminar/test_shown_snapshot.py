@@ -85,8 +85,9 @@ def test_a_page_in_another_language_gets_the_full_snapshot(seminar, phone_client
     shown = page_digest(phone_client, seminar.slug, language="da")
 
     async def scenario():
-        socket = screen(seminar.slug, "participant", phone_client, language=b"en",
-                        query=f"shown={shown}")
+        socket = screen(
+            seminar.slug, "participant", phone_client, language=b"en", query=f"shown={shown}"
+        )
         assert (await socket.connect())[0]
         snapshot = await first_frame(socket)
         assert snapshot is not None and "The program has not started yet." in snapshot
@@ -113,13 +114,16 @@ def test_a_reconnect_without_a_digest_gets_the_full_snapshot(seminar, phone_clie
     run(scenario)
 
 
-@pytest.mark.parametrize("query", [
-    "shown=" + "0" * 32,  # well formed, not this frame's
-    "shown=not-a-digest",
-    "shown=<script>",
-    "shown=SHOWN&shown=SHOWN",  # twice: replaced by the real digest below
-    "shown=SHOWN" + "&pad=" + "x" * MAX_QUERY,  # the right digest in an over-long query
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "shown=" + "0" * 32,  # well formed, not this frame's
+        "shown=not-a-digest",
+        "shown=<script>",
+        "shown=SHOWN&shown=SHOWN",  # twice: replaced by the real digest below
+        "shown=SHOWN" + "&pad=" + "x" * MAX_QUERY,  # the right digest in an over-long query
+    ],
+)
 def test_a_wrong_or_garbled_digest_gets_the_full_snapshot(seminar, phone_client, query):
     query = query.replace("SHOWN", page_digest(phone_client, seminar.slug))
 
@@ -158,8 +162,9 @@ def test_only_a_single_well_formed_digest_is_read_from_the_query():
     assert from_query(f"shown={shown}&pad={'x' * MAX_QUERY}".encode()) is None
 
 
-def test_a_frame_pushed_while_a_skipped_snapshot_renders_still_arrives(seminar, phone_client,
-                                                                       monkeypatch):
+def test_a_frame_pushed_while_a_skipped_snapshot_renders_still_arrives(
+    seminar, phone_client, monkeypatch
+):
     """The frames held while the snapshot renders go out after it, sent or skipped."""
     phone_screen = live.screen_for("participant")
     rendering = asyncio.Event()
@@ -204,8 +209,9 @@ def test_on_every_item_of_the_reference_program_the_page_shows_the_snapshot(refe
     client = Client()
     client.get(f"/p/{participant.token}/")
     viewer = Viewer(reference_seminar.pk, "participant", "da", participant_id=participant.pk)
-    items = (AgendaItem.objects.filter(day__seminar=reference_seminar)
-             .order_by("day__date", "position"))
+    items = AgendaItem.objects.filter(day__seminar=reference_seminar).order_by(
+        "day__date", "position"
+    )
     differing = []
     for item in items:
         version = selectors.live_state(reference_seminar).version

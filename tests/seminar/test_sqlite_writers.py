@@ -21,7 +21,9 @@ def connect(tmp_path, django_db_blocker):
     path = str(tmp_path / "writers.sqlite3")
 
     def connection():
-        return ConnectionHandler({"default": {"ENGINE": "seminar.sqlite", "NAME": path, "OPTIONS": options}})["default"]
+        return ConnectionHandler(
+            {"default": {"ENGINE": "seminar.sqlite", "NAME": path, "OPTIONS": options}}
+        )["default"]
 
     with django_db_blocker.unblock():  # not the test database: a file of its own
         first = connection()
@@ -75,7 +77,11 @@ def test_the_writer_lock_is_free_after_commit_rollback_and_close(connect):
 
 
 def test_a_second_writer_begins_when_the_first_commits_and_both_are_saved(connect):
-    first_wrote, first_may_commit, second_began = threading.Event(), threading.Event(), threading.Event()
+    first_wrote, first_may_commit, second_began = (
+        threading.Event(),
+        threading.Event(),
+        threading.Event(),
+    )
 
     def first() -> None:
         connection = connect()
@@ -135,4 +141,7 @@ def test_the_database_is_in_wal_mode_and_commits_do_not_wait_for_the_disk(connec
         cursor.execute("PRAGMA synchronous")
         synchronous = cursor.fetchone()[0]
 
-    assert (journal, synchronous) == ("wal", 1)  # 1 = NORMAL (2 = FULL waits for the disk on every commit)
+    assert (journal, synchronous) == (
+        "wal",
+        1,
+    )  # 1 = NORMAL (2 = FULL waits for the disk on every commit)

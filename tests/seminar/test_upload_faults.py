@@ -46,14 +46,17 @@ def full_disk(settings, room: int) -> None:
 
 @pytest.mark.parametrize("room", [0, 2_000, 10**9 // 2], ids=["empty", "mid-photo", "mid-copy"])
 def test_a_full_disk_refuses_the_photo_with_a_message_keeps_the_text_and_leaves_no_file(
-        brainstorm, seminar, settings, media, room):
+    brainstorm, seminar, settings, media, room
+):
     full_copy = len(photos.prepare(jpeg()).full)
     full_disk(settings, room if room < 10**6 else full_copy + 100)  # the last: the small copy fails
     phone = _phone(brainstorm)
 
-    response = phone.post(f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
-                          {"key": str(uuid.uuid4()), "text": "Tavle i kantinen", "photo": jpeg()},
-                          HTTP_HX_REQUEST="true")
+    response = phone.post(
+        f"/s/{seminar.slug}/ideas/{brainstorm.item.pk}/send/",
+        {"key": str(uuid.uuid4()), "text": "Tavle i kantinen", "photo": jpeg()},
+        HTTP_HX_REQUEST="true",
+    )
 
     page = response.content.decode()
     assert response.status_code == 400
@@ -69,8 +72,9 @@ def test_a_photo_whose_idea_is_not_saved_is_removed(brainstorm, media):
     Participant.objects.filter(pk=author.pk).delete()  # removed by a facilitator while sending
 
     with pytest.raises(IntegrityError):
-        services.submit_idea(item=brainstorm.item, author=author, text="Idé", photo=jpeg(),
-                             key=uuid.uuid4())
+        services.submit_idea(
+            item=brainstorm.item, author=author, text="Idé", photo=jpeg(), key=uuid.uuid4()
+        )
 
     assert files_in(media) == []
 

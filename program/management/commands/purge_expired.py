@@ -6,11 +6,15 @@ from program.management.commands.purge_seminar import report
 
 
 class Command(BaseCommand):
-    help = ("Purge every seminar whose last day is more than SEMINAR_RETENTION_DAYS ago (for a daily "
-            "cron job or systemd timer); prints what was removed. --dry-run lists them only.")
+    help = (
+        "Purge every seminar whose last day is more than SEMINAR_RETENTION_DAYS ago (for a daily "
+        "cron job or systemd timer); prints what was removed. --dry-run lists them only."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="list the expired seminars, delete nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list the expired seminars, delete nothing"
+        )
 
     def handle(self, *args, dry_run: bool, **options) -> None:
         found = lifecycle.expired()

@@ -16,12 +16,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug")
-        parser.add_argument("--yes", action="store_true", help="really delete (nothing can bring it back)")
+        parser.add_argument(
+            "--yes", action="store_true", help="really delete (nothing can bring it back)"
+        )
 
     def handle(self, *args, slug: str, yes: bool, **options) -> None:
         seminar = Seminar.objects.filter(slug=slug).first()
         if seminar is None:
             raise CommandError(f"no seminar with slug {slug!r}")
         if not yes:
-            raise CommandError(f"this deletes {slug!r} and all its data for good; run again with --yes")
+            raise CommandError(
+                f"this deletes {slug!r} and all its data for good; run again with --yes"
+            )
         report(self, lifecycle.purge(seminar=seminar))

@@ -4,8 +4,10 @@ from seminar import rights
 
 
 class Command(BaseCommand):
-    help = ("Erase one participant (by personal code or e-mail): their personal data goes, their group's "
-            "shared work stays, attributed to a former participant. Needs --yes.")
+    help = (
+        "Erase one participant (by personal code or e-mail): their personal data goes, their group's "
+        "shared work stays, attributed to a former participant. Needs --yes."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug")
@@ -17,6 +19,8 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"no participant {code_or_email!r} in seminar {slug!r}")
         if not yes:
-            raise CommandError(f"this erases participant {person.pk} of {slug!r} for good; run again with --yes")
+            raise CommandError(
+                f"this erases participant {person.pk} of {slug!r} for good; run again with --yes"
+            )
         rights.erase(participant=person)
         self.stdout.write(f"erased participant {person.pk} of {slug}")

@@ -21,4 +21,6 @@ class Command(BaseCommand):
             result = import_roster(seminar=seminar, data=file.read_bytes())
         except (OSError, RosterError) as error:
             raise CommandError(f"{file}: {error}")
-        self.stdout.write(f"Added {result.added} participants to {seminar.title}, updated {result.updated}.")
+        self.stdout.write(
+            f"Added {result.added} participants to {seminar.title}, updated {result.updated}."
+        )

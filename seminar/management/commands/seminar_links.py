@@ -8,14 +8,19 @@ from seminar.models import Seminar
 
 
 class Command(BaseCommand):
-    help = ("Print the projector's display link and every participant's personal link (CSV for mail merge), "
-            "on BASE_URL or --base-url: the address the server is reached at.")
+    help = (
+        "Print the projector's display link and every participant's personal link (CSV for mail merge), "
+        "on BASE_URL or --base-url: the address the server is reached at."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug")
-        parser.add_argument("--base-url", default="",
-                            help="the address phones reach the server at, e.g. http://192.168.1.20:8080 "
-                                 "(default: the BASE_URL setting)")
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="the address phones reach the server at, e.g. http://192.168.1.20:8080 "
+            "(default: the BASE_URL setting)",
+        )
 
     def handle(self, *args, slug: str, base_url: str, **options) -> None:
         seminar = Seminar.objects.filter(slug=slug).first()
@@ -29,7 +34,19 @@ class Command(BaseCommand):
         self.stderr.write(f"Links on {base} ({'--base-url' if base_url else 'BASE_URL'})")
         self.stderr.write(f"Projector display link: {links.display_link(seminar, base)}")
         # Semicolons, as every export (seminar/spreadsheets.py); no BOM on a terminal.
-        spreadsheets.write_rows(self.stdout, [["name", "department", "email", "code", "link"], *(
-            [participant.name, participant.department.name, participant.email, participant.code,
-             links.personal_link(participant, base)]
-            for participant in seminar.participants.select_related("department"))])
+        spreadsheets.write_rows(
+            self.stdout,
+            [
+                ["name", "department", "email", "code", "link"],
+                *(
+                    [
+                        participant.name,
+                        participant.department.name,
+                        participant.email,
+                        participant.code,
+                        links.personal_link(participant, base),
+                    ]
+                    for participant in seminar.participants.select_related("department")
+                ),
+            ],
+        )
