@@ -6,11 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seminar.models import Participant, Seminar
-
 
 class Mailing(models.Model):
-    seminar = models.ForeignKey(Seminar, on_delete=models.CASCADE, related_name="mailings")
+    seminar = models.ForeignKey(
+        "seminar.Seminar", on_delete=models.CASCADE, related_name="mailings"
+    )
     # A key of seminar.invitations.kinds: "invitation", "homework".
     kind = models.CharField(_("kind"), max_length=30)
     language = models.CharField(_("language"), max_length=10)
@@ -52,7 +52,7 @@ class Delivery(models.Model):
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="deliveries"
+        "seminar.Participant", on_delete=models.CASCADE, related_name="deliveries"
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED

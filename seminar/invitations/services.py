@@ -18,7 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from seminar.invitations import kinds, mail, worker
+from seminar.invitations import doorbell, kinds, mail
 from seminar.invitations.kinds import MailKind
 from seminar.invitations.models import Delivery, Mailing
 from seminar.models import Participant, Seminar
@@ -91,7 +91,7 @@ def create_mailing(
                     )
                 )
             Delivery.objects.bulk_create(rows)
-            transaction.on_commit(worker.wake)
+            transaction.on_commit(doorbell.ring)
     except IntegrityError:  # the same token, submitted twice at once: the other one made it
         return Mailing.objects.get(seminar=seminar, token=token), False
     return mailing, True
@@ -112,7 +112,7 @@ def retry(*, mailing: Mailing, delivery_id: int | None = None) -> int:
         rows = rows.filter(pk=delivery_id)
     count = rows.update(status=Status.QUEUED, reason="", claimed_at=None)
     if count:
-        transaction.on_commit(worker.wake)
+        transaction.on_commit(doorbell.ring)
     return count
 
 

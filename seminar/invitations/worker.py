@@ -13,30 +13,24 @@ import threading
 from django.conf import settings
 from django.db import connections
 
+from seminar.invitations import doorbell, services
+
 log = logging.getLogger(__name__)
 
-_wake = threading.Event()
 _stop = threading.Event()
 _thread: threading.Thread | None = None
 
 
-def wake() -> None:
-    """Let the worker look now (after a click's commit); nothing when no worker runs here."""
-    _wake.set()
-
-
 def _run() -> None:
-    from seminar.invitations import services
-
     while not _stop.is_set():
-        _wake.clear()
+        doorbell.bell.clear()
         try:
             services.send_queued(stop=_stop)
         except Exception:  # the database was away: look again on the next round
             log.warning("the mail worker's round failed", exc_info=True)
         finally:
             connections.close_all()  # this thread's connections only
-        _wake.wait(settings.MAIL_POLL_SECONDS)
+        doorbell.bell.wait(settings.MAIL_POLL_SECONDS)
 
 
 def start() -> threading.Thread | None:
@@ -53,6 +47,6 @@ def start() -> threading.Thread | None:
 def stop(timeout: float = 30) -> None:
     """Let the worker finish the mail it is sending, and stop (the server is stopping)."""
     _stop.set()
-    _wake.set()
+    doorbell.bell.set()
     if _thread is not None:
         _thread.join(timeout)
