@@ -60,7 +60,7 @@ def resolve_viewer(scope: dict, slug: str, role: str) -> live.Viewer | None:
     session = scope["session"]
     user = scope.get("user")
     language = language_for_scope(scope)
-    if role == "facilitator" and access.is_facilitator(user):
+    if role == "facilitator" and access.facilitates(user, seminar.pk):
         return live.Viewer(seminar.pk, role, language, user_id=user.pk)
     if role == "projector" and access.is_display(session, seminar.pk):
         return live.Viewer(seminar.pk, role, language)

@@ -21,7 +21,7 @@ GALLERY = "program/vernissage/gallery.html"
 
 def _viewer(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None, bool]:
     seminar = get_object_or_404(Seminar, slug=slug)
-    return seminar, access.bound_participant(request.session, seminar), access.is_facilitator(request.user)
+    return seminar, access.bound_participant(request.session, seminar), access.facilitates(request.user, seminar)
 
 
 def _vernissage(seminar: Seminar, item_id: int) -> AgendaItem:

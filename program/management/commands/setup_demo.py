@@ -31,6 +31,7 @@ class Command(BaseCommand):
             if roster.exists():
                 import_roster(seminar=seminar, data=roster.read_bytes())
         password = self._demo_user()
+        seminar.facilitators.add(get_user_model().objects.get(username=DEMO_USER))
         self.stdout.write("")
         self.stdout.write(f"Facilitator tablet: {links.facilitator_link(seminar)}")
         if password:
