@@ -1,5 +1,7 @@
 """Making a seminar in the browser: empty, from a program file, or as a copy of another."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -95,3 +97,25 @@ def test_a_participant_cannot_make_a_seminar(phone_client):
     assert phone_client.get("/new/").status_code == 302
     assert phone_client.post("/new/", {"title": "X", "start": "empty"}).status_code == 302
     assert not Seminar.objects.filter(title="X").exists()
+
+
+def test_setup_demo_without_a_seminar_makes_only_the_facilitator(db):
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("setup_demo", slug="", stdout=out)
+
+    assert not Seminar.objects.exists()
+    assert User.objects.get(username="facilitator").has_perm("seminar.facilitate")
+    assert "Nyt seminar" in out.getvalue() and "password:" in out.getvalue()
+
+
+def test_import_program_names_who_runs_the_seminar(db):
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    runner = User.objects.create_user("anne", password="annes-password-4")
+    call_command("import_program", str(REFERENCE_PROGRAM), "--facilitator", "anne", stdout=io.StringIO())
+
+    assert list(Seminar.objects.get(slug="varde-2014").facilitators.all()) == [runner]
