@@ -16,6 +16,7 @@ urlpatterns = [
     path("new/", editor_setup.new_seminar, name="seminar_new"),
     path("s/<slug:slug>/program/", editor.editor, name="editor"),
     path("s/<slug:slug>/program/days/add/", editor.add_day, name="editor_add_day"),
+    path("s/<slug:slug>/program/days/<str:date>/remove/", editor.remove_day, name="editor_remove_day"),
     path("s/<slug:slug>/program/items/add/", editor.add_item, name="editor_add_item"),
     path("s/<slug:slug>/program/items/<int:item_id>/", editor.edit_item, name="editor_item"),
     path("s/<slug:slug>/program/items/<int:item_id>/move/", editor.move_item, name="editor_move"),

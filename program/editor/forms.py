@@ -37,7 +37,7 @@ class ItemBasics(forms.Form):
 
 class AddItemForm(ItemBasics):
     day = forms.ChoiceField(label=_("Day"))
-    field_order = ["day", "start", "minutes", "title", "kind"]
+    field_order = ("day", "start", "minutes", "title", "kind")
 
     def __init__(self, *args, days, **kwargs) -> None:
         super().__init__(*args, prefix="new", **kwargs)

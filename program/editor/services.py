@@ -18,7 +18,7 @@ from program.models import LiveState
 from program.programimport import ImportResult, WouldLoseWork, load
 from seminar.models import Seminar
 
-__all__ = ["WouldLoseWork", "add_day", "add_item", "change_day", "change_item", "move_item", "remove_day",
+__all__ = ["WouldLoseWork", "add_day", "add_item", "change_item", "move_item", "remove_day",
            "remove_item", "save_program"]
 
 
@@ -56,17 +56,9 @@ def add_day(*, seminar: Seminar, date: dt.date, title: str, title_en: str = "") 
     save_program(seminar=seminar, data=data)
 
 
-def change_day(*, seminar: Seminar, date: dt.date, title: str, title_en: str = "") -> None:
-    data = programdata.read(seminar)
-    day = programdata.find_day(data, date)
-    if day is None:
-        raise LookupError(date)
-    day["title"], day["title_en"] = title, title_en or None
-    save_program(seminar=seminar, data=data)
-
-
 def remove_day(*, seminar: Seminar, date: dt.date, force: bool = False) -> ImportResult:
-    """Remove a day and its items (refused with WouldLoseWork if the room worked at one)."""
+    """Remove a day and its items (refused with WouldLoseWork if the room worked at one).
+    Saves and publishes (save_program)."""
     data = programdata.read(seminar)
     data["days"] = [day for day in data.get("days", []) if str(day.get("date")) != date.isoformat()]
     return save_program(seminar=seminar, data=data, force=force)

@@ -1,8 +1,10 @@
 """The program editor's pages: the program with its days and items, one item's page, and the
 program file to download. Every change is a POST through a form; services.py saves it."""
 
+import datetime as dt
+
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from program import activities
 from program.editor import programdata, services
-from program.editor.forms import AddItemForm, DayForm, ItemForm, MoveForm, RemoveForm, item_initial, item_values
+from program.editor.forms import (
+    AddItemForm,
+    DayForm,
+    ItemForm,
+    MoveForm,
+    RemoveForm,
+    item_initial,
+    item_values,
+)
 from program.models import AgendaItem
 from program.programfile import export_program
 from seminar import access
@@ -59,6 +69,26 @@ def add_day(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
             messages.success(request, _("The day is added."))
             return see_other("program:editor", slug=seminar.slug)
     return _page(request, seminar, day_form=form, status=400)
+
+
+@require_POST
+@access.facilitator_required
+def remove_day(request: HtmxHttpRequest, seminar: Seminar, date: str) -> HttpResponse:
+    """Remove a day that has no items left (items are removed one by one, with their checks)."""
+    day = get_object_or_404(seminar.days, date=_date_or_404(date))
+    if day.items.exists():
+        messages.error(request, _("Remove the day's items first."))
+    else:
+        services.remove_day(seminar=seminar, date=day.date)
+        messages.success(request, _("Removed: %(title)s.") % {"title": day.title})
+    return see_other("program:editor", slug=seminar.slug)
+
+
+def _date_or_404(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Http404 from None
 
 
 @require_POST

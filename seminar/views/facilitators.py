@@ -16,6 +16,7 @@ from seminar.facilitators import LastFacilitator, invite_facilitator, remove_fac
 from seminar.http import HtmxHttpRequest, see_other
 from seminar.models import Seminar
 
+
 class InviteForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=150)
     email = forms.EmailField(label=gettext_lazy("E-mail"), max_length=254)

@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 from program import services
 from program.models import AgendaItem
 from tests import factories
-from tests.browser.helpers import in_thread, mark_loaded, was_not_reloaded
+from tests.browser.helpers import (
+    axe_violations,
+    describe_violations,
+    in_thread,
+    mark_loaded,
+    was_not_reloaded,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,3 +63,23 @@ def test_editing_the_program_reaches_the_projector_and_the_phones(screens):
     expect(phone.locator("#phone-program")).not_to_contain_text("Strækøvelser")
 
     assert was_not_reloaded(projector) and was_not_reloaded(phone)
+
+
+def test_setup_pages_pass_axe_and_work_by_keyboard(screens):
+    seminar = factories.seminar()
+    tablet = screens.tablet(seminar, bypass_csp=True)
+    item = AgendaItem.objects.for_seminar(seminar).get(title="Velkommen")
+    for path in ("/", "/new/", f"/s/{seminar.slug}/program/", f"/s/{seminar.slug}/program/items/{item.pk}/",
+                 f"/s/{seminar.slug}/facilitators/"):
+        tablet.goto(path)
+        violations = axe_violations(tablet)
+        assert not violations, f"axe on {path}:\n{describe_violations(violations)}"
+
+    # A refused change by keyboard alone: the message sits at its field, which says it is wrong.
+    tablet.goto(f"/s/{seminar.slug}/program/items/{item.pk}/")
+    tablet.locator("#id_start").fill("07:00")
+    tablet.locator("#id_start").press("Enter")
+    expect(tablet.locator("#id_start_error")).to_contain_text("is before the start of the item above")
+    expect(tablet.locator("#id_start")).to_have_attribute("aria-invalid", "true")
+    violations = axe_violations(tablet)
+    assert not violations, describe_violations(violations)

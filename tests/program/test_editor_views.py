@@ -162,3 +162,14 @@ def test_add_day_then_a_second_day_of_the_same_date_is_refused(facilitator_clien
     assert again.status_code == 400
     assert "two days have the date 2026-03-07" in again.content.decode()
     assert 'value="Også lørdag"' in again.content.decode()
+
+
+def test_an_empty_day_can_be_removed_and_a_day_with_items_cannot(facilitator_client, seminar):
+    facilitator_client.post(f"/s/{seminar.slug}/program/days/add/", {"day-date": "2026-03-09", "day-title": "Mandag"})
+
+    emptied = facilitator_client.post(f"/s/{seminar.slug}/program/days/2026-03-09/remove/")
+    kept = facilitator_client.post(f"/s/{seminar.slug}/program/days/2026-03-05/remove/")
+
+    assert (emptied.status_code, kept.status_code) == (303, 303)
+    assert list(seminar.days.values_list("title", flat=True)) == ["Torsdag", "Fredag"]
+    assert facilitator_client.post(f"/s/{seminar.slug}/program/days/not-a-date/remove/").status_code == 404
