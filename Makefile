@@ -25,7 +25,7 @@ CANDIDATES := $(PYTHON) python3.13 python3.12 \
 FOUND_PYTHON := $(firstword $(foreach c,$(CANDIDATES),$(shell \
 	command -v $(c) >/dev/null 2>&1 && $(c) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && command -v $(c))))
 
-.PHONY: run test check-python messages clean screenshots
+.PHONY: run test lint check-python messages clean screenshots
 
 check-python:
 	@if [ -n "$(PYTHON)" ] && [ "$(FOUND_PYTHON)" != "$$(command -v $(PYTHON))" ]; then \
@@ -57,6 +57,11 @@ run: $(VENV)/.run-deps
 # One test worker per core (TEST_WORKERS=0 runs them in this process); the browser tests
 # all go to one worker, the rest are shared out.
 TEST_WORKERS ?= auto
+# What CI checks before the tests: ruff's lint rules (pyproject.toml) and its formatting.
+lint: $(VENV)/.test-deps
+	$(VPY) -m ruff check .
+	$(VPY) -m ruff format --check .
+
 test: $(VENV)/.test-deps
 	$(VPY) manage.py collectstatic --noinput -v0
 	$(VPY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)

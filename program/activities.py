@@ -5,11 +5,13 @@ registered `ActivityKind` (or subclass), never a new branch in a central `if`.
 
 What a kind can give each screen:
 - room-wide partials (`phone_template`, `projector_template`) rendered once per
-  audience inside the room frame, with `projector_context(item)` for the projector;
-- live regions: `room_regions` (every phone), `group_regions` (one group's phones),
-  `person_regions` (one phone, snapshot only) and `tablet_regions`; the app's
-  services push the same regions, by element id, when they change (a page load
-  passes the request, so that its forms carry a CSRF token for use without script);
+  audience inside the room frame;
+- live `regions` (seminar/live/regions.py): each declared once with its element id,
+  template partial, scope (every phone, a group's phones, one phone, the tablets, the
+  projector) and one context function. The screens' snapshots put them in place
+  (`room_regions`, `group_regions`, `person_regions`, `tablet_regions`,
+  `projector_context`); the kind's services push the same regions after a change with
+  `push(item, *regions)`. Nothing renders a region any other way;
 - `phone_panel(request, item, participant)`: the phone's personal forms, fetched over
   HTTP once per item, so that a push never wipes what someone is typing.
 """
@@ -17,6 +19,9 @@ What a kind can give each screen:
 from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from seminar.live import regions as live_regions
+from seminar.live.regions import Region, Scope
 
 
 class ActivityKind:
@@ -37,28 +42,33 @@ class ActivityKind:
         return f"<ActivityKind {self.key}>"
 
     has_panel = False
+    regions: tuple[Region, ...] = ()
 
+    def has_regions(self, scope: Scope) -> bool:
+        return any(region.scope is scope for region in self.regions)
+
+    # The snapshot's parts. Not overridden: a kind declares `regions` instead.
     def projector_context(self, item) -> dict:
-        return {}
+        return live_regions.projector_context(self.regions, item)
 
     def room_regions(self, item, request: HttpRequest | None = None) -> str:
-        """Live regions every phone shows alike (inside #activity-live)."""
-        return ""
+        """Every phone's regions (inside #activity-live)."""
+        return live_regions.render_scope(self.regions, Scope.PHONES, item, None, request)
 
     def group_regions(self, item, group, request: HttpRequest | None = None) -> str:
-        """Live regions for the members of one group (inside #activity-group)."""
-        return ""
+        """The regions of one group's phones (inside #activity-group)."""
+        return live_regions.render_scope(self.regions, Scope.GROUP, item, group, request)
 
     def person_regions(self, item, participant, request: HttpRequest | None = None) -> str:
-        """One phone's own live state (its votes), sent in its snapshot only."""
-        return ""
+        """One phone's own regions (its votes, a leader's controls; inside #activity-person)."""
+        return live_regions.render_scope(self.regions, Scope.PERSON, item, participant, request)
+
+    def tablet_regions(self, item, request: HttpRequest | None = None) -> str:
+        """The facilitator's regions (inside #activity-tablet)."""
+        return live_regions.render_scope(self.regions, Scope.TABLETS, item, None, request)
 
     def phone_panel(self, request: HttpRequest, item, participant) -> str:
         """The phone's personal forms, fetched over HTTP once per item."""
-        return ""
-
-    def tablet_regions(self, item, request: HttpRequest | None = None) -> str:
-        """The facilitator's controls for the activity (inside #activity-tablet)."""
         return ""
 
     def timer_ran_out(self, item, ends_at) -> None:
@@ -68,6 +78,19 @@ class ActivityKind:
         in a transaction; a kind that acts on it must make a second call for the same
         `ends_at` harmless.
         """
+
+
+def push(item, *regions: Region, target=None) -> None:
+    """After commit, send `regions` of `item` to their screens (seminar/live/regions.py).
+
+    `target` is the group of a group's regions, the participant of a person's. The item
+    is read again after commit, so the push shows what was committed.
+    """
+    live_regions.publish(item.day.seminar_id, item, regions, target=target, fresh=_fresh)
+
+
+def _fresh(item):
+    return type(item).objects.select_related("day__seminar").get(pk=item.pk)
 
 
 _REGISTRY: dict[str, ActivityKind] = {}

@@ -9,7 +9,7 @@ class ProgramConfig(AppConfig):
         from django.db.models.signals import post_delete
         from django.utils.translation import gettext_lazy as _
 
-        from program import activities, report, report_sections, screens
+        from program import activities, homework, report, report_sections, screens
         from program.ideas.kind import BrainstormKind
         from program.ideas.signals import remove_photo_files
         from program.models import Idea
@@ -18,6 +18,7 @@ class ProgramConfig(AppConfig):
         from program.tabletalk.kind import TableTalkKind
         from program.vernissage.kind import VernissageKind
         from seminar import live
+        from seminar.invitations import kinds as mail_kinds
 
         for kind in activities.PASSIVE_KINDS + activities.VISION_KINDS:
             activities.register(kind)
@@ -28,6 +29,7 @@ class ProgramConfig(AppConfig):
         activities.register(VernissageKind("vernissage", _("Vernissage"), interactive=True))
         for section in report_sections.SECTIONS:
             report.register(section)
+        mail_kinds.register(homework.reminder_kind())
         live.register_screen(screens.ProjectorScreen())
         live.register_screen(screens.PhoneScreen())
         live.register_screen(screens.TabletScreen())

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from seminar.invitations.kinds import MailKind
 from seminar.models import Seminar
 
 
@@ -60,3 +62,31 @@ def tasks(seminar: Seminar) -> list[HomeworkTask]:
 
 def get(key: str) -> HomeworkTask | None:
     return _TASKS.get(key)
+
+
+def missing(seminar: Seminar) -> dict[int, list[str]]:
+    """Who has not handed in all of this seminar's homework: participant id → the task keys
+    still open (the reminder CSV's and the reminder mail's people)."""
+    wanted = tasks(seminar)
+    done = {task.key: task.handed_in(seminar) for task in wanted}
+    open_tasks: dict[int, list[str]] = {}
+    for person_id in seminar.participants.values_list("pk", flat=True):
+        keys = [task.key for task in wanted if person_id not in done[task.key]]
+        if keys:
+            open_tasks[person_id] = keys
+    return open_tasks
+
+
+def labels(seminar: Seminar, keys: list[str]) -> list[str]:
+    """The tasks' names, in the active language, for a reminder mail."""
+    return [str(task.label) for task in registered() if task.key in keys]
+
+
+def reminder_kind() -> MailKind:
+    """The homework reminder as a kind of mail (seminar.invitations.kinds), for those not done."""
+    return MailKind(
+        key="homework", label=_("Homework reminders"),
+        subject=_("%(seminar)s: your homework"),
+        intro=_("A reminder before %(seminar)s: you have not yet handed in all of your homework. "
+                "Open your personal link to do it."),
+        due=missing, describe=labels, position=10)

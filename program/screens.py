@@ -11,8 +11,6 @@ from collections.abc import Iterator
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from groups import screens as group_screens
 from groups import selectors as group_selectors
@@ -21,20 +19,19 @@ from program import activities, selectors
 from seminar import live
 from seminar.languages import language_codes
 from seminar.models import Participant, Seminar
+from seminar.live import regions as live_regions
+from seminar.live.regions import Scope
 from seminar.presence import screen_counts
 
 TEMPLATES = {
     "projector": "program/projector.html#screen",
-    "participant": "program/phone.html#live",
-    "facilitator": "program/run.html#live",
+    "participant": "program/phone.html#frame",
+    "facilitator": "program/run.html#frame",
 }
 
 
-def region(element_id: str, content: str, version: int, **data: str) -> str:
-    """A top-level live element the page swaps by id (newer versions only)."""
-    extra = "".join(format_html(' data-{}="{}"', key, value) for key, value in data.items())
-    return format_html('<div id="{}" data-version="{}"{}>{}</div>', element_id, version,
-                       mark_safe(extra), mark_safe(content))
+# A top-level live element; its data attributes are live.js's contract (seminar.live.regions).
+region = live_regions.element
 
 
 def render_room(role: str, room: selectors.Room, request=None,
@@ -42,8 +39,9 @@ def render_room(role: str, room: selectors.Room, request=None,
     """A screen's room frame; with a request (a page load), forms carry their CSRF token.
 
     A phone in a group passes its group's part (members, activity regions), and a phone's
-    whole frame its own part; each takes the place of an empty placeholder, so that the
-    page holds each region once.
+    whole frame its own part; without them the phone's template puts empty placeholders
+    in their places, which give way to a group's or a person's part (live.js). The
+    phone's layout is its template's (program/phone.html#frame).
     """
     context = {"room": room, "seminar": room.seminar}
     kind, item = room.kind, room.current
@@ -52,43 +50,14 @@ def render_room(role: str, room: selectors.Room, request=None,
             context["find_group"] = group_screens.find_group(group_selectors.round_for_item(item))
         if kind is not None:
             context.update(kind.projector_context(item))
-    frame = render_to_string(TEMPLATES[role], context, request=request)
-    if role == "participant":
+    elif role == "participant":
         members, group_regions = group_part or (
-            group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version),
-            # Gives way to a group's frame for the same item (live.js), so that a room change
-            # (a timer, the projector) never empties a phone's group part and what is typed in it.
-            region("activity-group", "", room.version, **{"placeholder-for": item_mark(item)}))
-        # The page's order is the phone's first screen: now and where (the group's name),
-        # the person's own part (a leader's or a speaker's controls), their form, then the
-        # rest; the program last, folded. Pushes replace by id, so only a page load sees it.
-        frame += members
-        # The room's frame empties a phone's own part left from another item, and gives way
-        # to one for this item (live.js): moving off an item with such parts needs no resync.
-        if person_part is None:
-            frame += region("activity-person", "", room.version, **{"placeholder-for": item_mark(item)})
-        elif person_part:
-            frame += person_part
-        frame += panel_loader(room)
-        frame += group_regions
-        frame += region("activity-live", kind.room_regions(item, request) if kind else "", room.version)
-        frame += render_to_string("program/phone.html#program", context)
-    if role == "facilitator":
-        frame += activity_tablet(room, request)
-    return frame
-
-
-def activity_tablet(room: selectors.Room, request=None) -> str:
-    kind = room.kind
-    return region("activity-tablet", kind.tablet_regions(room.current, request) if kind else "", room.version)
-
-
-def panel_loader(room: selectors.Room) -> str:
-    """The phone's personal panel: kept while the item stays, fetched anew when it changes."""
-    item, kind = room.current, room.kind
-    if item is None or kind is None or not kind.has_panel:
-        return region("activity-panel", "", room.version, key="none")
-    return render_to_string("program/phone.html#panel", {"room": room, "seminar": room.seminar, "item": item})
+            group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version), None)
+        context.update(item=item, mark=item_mark(item), members=members, group_regions=group_regions,
+                       person_part=person_part, room_regions=kind.room_regions(item, request) if kind else "")
+    elif role == "facilitator":
+        context["activity"] = kind.tablet_regions(room.current, request) if kind else ""
+    return render_to_string(TEMPLATES[role], context, request=request)
 
 
 def group_frame(room: selectors.Room, group: Group, members_frame: str, request=None) -> str:
@@ -149,8 +118,7 @@ def publish_room(seminar_id: int) -> None:
 
 def has_person_regions(item) -> bool:
     """Whether the item's kind shows each phone something of its own (marks, a leader's controls)."""
-    kind = activities.get(item.kind) if item is not None else None
-    return kind is not None and type(kind).person_regions is not activities.ActivityKind.person_regions
+    return item is not None and activities.get(item.kind).has_regions(Scope.PERSON)
 
 
 def resync_phones(seminar_id: int) -> None:

@@ -22,7 +22,7 @@ STALE = gettext_lazy("The program was changed on another screen just now. This i
 def run(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     room = selectors.room(seminar)
     context = {"seminar": seminar, "room": room, "counts": screen_counts(seminar.pk),
-               "activity": screens.activity_tablet(room, request)}
+               "activity": room.kind.tablet_regions(room.current, request) if room.kind else ""}
     return render(request, "program/run.html", context)
 
 

@@ -162,3 +162,8 @@ class ScreenCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["seminar", "worker", "role"], name="screencount_unique")
         ]
+
+
+# The e-mail models live beside their code (seminar/invitations/); imported here so they
+# belong to this app.
+from seminar.invitations.models import Delivery, Mailing  # noqa: E402, F401

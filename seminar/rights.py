@@ -70,6 +70,7 @@ POLICY: dict[tuple[str, str], str | Callable[[models.QuerySet], None]] = {
     ("goals.ManagementMessage", "author"): KEEP,
     ("goals.GoalRevision", "by_participant"): KEEP,
     ("goals.Handshake", "participant"): DELETE,
+    ("seminar.Delivery", "participant"): DELETE,
 }
 
 

@@ -14,6 +14,8 @@ pings it: `--ping-interval`, `--ping-timeout`).
 figure to what the server sends, so with the documented 4 KB every page frame over 4 KB
 (a phone's snapshot of the reference program is ~5 KB, a tablet's more) raised inside the
 consumer and the screen got nothing; here the limit is lifted for the server's own frames.
+
+The server also runs the mail worker (seminar/invitations/worker.py) beside the event loop.
 """
 
 from daphne.cli import CommandLineInterface
@@ -39,6 +41,16 @@ class ScreenSocket(WebSocketProtocol):
 
 class SeminarServer(Server):
     http_idle_timeout: float = HTTP_IDLE_TIMEOUT
+
+    def run(self):
+        # Django is set up by now (the application was imported before the server was made).
+        from seminar.invitations import worker
+
+        worker.start()
+        try:
+            super().run()
+        finally:
+            worker.stop()
 
     def listen_success(self, port):
         # The factory exists from here on and builds every connection's protocol with it.

@@ -1,14 +1,14 @@
 """Settings for the seminar app: one module, every deployment value from the environment.
 
 The defaults run the embedded set-up (SQLite, in-process channel layer, one daphne
-process). Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, BASE_URL (https) and
-ALLOWED_HOSTS; then `manage.py check --deploy` is clean.
+process). Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, BASE_URL (https),
+ALLOWED_HOSTS, and EMAIL_URL (the mail server); then `manage.py check --deploy` is clean.
 """
 
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -168,6 +168,49 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+def mailer_from_env() -> dict:
+    """The mailer (Django's MAILERS) from EMAIL_URL, else EMAIL_HOST and its companions, else the
+    console: `make run` prints mails instead of needing a mail server (docs/deploy.md).
+
+    EMAIL_URL: smtp://USER:PASSWORD@HOST:PORT (STARTTLS with ?tls=1), submission://… (port 587,
+    STARTTLS), smtps://… (port 465, TLS from the start), or console://.
+    """
+    url = os.environ.get("EMAIL_URL", "").strip()
+    host = os.environ.get("EMAIL_HOST", "").strip()
+    if url.startswith("console:") or not (url or host):
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if url:
+        parts = urlsplit(url)
+        query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}
+        on = {"1", "true", "yes", "on"}
+        if parts.scheme not in {"smtp", "submission", "smtps"} or not parts.hostname:
+            raise ValueError(f"EMAIL_URL must be smtp://, submission://, smtps:// or console://, "
+                             f"not {parts.scheme}://")
+        options = {"host": parts.hostname, "port": parts.port,
+                   "username": unquote(parts.username or ""), "password": unquote(parts.password or ""),
+                   "use_tls": parts.scheme == "submission" or query.get("tls") in on,
+                   "use_ssl": parts.scheme == "smtps" or query.get("ssl") in on}
+    else:
+        port = os.environ.get("EMAIL_PORT", "").strip()
+        options = {"host": host, "port": int(port) if port else None,
+                   "username": os.environ.get("EMAIL_HOST_USER", ""),
+                   "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                   "use_tls": env_bool("EMAIL_USE_TLS"), "use_ssl": env_bool("EMAIL_USE_SSL")}
+    options["timeout"] = float(os.environ.get("EMAIL_TIMEOUT", "30"))
+    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+
+
+MAILERS = {"default": mailer_from_env()}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "seminar@localhost")
+# The server's own mail worker (seminar/invitations/worker.py): 0 leaves sending to the
+# `send_invitations` command (cron). It looks for queued mail this often, and at once after a click.
+MAIL_WORKER = env_bool("MAIL_WORKER", True)
+MAIL_POLL_SECONDS = float(os.environ.get("MAIL_POLL_SECONDS", "5"))
+# A row still "sending" after this long was cut off (a crash, a restart): its fate is unknown,
+# and it is shown so, with a button to send it again; it is never sent again on its own.
+MAIL_SENDING_STALE_SECONDS = float(os.environ.get("MAIL_SENDING_STALE_SECONDS", "120"))
+
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -189,7 +232,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "seminar.staticbundles.BundlingStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from seminar.views import entry, facilitators, people, rights, theme
+from seminar.views import entry, facilitators, invitations, people, rights, theme
 
 
 class TokenConverter:
@@ -43,8 +43,15 @@ seminar_patterns = [
          name="revoke_access"),
     path("s/<slug:slug>/facilitators/", facilitators.facilitators, name="facilitators"),
     path("s/<slug:slug>/facilitators/invite/", facilitators.invite, name="facilitator_invite"),
-    path("s/<slug:slug>/facilitators/<int:user_id>/remove/", facilitators.remove, name="facilitator_remove"),
+    path("s/<slug:slug>/facilitators/<int:user_id>/remove/", facilitators.remove,
+         name="facilitator_remove"),
     path("s/<slug:slug>/links.csv", facilitators.links_csv, name="links_csv"),
+    path("s/<slug:slug>/mail/", invitations.overview, name="invitations"),
+    path("s/<slug:slug>/mail/new/<slug:kind>/", invitations.compose, name="invitations_compose"),
+    path("s/<slug:slug>/mail/new/<slug:kind>/preview/", invitations.preview,
+         name="invitations_preview"),
+    path("s/<slug:slug>/mail/<int:mailing_id>/", invitations.mailing, name="invitations_mailing"),
+    path("s/<slug:slug>/mail/<int:mailing_id>/retry/", invitations.retry, name="invitations_retry"),
     path("s/<slug:slug>/projector-link/", people.display_access, name="display_access"),
     path("s/<slug:slug>/projector-link/renew/", people.renew_display, name="renew_display"),
 ]

@@ -1,13 +1,11 @@
 """Questions from the room: ask, vote (and take the vote back), and the facilitator's moderation."""
 
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from program import screens
+from program import activities
 from program.models import AgendaItem, Question, QuestionVote
-from seminar import live
-from seminar.languages import language_codes
+from program.questions import regions
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
@@ -16,22 +14,9 @@ class NotOpen(Exception):
     """Questions for this item are not being taken (wrong kind or another seminar)."""
 
 
-def _regions(item_id: int):
-    """The ranked list, once per language, for phones and (with authors) for tablets."""
-    item = AgendaItem.objects.select_related("day").get(pk=item_id)
-    questions = list(Question.objects.filter(item=item).ranked())
-    for language in language_codes():
-        with translation.override(language):
-            context = {"item": item, "questions": [q for q in questions if not q.hidden]}
-            if live.listened(item.day.seminar_id, f"participant-{language}"):
-                yield f"participant-{language}", render_to_string("program/questions/live.html#room", context)
-            if live.listened(item.day.seminar_id, f"facilitator-{language}"):
-                yield f"facilitator-{language}", render_to_string(
-                    "program/questions/live.html#tablet", {"item": item, "questions": questions})
-
-
-def _publish(item: AgendaItem) -> None:
-    live.publish(item.day.seminar_id, lambda: _regions(item.pk))
+def _publish(item: AgendaItem, *also) -> None:
+    """The ranked list on the phones and the tablets (and `also` those regions)."""
+    activities.push(item, regions.ROOM, regions.TABLET, *also)
 
 
 @transaction.atomic
@@ -70,25 +55,21 @@ def feature(*, question: Question) -> None:
     """Put one question on the projector (and take any other off)."""
     Question.objects.filter(item=question.item, featured=True).exclude(pk=question.pk).update(featured=False)
     Question.objects.filter(pk=question.pk).update(featured=not question.featured, hidden=False)
-    _publish(question.item)
-    screens.publish_room(question.item.day.seminar_id)
+    _publish(question.item, regions.FEATURED)
 
 
 @transaction.atomic
 def mark_answered(*, question: Question) -> None:
     """Mark a question answered: it sinks to the end of the list and leaves the projector."""
     Question.objects.filter(pk=question.pk).update(answered_at=timezone.now(), featured=False)
-    _publish(question.item)
-    if question.featured:
-        screens.publish_room(question.item.day.seminar_id)
+    _publish(question.item, *([regions.FEATURED] if question.featured else []))
 
 
 @transaction.atomic
 def hide(*, question: Question) -> None:
     """Take a question off every screen (it is kept, for the report)."""
     Question.objects.filter(pk=question.pk).update(hidden=True, featured=False)
-    _publish(question.item)
-    screens.publish_room(question.item.day.seminar_id)
+    _publish(question.item, *([regions.FEATURED] if question.featured else []))
 
 
 @transaction.atomic
@@ -96,8 +77,3 @@ def show(*, question: Question) -> None:
     """Put a hidden question back on the phones' list (not on the projector: that is "feature")."""
     Question.objects.filter(pk=question.pk).update(hidden=False)
     _publish(question.item)
-
-
-def my_votes(item: AgendaItem, participant: Participant) -> list[int]:
-    return list(QuestionVote.objects.filter(question__item=item, voter=participant)
-                .values_list("question_id", flat=True))

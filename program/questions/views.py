@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from program.models import Question
 from program.phone_posts import Refusal, submit_to_item
-from program.questions import services
+from program.questions import regions, services
 from program.questions.forms import AskForm, QuestionActionForm
 from seminar import access
 from seminar.http import HtmxHttpRequest
@@ -45,8 +45,7 @@ def vote(request: HtmxHttpRequest, slug: str, question_id: int) -> HttpResponse:
         pass
     if not request.htmx:
         return redirect("program:phone", slug=seminar.slug)
-    return render(request, "program/questions/live.html#marks",
-                  {"votes": services.my_votes(question.item, participant)})
+    return HttpResponse(regions.MARKS.render(question.item, participant, request))
 
 
 @require_POST

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('seminar', '0008_roster_id'),
+        ('seminar', '0009_invitations'),
     ]
 
     operations = [

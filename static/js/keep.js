@@ -6,7 +6,7 @@
  * (a reload, a reconnect's snapshot, the item back on) the copy is put back into it; while
  * the form is not on the page (the facilitator moved on) a box at the top of the page
  * holds the text with "Send" and "Discard". The stored key makes a repeated send harmless:
- * the server answers a known key with the first result.
+ * the server answers a known key with the first result. The box is rescue.js's.
  */
 (function () {
   "use strict";
@@ -83,6 +83,9 @@
     return found;
   }
 
+  // What rescue.js (the box for texts whose form went away) uses of the store.
+  window.keepStore = {read: read, write: write, forget: forget, strings: strings};
+
   function same(a, b) { return JSON.stringify(a.texts) === JSON.stringify(b.texts); }
 
   function formFor(action) {
@@ -129,102 +132,10 @@
     return box;
   }
 
-  // Texts whose form is not on the page: a box at the top of the page to send or discard them.
-  function rescueBox(entry) {
-    var box = document.createElement("section");
-    box.className = "unsent";
-    box.dataset.action = entry.action;
-    var heading = document.createElement("h2");
-    heading.textContent = strings("heading");
-    box.append(heading);
-    if (entry.where) {
-      var where = document.createElement("p");
-      where.className = "help";
-      where.textContent = entry.where;
-      box.append(where);
-    }
-    entry.texts.forEach(function (text, index) {
-      var id = "unsent-" + btoa(unescape(encodeURIComponent(entry.action))).replace(/[^a-zA-Z0-9]/g, "") + "-" + index;
-      var label = document.createElement("label");
-      label.htmlFor = id;
-      label.textContent = text[1];
-      var area = document.createElement("textarea");
-      area.id = id;
-      area.rows = 3;
-      area.value = text[2];
-      area.dataset.field = text[0];
-      area.addEventListener("input", function () {
-        var current = read(entry.action) || entry;
-        current.fields = current.fields.map(function (pair) { return pair[0] === text[0] ? [pair[0], area.value] : pair; });
-        current.texts = current.texts.map(function (t) { return t[0] === text[0] ? [t[0], t[1], area.value] : t; });
-        write(current);
-      });
-      box.append(label, area);
-    });
-    var result = document.createElement("p");
-    result.setAttribute("role", "status");
-    result.className = "unsent-result";
-    var send = document.createElement("button");
-    send.type = "button";
-    send.className = "primary";
-    send.textContent = strings("send");
-    send.addEventListener("click", function () { sendKept(entry.action, box, result, send); });
-    var discard = document.createElement("button");
-    discard.type = "button";
-    discard.textContent = strings("discard");
-    discard.addEventListener("click", function () { forget(entry.action); box.remove(); });
-    var buttons = document.createElement("p");
-    buttons.className = "buttons";
-    buttons.append(send, discard);
-    box.append(buttons, result);
-    return box;
-  }
-
-  function csrfToken() {
-    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (error) { return ""; }
-  }
-
-  function sendKept(action, box, result, button) {
-    var entry = read(action);
-    if (!entry) { box.remove(); return; }
-    var body = new FormData();
-    entry.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
-    button.disabled = true;
-    fetch(action, {method: "POST", body: body, credentials: "same-origin",
-                   headers: {"X-CSRFToken": csrfToken(), "HX-Request": "true"}})
-      .then(function (response) {
-        return response.text().then(function (html) {
-          if (response.ok) {
-            forget(action);
-            box.replaceChildren(result);
-            result.textContent = strings("sent");
-            return;
-          }
-          var page = document.createElement("template");
-          page.innerHTML = html;
-          var error = page.content.querySelector(".error:not(.send-error)");
-          result.textContent = error ? error.textContent.trim() : strings("failed");
-          button.disabled = false;
-        });
-      })
-      .catch(function () { result.textContent = strings("offline"); button.disabled = false; });
-  }
-
-  function holder() {
-    var box = document.getElementById("unsent-texts");
-    if (box) return box;
-    var main = document.getElementById("main");
-    if (!main) return null;
-    box = document.createElement("div");
-    box.id = "unsent-texts";
-    main.prepend(box);
-    return box;
-  }
-
   function check() {
     scheduled = false;
     if (!scope()) return;
-    var box = holder();
+    var box = window.keepRescue.holder();
     if (!box) return;
     var orphans = [];
     entries().forEach(function (entry) {
@@ -241,7 +152,7 @@
         return section.dataset.action === entry.action;
       });
       if (shown) return;
-      var section = rescueBox(entry);
+      var section = window.keepRescue.box(entry);
       box.append(section);
       // The form someone was typing in went away under their fingers: they go on typing here.
       if (lastField && lastField.action === entry.action && (document.activeElement === document.body || !document.activeElement)) {

@@ -119,3 +119,52 @@ def test_the_phone_reflows_at_320_px_with_200_percent_text(seminar, screens):
         .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
         .slice(0, 8)""")
     assert widest <= 320, wide
+
+
+def test_the_soapbox_during_the_speeches_passes_axe_on_phones_and_tablet(seminar, screens):
+    from tests.program.soapbox_room import make_room, to_speeches
+
+    room = in_thread(make_room, seminar, groups=1, members=3)
+    speaker = in_thread(to_speeches, room, room.tables[0])
+    listener = next(person for person in room.tables[0].members if person.pk != speaker.participant_id)
+    speaking = screens.phone(speaker.participant, bypass_csp=True)
+    listening = screens.phone(listener, bypass_csp=True)
+    leading = screens.phone(room.tables[0].leader, bypass_csp=True)
+    tablet = screens.tablet(seminar, bypass_csp=True, viewport={"width": 1180, "height": 820})
+    expect(listening.locator(f"#soapbox-{room.item.pk}-slot-speaker-{speaker.pk}")).to_be_visible()
+
+    assert_clean(speaking, "speaker's phone")
+    assert_clean(listening, "phone giving feedback")
+    assert_clean(leading, "process leader's phone")
+    assert_clean(tablet, "tablet at the soapbox")
+
+
+def gallery_with_comments(seminar):
+    from program.ideas import services as ideas
+    from program.vernissage import services as vernissage
+
+    brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=1)
+    for number, people in enumerate(brainstorm.people, start=1):
+        ideas.submit_idea(item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4())
+    tables = seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
+    idea = brainstorm.item.ideas.filter(group=tables.groups[0]).first()
+    visitor = tables.people[1][0]
+    vernissage.react(item=tables.item, idea=idea, visitor=visitor, kind="love")
+    vernissage.comment(item=tables.item, idea=idea, author=visitor, text="Flot – kan vi låne den?", key=uuid.uuid4())
+    return tables, visitor
+
+
+def test_a_gallery_with_reactions_and_comments_passes_axe_for_visitor_and_host(seminar, screens):
+    tables, visitor = in_thread(gallery_with_comments, seminar)
+    slug = seminar.slug
+    visiting = screens.phone(visitor, bypass_csp=True)
+    visiting.goto(f"/s/{slug}/galleries/{tables.item.pk}/{tables.groups[0].pk}/")
+    expect(visiting.locator("main")).to_contain_text("Idé fra bord 1")
+    hosting = screens.phone(tables.people[0][0], bypass_csp=True)
+    expect(hosting.locator("#gallery-hosts")).to_contain_text("Flot – kan vi låne den?")
+    galleries = screens.phone(tables.people[1][1], bypass_csp=True)
+    galleries.goto(f"/s/{slug}/galleries/{tables.item.pk}/")
+
+    assert_clean(visiting, "gallery page of another table")
+    assert_clean(hosting, "host's phone with a comment")
+    assert_clean(galleries, "list of galleries")

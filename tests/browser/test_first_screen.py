@@ -118,3 +118,37 @@ def test_the_items_first_thing_to_do_is_on_every_phones_first_screen(reference_s
             if bottom is not None and bottom > PHONE["height"]:
                 misses.append(f"{role} {number} {item.title} ({item.kind}): first thing to do ends at {bottom:.0f} px")
     assert not misses, "\n".join(misses)
+
+
+def test_a_speaker_and_a_gallery_host_see_their_part_on_the_first_screen(seminar, screens):
+    """The roles that exist only at one item: the speaker on the soapbox, a gallery's host."""
+    import uuid
+
+    from program.ideas import services as ideas
+    from program.vernissage import selectors as vernissage_selectors
+    from tests.program.soapbox_room import make_room, to_speeches
+    from tests.program.tables import seat
+
+    room = in_thread(make_room, seminar, groups=1, members=3)
+    speaker = in_thread(to_speeches, room, room.tables[0])
+    page = screens.phone(speaker.participant)
+    wait_live(page)
+    shot(page, "phone-speaker")
+    # The speaker's own slot ("You are on the soapbox", their speech) is on the first screen.
+    bottom = bottom_of(page, f"#fb-{speaker.pk}-heading")
+    assert bottom is not None and bottom <= PHONE["height"], f"the speaker's slot ends at {bottom} px"
+
+    def vernissage():
+        brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=2)
+        for people in brainstorm.people:
+            ideas.submit_idea(item=brainstorm.item, author=people[0], text="Idé", key=uuid.uuid4())
+        tables = seat(seminar, "vernissage", position=3, grouping=brainstorm.item.grouping)
+        state = vernissage_selectors.state(tables.item)
+        return vernissage_selectors.hosts(tables.groups[0], state)[0]
+
+    host = in_thread(vernissage)
+    page = screens.phone(host)
+    wait_live(page)
+    shot(page, "phone-host")
+    bottom = bottom_of(page, "#gallery-hosts .host-now")
+    assert bottom is not None and bottom <= PHONE["height"], f"the host's call ends at {bottom} px"

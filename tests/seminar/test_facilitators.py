@@ -110,8 +110,8 @@ def test_migration_keeps_every_facilitator_on_every_existing_seminar():
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    executor.migrate([("seminar", "0008_roster_id")])
-    apps = executor.loader.project_state([("seminar", "0008_roster_id"),
+    executor.migrate([("seminar", "0009_invitations")])
+    apps = executor.loader.project_state([("seminar", "0009_invitations"),
                                           ("auth", "0012_alter_user_first_name_max_length")]).apps
     OldSeminar = apps.get_model("seminar", "Seminar")
     OldUser = apps.get_model("auth", "User")
