@@ -15,6 +15,7 @@ app_name = "program"
 urlpatterns = [
     path("new/", editor_setup.new_seminar, name="seminar_new"),
     path("s/<slug:slug>/program/", editor.editor, name="editor"),
+    path("s/<slug:slug>/program/seminar/", editor.seminar_settings, name="editor_seminar"),
     path("s/<slug:slug>/program/days/add/", editor.add_day, name="editor_add_day"),
     path("s/<slug:slug>/program/days/<str:date>/remove/", editor.remove_day, name="editor_remove_day"),
     path("s/<slug:slug>/program/items/add/", editor.add_item, name="editor_add_item"),

@@ -134,7 +134,8 @@ def reveal(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @require_GET
 def projector(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar = get_object_or_404(Seminar, slug=slug)
-    if not (access.is_display(request.session, seminar.pk) or access.facilitates(request.user, seminar)):
+    if not (access.is_display(request.session, seminar.pk)
+            or access.facilitates(request.user, seminar)):
         return render(request, "seminar/not_allowed.html", {"seminar": seminar}, status=403)
     frame = screens.render_room("projector", selectors.room(seminar), request)
     return render(request, "program/projector.html", {"seminar": seminar, "frame": frame})

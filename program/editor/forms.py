@@ -6,7 +6,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from program import activities
+from program import activities, homework
 from program.programfields import ITEM_SETTINGS
 
 # An ISO time in a time input, whatever the page's language (docs: LESSONS, date inputs).
@@ -102,3 +102,29 @@ class MoveForm(forms.Form):
 
 class RemoveForm(forms.Form):
     confirm = forms.BooleanField(required=False)
+
+
+class SeminarForm(forms.Form):
+    """The seminar's own fields in the program file ([seminar]): its texts, words and homework."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False, help_text=ENGLISH_HELP)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    place_en = forms.CharField(label=_("Place in English"), max_length=200, required=False)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea({"rows": 4}))
+    description_en = forms.CharField(label=_("Description in English"), required=False,
+                                     widget=forms.Textarea({"rows": 4}))
+    goal_year = forms.CharField(label=_("Year the goals aim at"), max_length=20, required=False)
+    homework = forms.MultipleChoiceField(label=_("Homework"), required=False, widget=forms.CheckboxSelectMultiple)
+    colour = forms.CharField(label=_("Colour"), max_length=7, required=False,
+                             help_text=_("# and six hex digits, e.g. #0b4f8a; empty: the standard colours."))
+    data_controller = forms.CharField(label=_("Data controller"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["homework"].choices = [(task.key, str(task.label)) for task in homework.registered()]
+
+
+def seminar_values(data: dict) -> dict:
+    """A SeminarForm's cleaned data as the file's [seminar] fields, leaving out what is empty."""
+    return {name: value for name, value in data.items() if value not in ("", [], None)}

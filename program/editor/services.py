@@ -18,7 +18,7 @@ from program.models import LiveState
 from program.programimport import ImportResult, WouldLoseWork, load
 from seminar.models import Seminar
 
-__all__ = ["WouldLoseWork", "add_day", "add_item", "change_item", "move_item", "remove_day",
+__all__ = ["WouldLoseWork", "add_day", "add_item", "change_item", "change_seminar", "move_item", "remove_day",
            "remove_item", "save_program"]
 
 
@@ -42,13 +42,21 @@ def save_program(*, seminar: Seminar, data: dict, force: bool = False) -> Import
     return result
 
 
+def _read(seminar: Seminar) -> dict:
+    """The program as data, read under the seminar's row lock: two facilitators editing at once
+    change it one after the other, each on the other's result."""
+    list(Seminar.objects.select_for_update().filter(pk=seminar.pk).values_list("pk", flat=True))
+    return programdata.read(seminar)
+
+
 def _taken(data: dict) -> set[str]:
     return {item.get("key") for day in data.get("days", []) for item in day.get("items", [])}
 
 
+@transaction.atomic
 def add_day(*, seminar: Seminar, date: dt.date, title: str, title_en: str = "") -> None:
     """Add a day to the program, in date order. Saves and publishes (save_program)."""
-    data = programdata.read(seminar)
+    data = _read(seminar)
     days = data.setdefault("days", [])
     day = {"date": date.isoformat(), "title": title, "title_en": title_en or None, "items": []}
     at = next((index for index, other in enumerate(days) if str(other.get("date")) > day["date"]), len(days))
@@ -56,20 +64,22 @@ def add_day(*, seminar: Seminar, date: dt.date, title: str, title_en: str = "") 
     save_program(seminar=seminar, data=data)
 
 
+@transaction.atomic
 def remove_day(*, seminar: Seminar, date: dt.date, force: bool = False) -> ImportResult:
     """Remove a day and its items (refused with WouldLoseWork if the room worked at one).
     Saves and publishes (save_program)."""
-    data = programdata.read(seminar)
+    data = _read(seminar)
     data["days"] = [day for day in data.get("days", []) if str(day.get("date")) != date.isoformat()]
     return save_program(seminar=seminar, data=data, force=force)
 
 
+@transaction.atomic
 def add_item(*, seminar: Seminar, date: dt.date, values: dict) -> str:
     """Add an item to a day: after the items that start no later than it (else last).
 
     `values` are the item's program-file fields. Returns the new item's key.
     """
-    data = programdata.read(seminar)
+    data = _read(seminar)
     day = programdata.find_day(data, date)
     if day is None:
         raise LookupError(date)
@@ -84,9 +94,10 @@ def add_item(*, seminar: Seminar, date: dt.date, values: dict) -> str:
     return key
 
 
+@transaction.atomic
 def change_item(*, seminar: Seminar, key: str, values: dict) -> None:
     """Replace an item's fields (its time, kind, settings, texts in both languages...)."""
-    data = programdata.read(seminar)
+    data = _read(seminar)
     found = programdata.find_item(data, key)
     if found is None:
         raise LookupError(key)
@@ -95,10 +106,11 @@ def change_item(*, seminar: Seminar, key: str, values: dict) -> None:
     save_program(seminar=seminar, data=data)
 
 
+@transaction.atomic
 def move_item(*, seminar: Seminar, key: str, up: bool) -> bool:
     """Swap an item with the one above (or below) it on its day. The timetable stays: the two
     swap their start times too, so the program stays in time order. False at the day's edge."""
-    data = programdata.read(seminar)
+    data = _read(seminar)
     found = programdata.find_item(data, key)
     if found is None:
         raise LookupError(key)
@@ -120,12 +132,21 @@ def move_item(*, seminar: Seminar, key: str, up: bool) -> bool:
     return True
 
 
+@transaction.atomic
 def remove_item(*, seminar: Seminar, key: str, force: bool = False) -> ImportResult:
     """Remove an item; refused with WouldLoseWork if the room worked at it, unless `force`."""
-    data = programdata.read(seminar)
+    data = _read(seminar)
     found = programdata.find_item(data, key)
     if found is None:
         raise LookupError(key)
     day, index = found
     del day["items"][index]
     return save_program(seminar=seminar, data=data, force=force)
+
+
+@transaction.atomic
+def change_seminar(*, seminar: Seminar, values: dict) -> None:
+    """Replace the seminar's own fields ([seminar]: texts, words, homework, colour...)."""
+    data = _read(seminar)
+    data["seminar"] = {"slug": seminar.slug, **values}
+    save_program(seminar=seminar, data=data)

@@ -18,8 +18,10 @@ from program.editor.forms import (
     ItemForm,
     MoveForm,
     RemoveForm,
+    SeminarForm,
     item_initial,
     item_values,
+    seminar_values,
 )
 from program.models import AgendaItem
 from program.programfile import export_program
@@ -69,6 +71,23 @@ def add_day(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
             messages.success(request, _("The day is added."))
             return see_other("program:editor", slug=seminar.slug)
     return _page(request, seminar, day_form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@access.facilitator_required
+def seminar_settings(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    initial = programdata.read(seminar)["seminar"]
+    form = SeminarForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_seminar(seminar=seminar, values=seminar_values(form.cleaned_data))
+        except programdata.Refused as refused:
+            _refusal(form, refused)
+        else:
+            messages.success(request, _("Saved: %(title)s.") % {"title": form.cleaned_data["title"]})
+            return see_other("program:editor", slug=seminar.slug)
+    return render(request, "program/editor/seminar.html", {"seminar": seminar, "form": form},
+                  status=400 if form.errors else 200)
 
 
 @require_POST

@@ -32,7 +32,8 @@ def test_editor_shows_the_program_with_its_controls(facilitator_client, seminar)
     assert 'id="id_new-day"' in page and 'id="id_day-date"' in page
 
 
-@pytest.mark.parametrize("path", ["program/", "program/items/{item}/", "program.toml", "facilitators/",
+@pytest.mark.parametrize("path", ["program/", "program/seminar/", "program/items/{item}/", "program.toml",
+                                  "facilitators/",
                                   "links.csv"])
 def test_editor_pages_are_refused_to_others(seminar, phone_client, path):
     item = AgendaItem.objects.for_seminar(seminar).first()
@@ -173,3 +174,20 @@ def test_an_empty_day_can_be_removed_and_a_day_with_items_cannot(facilitator_cli
     assert (emptied.status_code, kept.status_code) == (303, 303)
     assert list(seminar.days.values_list("title", flat=True)) == ["Torsdag", "Fredag"]
     assert facilitator_client.post(f"/s/{seminar.slug}/program/days/not-a-date/remove/").status_code == 404
+
+
+def test_seminar_settings_are_saved_and_a_bad_colour_is_refused_at_its_field(facilitator_client, seminar):
+    url = f"/s/{seminar.slug}/program/seminar/"
+    form = {"title": "Lederdag", "title_en": "Leaders' day", "goal_year": "2028", "homework": [],
+            "colour": "#0b4f8a"}
+
+    saved = facilitator_client.post(url, form)
+    refused = facilitator_client.post(url, {**form, "title": "Anden titel", "colour": "blå"})
+
+    seminar.refresh_from_db()
+    assert saved.status_code == 303
+    assert (seminar.title, seminar.title_en, seminar.goal_year, seminar.colour) == (
+        "Lederdag", "Leaders' day", "2028", "#0b4f8a")
+    assert refused.status_code == 400
+    assert 'aria-describedby="id_colour_helptext id_colour_error"' in refused.content.decode()
+    assert 'value="Anden titel"' in refused.content.decode()
