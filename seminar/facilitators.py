@@ -32,8 +32,13 @@ class Invitation:
 
 
 def set_password_link(user) -> str:
-    path = reverse("set_password", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                         default_token_generator.make_token(user)])
+    path = reverse(
+        "set_password",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            default_token_generator.make_token(user),
+        ],
+    )
     return links.absolute(path)
 
 
@@ -46,15 +51,24 @@ def invite_facilitator(*, seminar: Seminar, name: str, email: str) -> Invitation
     """
     User = get_user_model()
     email = email.strip()
-    user = (User.objects.filter(email__iexact=email).order_by("pk").first()
-            or User.objects.filter(username__iexact=email).first())
+    user = (
+        User.objects.filter(email__iexact=email).order_by("pk").first()
+        or User.objects.filter(username__iexact=email).first()
+    )
     created = user is None
     if created:
         first, _, last = name.strip().partition(" ")
-        user = User(username=email.casefold()[:150], email=email, first_name=first[:150], last_name=last[:150])
+        user = User(
+            username=email.casefold()[:150],
+            email=email,
+            first_name=first[:150],
+            last_name=last[:150],
+        )
         user.set_unusable_password()
         user.save()
-    user.user_permissions.add(Permission.objects.get(codename="facilitate", content_type__app_label="seminar"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="facilitate", content_type__app_label="seminar")
+    )
     seminar.facilitators.add(user)
     return Invitation(user, created, "" if user.has_usable_password() else set_password_link(user))
 

@@ -19,9 +19,13 @@ def _kinds() -> list[tuple[str, str]]:
 
 
 class DayForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     title = forms.CharField(label=_("Title of the day"), max_length=120)
-    title_en = forms.CharField(label=_("Title in English"), max_length=120, required=False, help_text=ENGLISH_HELP)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=120, required=False, help_text=ENGLISH_HELP
+    )
 
 
 class ItemBasics(forms.Form):
@@ -41,7 +45,9 @@ class AddItemForm(ItemBasics):
 
     def __init__(self, *args, days, **kwargs) -> None:
         super().__init__(*args, prefix="new", **kwargs)
-        self.fields["day"].choices = [(day.date.isoformat(), f"{day.title} ({day.date:%d.%m.%Y})") for day in days]
+        self.fields["day"].choices = [
+            (day.date.isoformat(), f"{day.title} ({day.date:%d.%m.%Y})") for day in days
+        ]
 
     def clean_day(self) -> dt.date:
         return dt.date.fromisoformat(self.cleaned_data["day"])
@@ -50,10 +56,14 @@ class AddItemForm(ItemBasics):
 class ItemForm(ItemBasics):
     """Every field of an item, named as in the program file (docs/program-format.md)."""
 
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False, help_text=ENGLISH_HELP)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False, help_text=ENGLISH_HELP
+    )
     secret = forms.BooleanField(label=_("Hidden until I reveal it (a surprise)"), required=False)
     grouping = forms.ChoiceField(label=_("Grouping"), required=False)
-    round = forms.IntegerField(label=_("Round of the grouping"), min_value=1, max_value=20, initial=1)
+    round = forms.IntegerField(
+        label=_("Round of the grouping"), min_value=1, max_value=20, initial=1
+    )
     speakers = forms.IntegerField(label=_("Speakers per group (soapbox)"), required=False)
     prepare_minutes = forms.IntegerField(label=_("Minutes to prepare (soapbox)"), required=False)
     leads = forms.CharField(label=_("Who leads"), max_length=200, required=False)
@@ -61,12 +71,23 @@ class ItemForm(ItemBasics):
     place = forms.CharField(label=_("Meeting place"), max_length=200, required=False)
     place_en = forms.CharField(label=_("Meeting place in English"), max_length=200, required=False)
     returns_at = forms.TimeField(label=_("Back at"), **TIME)
-    text = forms.CharField(label=_("Text for the participants"), required=False, widget=forms.Textarea({"rows": 5}))
-    text_en = forms.CharField(label=_("Text for the participants, in English"), required=False,
-                              widget=forms.Textarea({"rows": 5}), help_text=ENGLISH_HELP)
-    notes = forms.CharField(label=_("Notes for the facilitators"), required=False, widget=forms.Textarea({"rows": 4}))
-    notes_en = forms.CharField(label=_("Notes for the facilitators, in English"), required=False,
-                               widget=forms.Textarea({"rows": 4}))
+    text = forms.CharField(
+        label=_("Text for the participants"), required=False, widget=forms.Textarea({"rows": 5})
+    )
+    text_en = forms.CharField(
+        label=_("Text for the participants, in English"),
+        required=False,
+        widget=forms.Textarea({"rows": 5}),
+        help_text=ENGLISH_HELP,
+    )
+    notes = forms.CharField(
+        label=_("Notes for the facilitators"), required=False, widget=forms.Textarea({"rows": 4})
+    )
+    notes_en = forms.CharField(
+        label=_("Notes for the facilitators, in English"),
+        required=False,
+        widget=forms.Textarea({"rows": 4}),
+    )
 
     def __init__(self, *args, groupings: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -108,21 +129,34 @@ class SeminarForm(forms.Form):
     """The seminar's own fields in the program file ([seminar]): its texts, words and homework."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False, help_text=ENGLISH_HELP)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False, help_text=ENGLISH_HELP
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     place_en = forms.CharField(label=_("Place in English"), max_length=200, required=False)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea({"rows": 4}))
-    description_en = forms.CharField(label=_("Description in English"), required=False,
-                                     widget=forms.Textarea({"rows": 4}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea({"rows": 4})
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"), required=False, widget=forms.Textarea({"rows": 4})
+    )
     goal_year = forms.CharField(label=_("Year the goals aim at"), max_length=20, required=False)
-    homework = forms.MultipleChoiceField(label=_("Homework"), required=False, widget=forms.CheckboxSelectMultiple)
-    colour = forms.CharField(label=_("Colour"), max_length=7, required=False,
-                             help_text=_("# and six hex digits, e.g. #0b4f8a; empty: the standard colours."))
+    homework = forms.MultipleChoiceField(
+        label=_("Homework"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    colour = forms.CharField(
+        label=_("Colour"),
+        max_length=7,
+        required=False,
+        help_text=_("# and six hex digits, e.g. #0b4f8a; empty: the standard colours."),
+    )
     data_controller = forms.CharField(label=_("Data controller"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["homework"].choices = [(task.key, str(task.label)) for task in homework.registered()]
+        self.fields["homework"].choices = [
+            (task.key, str(task.label)) for task in homework.registered()
+        ]
 
 
 def seminar_values(data: dict) -> dict:

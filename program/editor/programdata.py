@@ -29,8 +29,11 @@ class Refused(Exception):
 
     def about(self, kind: str, ident: str) -> list[tuple[str, str]]:
         """(field, message) for every problem on one item or day."""
-        return [(place[2], message) for place, message in self.problems
-                if place is not None and place[0] == kind and place[1] == ident]
+        return [
+            (place[2], message)
+            for place, message in self.problems
+            if place is not None and place[0] == kind and place[1] == ident
+        ]
 
 
 def read(seminar: Seminar) -> dict:
@@ -44,7 +47,11 @@ def give_keys(seminar: Seminar) -> None:
     would give them, saved, so that saving the program matches them and keeps their work."""
     blank = list(AgendaItem.objects.for_seminar(seminar).filter(key=""))
     if blank:
-        taken = set(AgendaItem.objects.filter(day__seminar=seminar).exclude(key="").values_list("key", flat=True))
+        taken = set(
+            AgendaItem.objects.filter(day__seminar=seminar)
+            .exclude(key="")
+            .values_list("key", flat=True)
+        )
         for item in blank:
             item.key = itemkeys.unique(itemkeys.from_title(item.title), taken)
             taken.add(item.key)
@@ -108,4 +115,6 @@ def find_item(data: dict, key: str) -> tuple[dict, int] | None:
 
 
 def find_day(data: dict, date: dt.date) -> dict | None:
-    return next((day for day in data.get("days", []) if str(day.get("date")) == date.isoformat()), None)
+    return next(
+        (day for day in data.get("days", []) if str(day.get("date")) == date.isoformat()), None
+    )

@@ -18,8 +18,17 @@ from program.models import LiveState
 from program.programimport import ImportResult, WouldLoseWork, load
 from seminar.models import Seminar
 
-__all__ = ["WouldLoseWork", "add_day", "add_item", "change_item", "change_seminar", "move_item", "remove_day",
-           "remove_item", "save_program"]
+__all__ = [
+    "WouldLoseWork",
+    "add_day",
+    "add_item",
+    "change_item",
+    "change_seminar",
+    "move_item",
+    "remove_day",
+    "remove_item",
+    "save_program",
+]
 
 
 def _announce(seminar: Seminar) -> None:
@@ -59,7 +68,10 @@ def add_day(*, seminar: Seminar, date: dt.date, title: str, title_en: str = "") 
     data = _read(seminar)
     days = data.setdefault("days", [])
     day = {"date": date.isoformat(), "title": title, "title_en": title_en or None, "items": []}
-    at = next((index for index, other in enumerate(days) if str(other.get("date")) > day["date"]), len(days))
+    at = next(
+        (index for index, other in enumerate(days) if str(other.get("date")) > day["date"]),
+        len(days),
+    )
     days.insert(at, day)
     save_program(seminar=seminar, data=data)
 
@@ -87,8 +99,14 @@ def add_item(*, seminar: Seminar, date: dt.date, values: dict) -> str:
     items = day.setdefault("items", [])
     at = len(items)
     if values.get("start"):
-        at = next((index for index, item in enumerate(items) if str(item.get("start", "")) > values["start"]),
-                  len(items))
+        at = next(
+            (
+                index
+                for index, item in enumerate(items)
+                if str(item.get("start", "")) > values["start"]
+            ),
+            len(items),
+        )
     items.insert(at, {"key": key, **values})
     save_program(seminar=seminar, data=data)
     return key

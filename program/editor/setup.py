@@ -19,7 +19,7 @@ MAX_SLUG = Seminar._meta.get_field("slug").max_length
 
 def free_slug(title: str) -> str:
     """A slug made from the title that no seminar has yet."""
-    base = slugify(title.translate(_FOLD))[:MAX_SLUG - 4].strip("-") or "seminar"
+    base = slugify(title.translate(_FOLD))[: MAX_SLUG - 4].strip("-") or "seminar"
     slug, number = base, 2
     while Seminar.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
@@ -52,6 +52,10 @@ def copy_seminar(*, source: Seminar, title: str, slug: str, by) -> Seminar:
     spec.slug, spec.title = slug, title
     spec.english.pop("title_en", None)  # the old title's English no longer fits
     seminar = load(spec).seminar
-    Department.objects.bulk_create([Department(seminar=seminar, name=name)
-                                    for name in source.departments.values_list("name", flat=True)])
+    Department.objects.bulk_create(
+        [
+            Department(seminar=seminar, name=name)
+            for name in source.departments.values_list("name", flat=True)
+        ]
+    )
     return _made(seminar, by)

@@ -10,37 +10,63 @@ from seminar.models import Seminar
 
 
 def problems_text(error: ProgramFileError) -> list[str]:
-    return [_("Line %(line)d: %(problem)s") % {"line": line, "problem": problem} for line, problem in error.problems]
+    return [
+        _("Line %(line)d: %(problem)s") % {"line": line, "problem": problem}
+        for line, problem in error.problems
+    ]
 
 
 class NewSeminarForm(forms.Form):
     EMPTY, FILE, COPY = "empty", "file", "copy"
 
-    title = forms.CharField(label=_("Title"), max_length=200, required=False,
-                            help_text=_("Required, except from a program file, which has its own title."))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Required, except from a program file, which has its own title."),
+    )
     slug = forms.CharField(
-        label=_("Short name in the address"), max_length=50, required=False,
-        validators=[RegexValidator(SLUG, _("Use only lower-case letters a–z, digits and hyphens."))],
-        help_text=_("Shown in every link, e.g. /s/lederseminar-2027/. Empty: made from the title."))
+        label=_("Short name in the address"),
+        max_length=50,
+        required=False,
+        validators=[
+            RegexValidator(SLUG, _("Use only lower-case letters a–z, digits and hyphens."))
+        ],
+        help_text=_("Shown in every link, e.g. /s/lederseminar-2027/. Empty: made from the title."),
+    )
     start = forms.ChoiceField(
-        label=_("Start from"), widget=forms.RadioSelect, initial=EMPTY,
-        choices=[(EMPTY, _("An empty program")), (FILE, _("A program file")),
-                 (COPY, _("A copy of an earlier seminar (its program, departments and settings; "
-                          "no participants and nothing they wrote)"))])
+        label=_("Start from"),
+        widget=forms.RadioSelect,
+        initial=EMPTY,
+        choices=[
+            (EMPTY, _("An empty program")),
+            (FILE, _("A program file")),
+            (
+                COPY,
+                _(
+                    "A copy of an earlier seminar (its program, departments and settings; "
+                    "no participants and nothing they wrote)"
+                ),
+            ),
+        ],
+    )
     file = forms.FileField(label=_("Program file (.toml)"), required=False)
     source = forms.ChoiceField(label=_("Seminar to copy"), required=False)
 
     def __init__(self, *args, seminars, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.seminars = {seminar.slug: seminar for seminar in seminars}
-        self.fields["source"].choices = [("", "—")] + [(seminar.slug, seminar.title)
-                                                        for seminar in self.seminars.values()]
+        self.fields["source"].choices = [("", "—")] + [
+            (seminar.slug, seminar.title) for seminar in self.seminars.values()
+        ]
         self.spec = None
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"]
         if slug and Seminar.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("A seminar already has that name in its address. Choose another."))
+            raise forms.ValidationError(
+                _("A seminar already has that name in its address. Choose another.")
+            )
         return slug
 
     def clean_file(self):
@@ -71,7 +97,9 @@ class NewSeminarForm(forms.Form):
         try:
             self.spec = parse(upload.read().decode("utf-8"))
         except UnicodeDecodeError:
-            self.add_error("file", _("The file is not UTF-8 text. Save it as UTF-8 and upload it again."))
+            self.add_error(
+                "file", _("The file is not UTF-8 text. Save it as UTF-8 and upload it again.")
+            )
             return
         except ProgramFileError as error:
             self.add_error("file", problems_text(error))
@@ -81,5 +109,11 @@ class NewSeminarForm(forms.Form):
         if data.get("slug"):
             self.spec.slug = data["slug"]
         elif Seminar.objects.filter(slug=self.spec.slug).exists():
-            self.add_error("slug", _("A seminar already has the address name in the file (%(slug)s). "
-                                     "Choose another here.") % {"slug": self.spec.slug})
+            self.add_error(
+                "slug",
+                _(
+                    "A seminar already has the address name in the file (%(slug)s). "
+                    "Choose another here."
+                )
+                % {"slug": self.spec.slug},
+            )

@@ -15,7 +15,9 @@ from seminar.models import Seminar
 
 
 def _own_seminars(user):
-    return (Seminar.objects.all() if user.is_superuser else user.facilitated_seminars.all()).order_by("title")
+    return (
+        Seminar.objects.all() if user.is_superuser else user.facilitated_seminars.all()
+    ).order_by("title")
 
 
 @require_http_methods(["GET", "POST"])
@@ -23,7 +25,9 @@ def _own_seminars(user):
 def new_seminar(request: HtmxHttpRequest) -> HttpResponse:
     if not access.is_facilitator(request.user):
         return render(request, "seminar/not_allowed.html", status=403)
-    form = NewSeminarForm(request.POST or None, request.FILES or None, seminars=_own_seminars(request.user))
+    form = NewSeminarForm(
+        request.POST or None, request.FILES or None, seminars=_own_seminars(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data, user = form.cleaned_data, request.user
         if data["start"] == form.FILE:
@@ -35,6 +39,11 @@ def new_seminar(request: HtmxHttpRequest) -> HttpResponse:
                 seminar = setup.copy_seminar(source=data["source"], title=title, slug=slug, by=user)
             else:
                 seminar = setup.create_empty(title=title, slug=slug, by=user)
-        messages.success(request, _("The seminar %(title)s is made. Here is its program.") % {"title": seminar.title})
+        messages.success(
+            request,
+            _("The seminar %(title)s is made. Here is its program.") % {"title": seminar.title},
+        )
         return see_other("program:editor", slug=seminar.slug)
-    return render(request, "program/editor/new.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "program/editor/new.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -47,8 +47,12 @@ def _page(request, seminar: Seminar, *, day_form=None, add_form=None, status=200
         day.program = sorted(day.items.all(), key=lambda item: item.position)
         for item in day.program:
             item.kind_label = activities.get(item.kind).label
-    context = {"seminar": seminar, "days": days, "day_form": day_form or DayForm(prefix="day"),
-               "add_form": add_form or AddItemForm(days=days)}
+    context = {
+        "seminar": seminar,
+        "days": days,
+        "day_form": day_form or DayForm(prefix="day"),
+        "add_form": add_form or AddItemForm(days=days),
+    }
     return render(request, "program/editor/program.html", context, status=status)
 
 
@@ -84,10 +88,16 @@ def seminar_settings(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse
         except programdata.Refused as refused:
             _refusal(form, refused)
         else:
-            messages.success(request, _("Saved: %(title)s.") % {"title": form.cleaned_data["title"]})
+            messages.success(
+                request, _("Saved: %(title)s.") % {"title": form.cleaned_data["title"]}
+            )
             return see_other("program:editor", slug=seminar.slug)
-    return render(request, "program/editor/seminar.html", {"seminar": seminar, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "program/editor/seminar.html",
+        {"seminar": seminar, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -116,12 +126,17 @@ def add_item(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = AddItemForm(request.POST, days=seminar.days.order_by("date"))
     if form.is_valid():
         try:
-            key = services.add_item(seminar=seminar, date=form.cleaned_data["day"],
-                                    values=item_values(form.cleaned_data))
+            key = services.add_item(
+                seminar=seminar,
+                date=form.cleaned_data["day"],
+                values=item_values(form.cleaned_data),
+            )
         except programdata.Refused as refused:
             _refusal(form, refused)
         else:
-            messages.success(request, _("Added: %(title)s.") % {"title": form.cleaned_data["title"]})
+            messages.success(
+                request, _("Added: %(title)s.") % {"title": form.cleaned_data["title"]}
+            )
             return _to_item(seminar, key)
     return _page(request, seminar, add_form=form, status=400)
 
@@ -141,17 +156,27 @@ def edit_item(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpR
     data = programdata.read(seminar)
     day, index = programdata.find_item(data, item.key)
     groupings = [grouping["name"] for grouping in data.get("groupings", [])]
-    form = ItemForm(request.POST or None, initial=item_initial(day["items"][index]), groupings=groupings)
+    form = ItemForm(
+        request.POST or None, initial=item_initial(day["items"][index]), groupings=groupings
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_item(seminar=seminar, key=item.key, values=item_values(form.cleaned_data))
+            services.change_item(
+                seminar=seminar, key=item.key, values=item_values(form.cleaned_data)
+            )
         except programdata.Refused as refused:
             _refusal(form, refused, item.key)
         else:
-            messages.success(request, _("Saved: %(title)s.") % {"title": form.cleaned_data["title"]})
+            messages.success(
+                request, _("Saved: %(title)s.") % {"title": form.cleaned_data["title"]}
+            )
             return _to_item(seminar, item.key)
-    return render(request, "program/editor/item.html", {"seminar": seminar, "item": item, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "program/editor/item.html",
+        {"seminar": seminar, "item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -161,13 +186,18 @@ def move_item(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpR
     form = MoveForm(request.POST)
     if form.is_valid():
         try:
-            moved = services.move_item(seminar=seminar, key=item.key, up=form.cleaned_data["direction"] == "up")
+            moved = services.move_item(
+                seminar=seminar, key=item.key, up=form.cleaned_data["direction"] == "up"
+            )
         except programdata.Refused as refused:
             for _place, message in refused.problems:
                 messages.error(request, _("Not moved: %(problem)s") % {"problem": message})
         else:
             if not moved:
-                messages.error(request, _("%(title)s is already at the edge of its day.") % {"title": item.title})
+                messages.error(
+                    request,
+                    _("%(title)s is already at the edge of its day.") % {"title": item.title},
+                )
     return _to_item(seminar, item.key)
 
 
@@ -180,8 +210,12 @@ def remove_item(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> Htt
     try:
         services.remove_item(seminar=seminar, key=item.key, force=force)
     except services.WouldLoseWork as refusal:
-        return render(request, "program/editor/remove.html",
-                      {"seminar": seminar, "item": item, "losses": refusal.losses}, status=409)
+        return render(
+            request,
+            "program/editor/remove.html",
+            {"seminar": seminar, "item": item, "losses": refusal.losses},
+            status=409,
+        )
     except programdata.Refused as refused:
         for _place, message in refused.problems:
             messages.error(request, _("Not removed: %(problem)s") % {"problem": message})

@@ -23,8 +23,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_editing_the_program_reaches_the_projector_and_the_phones(screens):
     seminar = factories.seminar()
-    in_thread(services.jump, seminar=seminar, version=1,
-              item=AgendaItem.objects.for_seminar(seminar).get(title="Kaffe"))
+    in_thread(
+        services.jump,
+        seminar=seminar,
+        version=1,
+        item=AgendaItem.objects.for_seminar(seminar).get(title="Kaffe"),
+    )
     tablet, projector = screens.tablet(seminar), screens.projector(seminar)
     phone = screens.phone(factories.participant(seminar))
     for page in (projector, phone):
@@ -46,7 +50,9 @@ def test_editing_the_program_reaches_the_projector_and_the_phones(screens):
     # Move: the stretch goes below the welcome, which takes its time slot.
     added = AgendaItem.objects.get(day__seminar=seminar, title="Strækøvelser")
     tablet.locator(f"#down-{added.pk}").click()
-    expect(projector.locator("#projector-screen .next")).to_contain_text(re.compile(r"Velkommen.*08:05"))
+    expect(projector.locator("#projector-screen .next")).to_contain_text(
+        re.compile(r"Velkommen.*08:05")
+    )
 
     # Retime: the welcome moves to 08:10 on its own page.
     welcome = AgendaItem.objects.get(day__seminar=seminar, title="Velkommen")
@@ -54,7 +60,9 @@ def test_editing_the_program_reaches_the_projector_and_the_phones(screens):
     tablet.locator("#id_start").fill("08:10")
     tablet.locator("#item-save").click()
     expect(tablet.locator(".messages")).to_contain_text("Velkommen")
-    expect(projector.locator("#projector-screen .next")).to_contain_text(re.compile(r"Velkommen.*08:10"))
+    expect(projector.locator("#projector-screen .next")).to_contain_text(
+        re.compile(r"Velkommen.*08:10")
+    )
     expect(phone.locator("#phone-program")).to_contain_text("08:10")
 
     # Delete: the stretch is gone from every screen.
@@ -69,8 +77,13 @@ def test_setup_pages_pass_axe_and_work_by_keyboard(screens):
     seminar = factories.seminar()
     tablet = screens.tablet(seminar, bypass_csp=True)
     item = AgendaItem.objects.for_seminar(seminar).get(title="Velkommen")
-    for path in ("/", "/new/", f"/s/{seminar.slug}/program/", f"/s/{seminar.slug}/program/items/{item.pk}/",
-                 f"/s/{seminar.slug}/facilitators/"):
+    for path in (
+        "/",
+        "/new/",
+        f"/s/{seminar.slug}/program/",
+        f"/s/{seminar.slug}/program/items/{item.pk}/",
+        f"/s/{seminar.slug}/facilitators/",
+    ):
         tablet.goto(path)
         violations = axe_violations(tablet)
         assert not violations, f"axe on {path}:\n{describe_violations(violations)}"
@@ -79,7 +92,9 @@ def test_setup_pages_pass_axe_and_work_by_keyboard(screens):
     tablet.goto(f"/s/{seminar.slug}/program/items/{item.pk}/")
     tablet.locator("#id_start").fill("07:00")
     tablet.locator("#id_start").press("Enter")
-    expect(tablet.locator("#id_start_error")).to_contain_text("is before the start of the item above")
+    expect(tablet.locator("#id_start_error")).to_contain_text(
+        "is before the start of the item above"
+    )
     expect(tablet.locator("#id_start")).to_have_attribute("aria-invalid", "true")
     violations = axe_violations(tablet)
     assert not violations, describe_violations(violations)

@@ -12,7 +12,9 @@ from tests.conftest import REFERENCE_PROGRAM
 pytestmark = pytest.mark.django_db
 
 
-def test_downloaded_program_file_imports_back_as_the_same_program(facilitator_client, reference_seminar):
+def test_downloaded_program_file_imports_back_as_the_same_program(
+    facilitator_client, reference_seminar
+):
     reference_seminar.facilitators.add(facilitator_client.session["_auth_user_id"])
     answer = facilitator_client.get(f"/s/{reference_seminar.slug}/program.toml")
     text = answer.content.decode()
@@ -20,7 +22,9 @@ def test_downloaded_program_file_imports_back_as_the_same_program(facilitator_cl
     assert answer["Content-Disposition"] == f'attachment; filename="{reference_seminar.slug}.toml"'
     copy_spec = parse(text.replace(f'slug = "{reference_seminar.slug}"', 'slug = "round-trip"', 1))
     copy = load(copy_spec).seminar
-    assert export_program(copy) == text.replace(f'slug = "{reference_seminar.slug}"', 'slug = "round-trip"', 1)
+    assert export_program(copy) == text.replace(
+        f'slug = "{reference_seminar.slug}"', 'slug = "round-trip"', 1
+    )
 
 
 def without_lines(value):
@@ -37,4 +41,6 @@ def without_lines(value):
 def test_the_editors_writer_reads_back_as_the_file_it_came_from(reference_seminar):
     text, _places = programdata.write(programdata.read(reference_seminar))
 
-    assert without_lines(parse(text)) == without_lines(parse(REFERENCE_PROGRAM.read_text(encoding="utf-8")))
+    assert without_lines(parse(text)) == without_lines(
+        parse(REFERENCE_PROGRAM.read_text(encoding="utf-8"))
+    )

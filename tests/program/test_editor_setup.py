@@ -21,8 +21,12 @@ def test_home_lists_the_facilitators_seminars_with_new_seminar(facilitator_clien
     assert 'href="/new/"' in page
 
 
-def test_an_empty_seminar_gets_a_slug_from_its_title_and_its_maker_as_facilitator(facilitator_client, facilitator):
-    answer = facilitator_client.post("/new/", {"title": "Ældreplejens dag", "slug": "", "start": "empty"})
+def test_an_empty_seminar_gets_a_slug_from_its_title_and_its_maker_as_facilitator(
+    facilitator_client, facilitator
+):
+    answer = facilitator_client.post(
+        "/new/", {"title": "Ældreplejens dag", "slug": "", "start": "empty"}
+    )
 
     seminar = Seminar.objects.get(title="Ældreplejens dag")
     assert answer.status_code == 303 and answer["Location"] == f"/s/{seminar.slug}/program/"
@@ -34,7 +38,9 @@ def test_an_empty_seminar_gets_a_slug_from_its_title_and_its_maker_as_facilitato
 def test_a_seminar_from_a_program_file_has_its_program(facilitator_client):
     upload = SimpleUploadedFile("program.toml", REFERENCE_PROGRAM.read_bytes())
 
-    answer = facilitator_client.post("/new/", {"title": "", "slug": "ny-2027", "start": "file", "file": upload})
+    answer = facilitator_client.post(
+        "/new/", {"title": "", "slug": "ny-2027", "start": "file", "file": upload}
+    )
 
     assert answer.status_code == 303
     seminar = Seminar.objects.get(slug="ny-2027")
@@ -42,9 +48,13 @@ def test_a_seminar_from_a_program_file_has_its_program(facilitator_client):
 
 
 def test_a_broken_program_file_is_refused_with_its_lines_and_keeps_the_title(facilitator_client):
-    upload = SimpleUploadedFile("program.toml", b'[seminar]\nslug = "x"\ntitle = "T"\nmystery = 1\n')
+    upload = SimpleUploadedFile(
+        "program.toml", b'[seminar]\nslug = "x"\ntitle = "T"\nmystery = 1\n'
+    )
 
-    answer = facilitator_client.post("/new/", {"title": "Mit seminar", "start": "file", "file": upload})
+    answer = facilitator_client.post(
+        "/new/", {"title": "Mit seminar", "start": "file", "file": upload}
+    )
 
     page = answer.content.decode()
     assert answer.status_code == 400
@@ -53,14 +63,21 @@ def test_a_broken_program_file_is_refused_with_its_lines_and_keeps_the_title(fac
     assert not Seminar.objects.filter(slug="x").exists()
 
 
-def test_a_copy_has_the_program_departments_and_settings_but_no_participants_or_their_work(facilitator_client):
+def test_a_copy_has_the_program_departments_and_settings_but_no_participants_or_their_work(
+    facilitator_client,
+):
     source = factories.seminar(colour="#0b4f8a", goal_year="2027")
     person = factories.participant(source)
-    Idea.objects.create(item=AgendaItem.objects.for_seminar(source).first(), author=person, text="Idé",
-                        key="00000000-0000-0000-0000-000000000002")
+    Idea.objects.create(
+        item=AgendaItem.objects.for_seminar(source).first(),
+        author=person,
+        text="Idé",
+        key="00000000-0000-0000-0000-000000000002",
+    )
 
-    answer = facilitator_client.post("/new/", {"title": "Næste år", "slug": "naeste-aar", "start": "copy",
-                                               "source": source.slug})
+    answer = facilitator_client.post(
+        "/new/", {"title": "Næste år", "slug": "naeste-aar", "start": "copy", "source": source.slug}
+    )
 
     assert answer.status_code == 303
     copy = Seminar.objects.get(slug="naeste-aar")
@@ -86,8 +103,11 @@ def test_copy_only_of_a_seminar_one_runs(client):
 
 
 def test_a_taken_slug_is_refused_in_danish(facilitator_client, seminar):
-    answer = facilitator_client.post("/new/", {"title": "Igen", "slug": seminar.slug, "start": "empty"},
-                                     HTTP_ACCEPT_LANGUAGE="da")
+    answer = facilitator_client.post(
+        "/new/",
+        {"title": "Igen", "slug": seminar.slug, "start": "empty"},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
 
     assert answer.status_code == 400
     assert 'aria-describedby="id_slug_helptext id_slug_error"' in answer.content.decode()
@@ -116,6 +136,8 @@ def test_import_program_names_who_runs_the_seminar(db):
     from django.core.management import call_command
 
     runner = User.objects.create_user("anne", password="annes-password-4")
-    call_command("import_program", str(REFERENCE_PROGRAM), "--facilitator", "anne", stdout=io.StringIO())
+    call_command(
+        "import_program", str(REFERENCE_PROGRAM), "--facilitator", "anne", stdout=io.StringIO()
+    )
 
     assert list(Seminar.objects.get(slug="varde-2014").facilitators.all()) == [runner]

@@ -14,25 +14,37 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_invite_makes_an_account_that_sets_its_password_and_runs_only_this_seminar(facilitator_client, seminar):
+def test_invite_makes_an_account_that_sets_its_password_and_runs_only_this_seminar(
+    facilitator_client, seminar
+):
     other = factories.seminar()
     other.facilitators.clear()
 
-    answer = facilitator_client.post(f"/s/{seminar.slug}/facilitators/invite/",
-                                     {"name": "Søren Ødegård", "email": "Soren@Kommune.dk"})
+    answer = facilitator_client.post(
+        f"/s/{seminar.slug}/facilitators/invite/",
+        {"name": "Søren Ødegård", "email": "Soren@Kommune.dk"},
+    )
 
     page = answer.content.decode()
     user = User.objects.get(email="Soren@Kommune.dk")
     assert answer.status_code == 200
-    assert (user.username, user.first_name, user.last_name) == ("soren@kommune.dk", "Søren", "Ødegård")
+    assert (user.username, user.first_name, user.last_name) == (
+        "soren@kommune.dk",
+        "Søren",
+        "Ødegård",
+    )
     assert list(user.facilitated_seminars.all()) == [seminar]
-    link = page.split('id="set-password-link" type="text" readonly size="60" value="')[1].split('"')[0]
+    link = page.split('id="set-password-link" type="text" readonly size="60" value="')[1].split(
+        '"'
+    )[0]
     path = link.removeprefix("http://testserver").removeprefix("http://127.0.0.1:8000")
     browser = Client()
     form_page = browser.get(path, follow=True)
     assert form_page.status_code == 200
-    done = browser.post(form_page.redirect_chain[-1][0], {"new_password1": "Et-langt-kodeord-42",
-                                                         "new_password2": "Et-langt-kodeord-42"})
+    done = browser.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Et-langt-kodeord-42", "new_password2": "Et-langt-kodeord-42"},
+    )
     assert done.status_code == 302
     assert browser.login(username="soren@kommune.dk", password="Et-langt-kodeord-42")
     assert browser.get(f"/s/{seminar.slug}/run/").status_code == 200
@@ -41,18 +53,24 @@ def test_invite_makes_an_account_that_sets_its_password_and_runs_only_this_semin
 
 
 def test_inviting_an_existing_account_gives_no_password_link(facilitator_client, seminar):
-    existing = User.objects.create_user("karin", email="karin@kommune.dk", password="her-own-password-5")
+    existing = User.objects.create_user(
+        "karin", email="karin@kommune.dk", password="her-own-password-5"
+    )
 
-    page = facilitator_client.post(f"/s/{seminar.slug}/facilitators/invite/",
-                                   {"name": "Karin", "email": "KARIN@kommune.dk"}).content.decode()
+    page = facilitator_client.post(
+        f"/s/{seminar.slug}/facilitators/invite/", {"name": "Karin", "email": "KARIN@kommune.dk"}
+    ).content.decode()
 
     assert 'id="set-password-link"' not in page
     assert seminar.facilitators.filter(pk=existing.pk).exists()
 
 
 def test_invite_with_a_bad_address_keeps_what_was_typed(facilitator_client, seminar):
-    answer = facilitator_client.post(f"/s/{seminar.slug}/facilitators/invite/",
-                                     {"name": "Bo", "email": "ikke en adresse"}, HTTP_ACCEPT_LANGUAGE="da")
+    answer = facilitator_client.post(
+        f"/s/{seminar.slug}/facilitators/invite/",
+        {"name": "Bo", "email": "ikke en adresse"},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
 
     page = answer.content.decode()
     assert answer.status_code == 400
@@ -62,7 +80,9 @@ def test_invite_with_a_bad_address_keeps_what_was_typed(facilitator_client, semi
 
 
 def test_the_last_facilitator_stays(facilitator_client, facilitator, seminar):
-    answer = facilitator_client.post(f"/s/{seminar.slug}/facilitators/{facilitator.pk}/remove/", follow=True)
+    answer = facilitator_client.post(
+        f"/s/{seminar.slug}/facilitators/{facilitator.pk}/remove/", follow=True
+    )
 
     assert list(seminar.facilitators.all()) == [facilitator]
     assert answer.status_code == 200
@@ -84,8 +104,16 @@ def test_facilitator_changes_are_refused_to_others(seminar, phone_client, path):
     client = Client()
     client.force_login(outsider)
 
-    assert client.post(f"/s/{seminar.slug}/{path}", {"name": "Ind", "email": "ind@x.dk"}).status_code == 403
-    assert phone_client.post(f"/s/{seminar.slug}/{path}", {"name": "Ind", "email": "ind@x.dk"}).status_code == 302
+    assert (
+        client.post(f"/s/{seminar.slug}/{path}", {"name": "Ind", "email": "ind@x.dk"}).status_code
+        == 403
+    )
+    assert (
+        phone_client.post(
+            f"/s/{seminar.slug}/{path}", {"name": "Ind", "email": "ind@x.dk"}
+        ).status_code
+        == 302
+    )
     assert not User.objects.filter(email="ind@x.dk").exists()
 
 
@@ -111,8 +139,9 @@ def test_migration_keeps_every_facilitator_on_every_existing_seminar():
 
     executor = MigrationExecutor(connection)
     executor.migrate([("seminar", "0009_invitations")])
-    apps = executor.loader.project_state([("seminar", "0009_invitations"),
-                                          ("auth", "0012_alter_user_first_name_max_length")]).apps
+    apps = executor.loader.project_state(
+        [("seminar", "0009_invitations"), ("auth", "0012_alter_user_first_name_max_length")]
+    ).apps
     OldSeminar = apps.get_model("seminar", "Seminar")
     OldUser = apps.get_model("auth", "User")
     OldPermission = apps.get_model("auth", "Permission")

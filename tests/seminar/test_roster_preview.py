@@ -21,8 +21,12 @@ def upload(client, seminar, text: str, **headers):
 def test_preview_tells_added_from_updated_before_saving(facilitator_client, seminar):
     factories.participant(seminar, name="Anne Holm", email="anne@kommune.dk")
 
-    answer = upload(facilitator_client, seminar, "Navn;Afdeling;E-mail\nAnne Holm;Kultur;ANNE@kommune.dk\n"
-                                                 "Bo Dam;Teknik;bo@kommune.dk\n", HTTP_ACCEPT_LANGUAGE="en")
+    answer = upload(
+        facilitator_client,
+        seminar,
+        "Navn;Afdeling;E-mail\nAnne Holm;Kultur;ANNE@kommune.dk\nBo Dam;Teknik;bo@kommune.dk\n",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     page = answer.content.decode()
     assert "1 will be added, 1 already on the roster will be updated." in page
@@ -30,12 +34,19 @@ def test_preview_tells_added_from_updated_before_saving(facilitator_client, semi
     assert "<td>Anne Holm</td>" in rows and "<td>Updated</td>" in rows and "<td>Added</td>" in rows
     assert list(seminar.participants.values_list("name", flat=True)) == ["Anne Holm"]
     facilitator_client.post(f"/s/{seminar.slug}/people/import/", {"confirm": "1"})
-    assert sorted(seminar.participants.values_list("email", flat=True)) == ["ANNE@kommune.dk", "bo@kommune.dk"]
+    assert sorted(seminar.participants.values_list("email", flat=True)) == [
+        "ANNE@kommune.dk",
+        "bo@kommune.dk",
+    ]
 
 
 def test_errors_name_row_column_and_value_and_save_nothing(facilitator_client, seminar):
-    answer = upload(facilitator_client, seminar, "Navn;Afdeling;Rolle\nBo Dam;Teknik;chef\n",
-                    HTTP_ACCEPT_LANGUAGE="en")
+    answer = upload(
+        facilitator_client,
+        seminar,
+        "Navn;Afdeling;Rolle\nBo Dam;Teknik;chef\n",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     page = answer.content.decode()
     assert answer.status_code == 400
