@@ -1,12 +1,9 @@
 """Reads the goals app's activities share: who sits where, what the projector shows."""
 
-from django.utils import translation
-
 from goals.models import Showing
 from groups import selectors as group_selectors
 from groups.models import Group
 from program.models import AgendaItem
-from seminar.languages import language_codes
 from seminar.models import Participant
 
 
@@ -27,9 +24,3 @@ def members(group: Group) -> list[Participant]:
 def is_member(group: Group, participant: Participant) -> bool:
     return group.memberships.filter(participant=participant).exists()
 
-
-def per_language(render):
-    """(language, rendered) for every language of the site: frames go out once per language."""
-    for language in language_codes():
-        with translation.override(language):
-            yield language, render()

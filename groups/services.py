@@ -14,6 +14,7 @@ from groups.departments import department_groups
 from groups.models import Group, Grouping, Membership, Round
 from seminar import live
 from seminar.languages import language_codes
+from seminar.live import audiences
 from seminar.models import Participant
 
 
@@ -24,9 +25,9 @@ class NotPossible(Exception):
 def _resync(round_: Round, participant_ids) -> None:
     """Phones of these people and the projector fetch their full state after commit."""
     seminar_id = round_.grouping.seminar_id
-    audiences = [f"person-{pid}" for pid in participant_ids]
-    audiences += [f"projector-{language}" for language in language_codes()]
-    live.publish(seminar_id, lambda: [(audience, live.RESYNC) for audience in audiences])
+    names = [audiences.person(pid) for pid in participant_ids]
+    names += [audiences.projector(language) for language in language_codes()]
+    live.publish(seminar_id, lambda: [(name, live.RESYNC) for name in names])
 
 
 def _assignment(grouping: Grouping, number: int, seed: int) -> list[tuple[str, list[str]]]:

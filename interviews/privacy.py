@@ -126,7 +126,8 @@ def findings(text: str) -> list[Finding]:
         if _plausible_birth_date(match["day"], match["month"], match["year"]):
             add(match, CPR)
     for match in _LABELLED_PHONE.finditer(text):
-        add(match, PHONE, "found")
+        if not _looks_like_two_years(match["found"]):  # "telefon 2014 2015": the years, as unlabelled
+            add(match, PHONE, "found")
     for match in _PHONE.finditer(text):
         if not _looks_like_two_years(match["number"]):
             add(match, PHONE)

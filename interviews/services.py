@@ -1,21 +1,18 @@
 """Every change to interviews: the homework save, the tables' cards, the plenum's picks, hiding.
 
 Homework is private: saving an interview broadcasts nothing. Cards go live to their
-table (a group audience) and to the facilitators; picks and hides reach the
-projector through the room's frames.
+table's phones and to the facilitators; picks and hides reach the facilitators and, while
+their item is on, the projector (interviews/regions.py).
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import translation
 
 from groups import selectors as group_selectors
 from interviews import privacy, regions, selectors
 from interviews.models import TAG_LABELS, Interview, InterviewRevision, Pick, TableCard
-from program import screens
+from program import activities
 from program import selectors as program_selectors
 from program.models import AgendaItem
-from seminar import live
-from seminar.languages import language_codes
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
@@ -80,28 +77,12 @@ def save_interview(*, author: Participant, who: str, said: str, quotes: str, tag
     return interview
 
 
-def _push(item: AgendaItem, render) -> None:
-    """After commit, send one region per language to the audiences `render(language)` yields."""
-
-    def frames():
-        fresh = AgendaItem.objects.select_related("day__seminar").get(pk=item.pk)
-        for language in language_codes():
-            with translation.override(language):
-                yield from render(fresh, language)
-
-    live.publish(item.day.seminar_id, frames)
-
-
 def _tables_changed(item: AgendaItem, group_ids: list[int]) -> None:
     """The cards of these tables, to their members, and the facilitators' overview."""
-
-    def render(fresh: AgendaItem, language: str):
-        round_ = group_selectors.round_for_item(fresh)
-        for group in round_.groups.filter(pk__in=group_ids) if round_ else []:
-            yield f"group-{group.pk}-{language}", regions.table_cards(fresh, group)
-        yield f"facilitator-{language}", regions.tables_tablet(fresh)
-
-    _push(item, render)
+    round_ = group_selectors.round_for_item(item)
+    for group in round_.groups.filter(pk__in=group_ids) if round_ else []:
+        activities.push(item, regions.TABLE_CARDS, target=group)
+    activities.push(item, regions.TABLES_TABLET)
 
 
 @transaction.atomic
@@ -137,9 +118,14 @@ def set_card_hidden(*, card: TableCard, hidden: bool = True) -> None:
 
 
 def _plenum_changed(item: AgendaItem) -> None:
-    """The facilitators' picks and, through the room's frames, the projector."""
-    _push(item, lambda fresh, language: [(f"facilitator-{language}", regions.plenum_tablet(fresh))])
-    screens.publish_room(item.day.seminar_id)
+    """The facilitators' picks and, while the item is on, the projector."""
+    activities.push(item, regions.PLENUM_TABLET, *_on_projector(item))
+
+
+def _on_projector(item: AgendaItem) -> list:
+    """The projector's interview, if `item` is the one on (the projector shows no other)."""
+    on = program_selectors.live_state(item.day.seminar).item_id == item.pk
+    return [regions.PROJECTED] if on else []
 
 
 def _check_plenum(item: AgendaItem, interview: Interview) -> None:
@@ -200,11 +186,14 @@ def set_hidden(*, interview: Interview, hidden: bool) -> None:
         round_ = group_selectors.round_for_item(current)
         group = group_selectors.group_of(interview.author_id, round_)
         if group is not None:
-            _push(current, lambda fresh, language: [
-                (f"group-{group.pk}-{language}", regions.table_interviews(fresh, group))])
-    for item in AgendaItem.objects.filter(interview_picks__interview=interview).select_related("day"):
-        _push(item, lambda fresh, language: [(f"facilitator-{language}", regions.plenum_tablet(fresh))])
-    screens.publish_room(interview.seminar_id)
+            activities.push(current, regions.TABLE_INTERVIEWS, target=group)
+    picked_at = (AgendaItem.objects.filter(interview_picks__interview=interview)
+                 .select_related("day__seminar"))
+    plenums = {item.pk: item for item in picked_at}
+    if current is not None and current.kind == selectors.PLENUM_KIND:
+        plenums.setdefault(current.pk, current)  # its tag counts change, and perhaps its projector
+    for item in plenums.values():
+        _plenum_changed(item)
 
 
 @transaction.atomic

@@ -14,7 +14,13 @@ What a kind can give each screen:
   `push(item, *regions)`. Nothing renders a region any other way;
 - `phone_panel(request, item, participant)`: the phone's personal forms, fetched over
   HTTP once per item, so that a push never wipes what someone is typing.
+
+A kind in an app of its own brings the rest with it: its views (`urls`, a URLconf module
+that the project includes, program/kind_urls.py) and its own fields in the program file
+(`setting_names`, checked by `read_settings`, stored in AgendaItem.settings).
 """
+
+from collections.abc import Callable
 
 from django.http import HttpRequest
 from django.utils.functional import Promise
@@ -43,6 +49,18 @@ class ActivityKind:
 
     has_panel = False
     regions: tuple[Region, ...] = ()
+    # A dotted URLconf module with its own `app_name` (its namespace), or "" for none.
+    urls: str = ""
+    # The kind's own fields in a program file's [[days.items]], in the order export writes them.
+    setting_names: tuple[str, ...] = ()
+
+    def read_settings(self, fields: dict, line_of: Callable[[str], int], problems: list) -> dict:
+        """What AgendaItem.settings stores for the item, read from the program file.
+
+        `fields` holds those of `setting_names` that the item has (perhaps none); each problem
+        is appended to `problems` as (line, message), `line_of(name)` giving a field's line.
+        """
+        return {}
 
     def has_regions(self, scope: Scope) -> bool:
         return any(region.scope is scope for region in self.regions)

@@ -6,10 +6,25 @@ words, activity settings and item keys. Each problem is appended with its line
 import datetime as dt
 import re
 
-from program import homework, itemkeys
+from program import activities, homework, itemkeys
+from program.soapbox.selectors import phase_order_problem
 
-# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, lowest, highest).
-ITEM_SETTINGS = {"speakers": (("soapbox",), 1, 20), "prepare_minutes": (("soapbox",), 1, 240)}
+
+def _whole(lowest: int, highest: int):
+    def problem(value) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
+            return None
+        return f"must be a whole number from {lowest} to {highest}"
+    return problem
+
+
+# An activity's own settings, stored in AgendaItem.settings: key -> (kinds, check), where
+# check(value) says what is wrong with a value (None: nothing).
+ITEM_SETTINGS = {
+    "speakers": (("soapbox",), _whole(1, 20)),
+    "prepare_minutes": (("soapbox",), _whole(1, 240)),
+    "phases": (("soapbox",), phase_order_problem),
+}
 
 
 def _time(value, problems, line, name) -> dt.time | None:
@@ -62,17 +77,35 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
 def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
     """The item's activity settings (ITEM_SETTINGS), each for the kinds that use it."""
     settings = {}
-    for key, (kinds, lowest, highest) in ITEM_SETTINGS.items():
+    for key, (kinds, check) in ITEM_SETTINGS.items():
         if key not in item:
             continue
         value = item[key]
         if kind not in kinds:
             problems.append((line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}"))
-        elif not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
-            problems.append((line_of(key), f"{key} must be a whole number from {lowest} to {highest}"))
+        elif (problem := check(value)) is not None:
+            problems.append((line_of(key), f"{key} {problem}"))
         else:
             settings[key] = value
-    return settings
+    return settings | _kind_settings(item, kind, line_of, problems)
+
+
+def kind_setting_names() -> set[str]:
+    """The fields that registered kinds read themselves (ActivityKind.setting_names)."""
+    return {name for kind in activities.all_kinds() for name in kind.setting_names}
+
+
+def _kind_settings(item: dict, kind: str, line_of, problems) -> dict:
+    """The settings the item's kind declares, read and checked by the kind; another kind's are refused."""
+    own = activities.get(kind).setting_names if activities.is_registered(kind) else ()
+    for name in sorted(item.keys() & kind_setting_names() - set(own)):
+        owners = [other.key for other in activities.all_kinds() if name in other.setting_names]
+        owned_by = " or ".join(owners)
+        problems.append((line_of(name), f"{name} is a setting of kind {owned_by}, not {kind!r}"))
+    if not activities.is_registered(kind):
+        return {}
+    given = {name: item[name] for name in own if name in item}
+    return activities.get(kind).read_settings(given, line_of, problems)
 
 
 def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from groups.models import Grouping
 from program import activities, programchecks
 from program.programfields import (ITEM_SETTINGS, _derive_keys, _english, _explicit_key, _item_settings,
-                                   _seminar_terms, _time, _with_english)
+                                   _seminar_terms, _time, _with_english, kind_setting_names)
 from program.programlines import Lines
 
 from seminar.models import COLOUR, Seminar
@@ -166,6 +166,7 @@ def _parse(text: str) -> ProgramSpec:
                                "min_size": grouping.get("min_size"), "line": line})
 
     item_index = 0
+    item_keys = _with_english(ITEM_FIELDS, ITEM_TEXTS) | set(ITEM_SETTINGS) | kind_setting_names()
     explicit_keys: set[str] = set()
     seen_dates = set()
     for day_index, day in enumerate(data.get("days", [])):
@@ -184,8 +185,7 @@ def _parse(text: str) -> ProgramSpec:
         for item in day.get("items", []):
             item_line = lines.header("days.items", item_index)
             item_index += 1
-            _check_keys(item, _with_english(ITEM_FIELDS, ITEM_TEXTS) | set(ITEM_SETTINGS), "[[days.items]]", lines,
-                        item_line, problems)
+            _check_keys(item, item_keys, "[[days.items]]", lines, item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
                 problems.append((item_line, "every item needs a title"))
@@ -244,6 +244,15 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _value(value) -> str:
+    """A kind's setting as TOML: a text, a whole number, true/false or a list of them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(part) for part in value) + "]"
+    return _string(value) if isinstance(value, str) else str(value)
+
+
 def _texts(instance, names: tuple[str, ...]) -> list[str]:
     return [f"{name} = {_string(getattr(instance, name))}" for name in names if getattr(instance, name)]
 
@@ -286,5 +295,8 @@ def export_program(seminar: Seminar) -> str:
                 out.append(f"returns_at = {_string(item.returns_at.strftime('%H:%M'))}")
             if item.secret:
                 out.append("secret = true")
-            out += [f"{key} = {item.settings[key]}" for key in ITEM_SETTINGS if key in item.settings]
+            out += [f"{key} = {json.dumps(item.settings[key], ensure_ascii=False)}"
+                    for key in ITEM_SETTINGS if key in item.settings]
+            out += [f"{name} = {_value(item.settings[name])}" for name in activities.get(item.kind).setting_names
+                    if name in item.settings]
     return "\n".join(out) + "\n"

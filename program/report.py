@@ -8,7 +8,8 @@ it. A section gives:
   the first day); its `template` renders one part. Each part lists what a facilitator
   hid apart from the rest (context `hidden`), so nothing is silently lost;
 - `rows(seminar)`: the same content as CSV rows (dicts keyed by `columns`), in program
-  order, with a `hidden` column where a facilitator can hide things.
+  order, with a `hidden` column where a facilitator can hide things; `labels` names the
+  headers of columns that program/report_columns.py does not know.
 
 Only what the room may see goes in: private things (speech drafts, feedback, action
 plans, private notes) are never read by a section.
@@ -41,6 +42,7 @@ class ReportSection:
     columns: tuple[str, ...]
     rows: Callable[[Seminar], list[dict]]
     position: int = 100
+    labels: dict[str, str | Promise] = field(default_factory=dict, hash=False)
 
     def render(self, seminar: Seminar, request: HttpRequest | None = None) -> dict[int | None, str]:
         """Each part's HTML, keyed like `parts`; inner headings one level below the part's own."""

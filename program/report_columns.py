@@ -31,10 +31,11 @@ LABELS: dict[str, str | Promise] = {
 }
 
 
-def label(key: str) -> str:
-    """The header for a column key; a key without a label is shown readably rather than refused."""
-    return str(LABELS.get(key, key.replace("_", " ").capitalize()))
+def label(key: str, own: dict | None = None) -> str:
+    """The header for a column key (a section's `own` labels first); a key without a label is
+    shown readably rather than refused."""
+    return str((own or {}).get(key) or LABELS.get(key, key.replace("_", " ").capitalize()))
 
 
-def labels(keys) -> list[str]:
-    return [label(key) for key in keys]
+def labels(keys, own: dict | None = None) -> list[str]:
+    return [label(key, own) for key in keys]

@@ -9,15 +9,14 @@ gets it in one click, without a print dialogue.
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from program import report
-from program.report_columns import labels
+from program import report, report_columns
 from seminar.models import Seminar
 from seminar.spreadsheets import BOM, safe_cell, write_rows
 
@@ -28,6 +27,11 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: list[dict]
+    labels: dict = field(default_factory=dict)  # headers the section names itself
+
+    @property
+    def headers(self) -> list[str]:
+        return report_columns.labels(self.columns, self.labels)
 
     @property
     def cells(self) -> list[list]:
@@ -39,8 +43,8 @@ def tables(seminar: Seminar) -> list[Table]:
     found = [Table("seminar", _("Seminar"), ("field", "value"), report.header_rows(seminar, items)),
              Table("agenda", _("Agenda"), ("date", "item", "kind", "planned_start", "moved_to", "actual_start",
                                            "minutes"), report.agenda_rows(items))]
-    return found + [Table(section.key, str(section.title), section.columns, section.rows(seminar))
-                    for section in report.sections()]
+    return found + [Table(section.key, str(section.title), section.columns, section.rows(seminar),
+                          section.labels) for section in report.sections()]
 
 
 def zip_bytes(seminar: Seminar) -> bytes:
@@ -52,7 +56,7 @@ def zip_bytes(seminar: Seminar) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, table in enumerate(tables(seminar), start=1):
             out = io.StringIO()
-            write_rows(out, [labels(table.columns), *table.cells])
+            write_rows(out, [table.headers, *table.cells])
             archive.writestr(f"{number:02d}-{table.key}.csv", (BOM + out.getvalue()).encode())
     return buffer.getvalue()
 
@@ -75,7 +79,7 @@ def xlsx_bytes(seminar: Seminar) -> bytes:
     taken: set[str] = set()
     for table in tables(seminar):
         sheet = workbook.create_sheet(_sheet_title(table.title, taken))
-        sheet.append(labels(table.columns))
+        sheet.append(table.headers)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for cells in table.cells:
@@ -118,7 +122,7 @@ def pdf_bytes(seminar: Seminar) -> bytes:
             pdf.multi_cell(0, 5, _latin(_("none")), new_x="LMARGIN", new_y="NEXT")
         for row in table.rows:
             pdf.set_font("Helvetica", "", 10)
-            lines = [f"{header}: {row.get(column, '')}" for header, column in zip(labels(table.columns),
+            lines = [f"{header}: {row.get(column, '')}" for header, column in zip(table.headers,
                                                                                   table.columns, strict=True)
                      if str(row.get(column, "")).strip()]
             pdf.multi_cell(0, 5, _latin("\n".join(lines)), new_x="LMARGIN", new_y="NEXT")

@@ -16,8 +16,9 @@ from groups import screens as group_screens
 from groups import selectors as group_selectors
 from groups.models import Group, Membership
 from program import activities, selectors
-from seminar import live
+from seminar import access, live
 from seminar.languages import language_codes
+from seminar.live import audiences
 from seminar.models import Participant, Seminar
 from seminar.live import regions as live_regions
 from seminar.live.regions import Scope
@@ -77,7 +78,7 @@ def item_mark(item) -> str:
 def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     """Every room-wide frame after a change, in the order the screens should get them.
 
-    The renderer renders a frame only once the previous one is out (seminar/live.py), so
+    The renderer renders a frame only once the previous one is out (seminar/live/outbox.py), so
     this order is the order of arrival: the projector and the phones (the room waits on
     them), then each group's part, then the tablets (heavier to render, and the tablet
     that acted has had its answer already). Audiences no screen receives are skipped
@@ -87,28 +88,27 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     round_ = group_selectors.round_for_item(room.current)
     groups = {group.pk: group for group in round_.groups.all()} if round_ else {}
     languages = language_codes()
-    audiences = [f"{role}-{language}" for language in languages
-                 for role in ("projector", "participant", "facilitator")]
-    audiences += [f"group-{group_id}-{language}" for language in languages for group_id in groups]
-    heard = {audience for audience, yes in zip(audiences, live.listening(seminar_id, audiences), strict=True)
+    wanted = [audiences.role(role, language) for language in languages for role in audiences.ROLES]
+    wanted += [audiences.group(group_id, language) for language in languages for group_id in groups]
+    heard = {name for name, yes in zip(wanted, live.listening(seminar_id, wanted), strict=True)
              if yes}  # one question to Redis for the whole render
     for language in languages:  # the default language first: most screens read it
-        for role in ("projector", "participant"):
-            if f"{role}-{language}" in heard:
+        for role in (audiences.PROJECTOR, audiences.PARTICIPANT):
+            if audiences.role(role, language) in heard:
                 with translation.override(language):
-                    yield f"{role}-{language}", render_room(role, room)
+                    yield audiences.role(role, language), render_room(role, room)
     for language in languages if round_ is not None else ():
-        listening = {group_id for group_id in groups if f"group-{group_id}-{language}" in heard}
+        listening = {group_id for group_id in groups if audiences.group(group_id, language) in heard}
         if not listening:
             continue
         with translation.override(language):
             for group_id, frame in group_screens.group_frames(round_, room.version):
                 if group_id in listening:
-                    yield f"group-{group_id}-{language}", group_frame(room, groups[group_id], frame)
+                    yield audiences.group(group_id, language), group_frame(room, groups[group_id], frame)
     for language in languages:
-        if f"facilitator-{language}" in heard:
+        if audiences.tablets(language) in heard:
             with translation.override(language):
-                yield f"facilitator-{language}", render_room("facilitator", room)
+                yield audiences.tablets(language), render_room(audiences.FACILITATOR, room)
 
 
 def publish_room(seminar_id: int) -> None:
@@ -131,18 +131,15 @@ def resync_phones(seminar_id: int) -> None:
     publishes in a row on the outbox (docs/live.md).
     """
     def frames():
-        for code in live.languages_listened(seminar_id, "participant"):
-            yield f"participant-{code}", live.RESYNC_OWN
+        for code in live.languages_listened(seminar_id, audiences.PARTICIPANT):
+            yield audiences.phones(code), live.RESYNC_OWN
 
     # Behind the room's frames of the same change: the room must not wait for 2,000 resyncs.
     live.publish(seminar_id, frames, behind=True)
 
 
-class RoomScreen:
-    role = ""
-
-    def audiences(self, viewer: live.Viewer) -> list[str]:
-        return [f"{self.role}-{viewer.language}"]
+class RoomScreen(live.Screen):
+    """A screen of the room: its snapshot is the room's frame for its role."""
 
     def snapshot(self, viewer: live.Viewer) -> str:
         with translation.override(viewer.language):
@@ -150,16 +147,34 @@ class RoomScreen:
 
 
 class ProjectorScreen(RoomScreen):
-    role = "projector"
+    role = audiences.PROJECTOR
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """A browser the display link was opened in, for this seminar."""
+        if access.is_display(scope["session"], seminar.pk):
+            return live.Viewer(seminar.pk, self.role, language)
+        return None
 
 
 class PhoneScreen(RoomScreen):
-    role = "participant"
+    role = audiences.PARTICIPANT
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """The participant this browser is bound to in this seminar."""
+        participant = access.bound_participant(scope["session"], seminar)
+        if participant is None:
+            return None
+        return live.Viewer(seminar.pk, self.role, language, participant_id=participant.pk)
 
     def audiences(self, viewer: live.Viewer) -> list[str]:
         groups = group_selectors.published_groups_of(viewer.participant_id)
-        return [*super().audiences(viewer), f"person-{viewer.participant_id}",
-                *(f"group-{group_id}-{viewer.language}" for group_id in groups)]
+        return self.audiences_of(viewer, groups)
+
+    @staticmethod
+    def audiences_of(viewer: live.Viewer, group_ids) -> list[str]:
+        """Every phone's audiences: the room's in its language, the person's own, its groups'."""
+        return [audiences.phones(viewer.language), audiences.person(viewer.participant_id),
+                *(audiences.group(group_id, viewer.language) for group_id in group_ids)]
 
     def audiences_many(self, viewers: list[live.Viewer]) -> list[list[str]]:
         """`audiences` for many phones at once (a resync), in one query."""
@@ -169,9 +184,7 @@ class PhoneScreen(RoomScreen):
                                           round__published_at__isnull=False)
                 .values_list("participant_id", "group_id")):
             groups.setdefault(participant_id, []).append(group_id)
-        return [[f"{self.role}-{viewer.language}", f"person-{viewer.participant_id}",
-                 *(f"group-{group_id}-{viewer.language}" for group_id in groups.get(viewer.participant_id, ()))]
-                for viewer in viewers]
+        return [self.audiences_of(viewer, groups.get(viewer.participant_id, ())) for viewer in viewers]
 
     def snapshot(self, viewer: live.Viewer, request=None) -> str:
         with translation.override(viewer.language):
@@ -248,11 +261,18 @@ class PhoneScreen(RoomScreen):
 
 
 class TabletScreen(RoomScreen):
-    role = "facilitator"
+    role = audiences.FACILITATOR
+
+    def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
+        """A facilitator's login: the tablet of each seminar they run."""
+        user = scope.get("user")
+        if access.facilitates(user, seminar.pk):
+            return live.Viewer(seminar.pk, self.role, language, user_id=user.pk)
+        return None
 
     def snapshot(self, viewer: live.Viewer) -> str:
         return super().snapshot(viewer) + self.presence_frame(viewer.seminar_id, viewer.language)
 
-    def presence_frame(self, seminar_id: int, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
+    def presence_frame(self, seminar_id: int, language: str) -> str:
+        with translation.override(language):
             return render_to_string("program/run.html#presence", {"counts": screen_counts(seminar_id)})

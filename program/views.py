@@ -11,6 +11,7 @@ from program import activities, forms, screens, selectors, services
 from program.models import AgendaItem
 from seminar import access
 from seminar.http import HtmxHttpRequest
+from seminar.live.shown import digest as shown_digest
 from seminar.models import Seminar
 from seminar.presence import screen_counts
 
@@ -148,7 +149,9 @@ def phone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if participant is None:
         return redirect("seminar:join", slug=seminar.slug)
     frame = screens.PhoneScreen().frame(selectors.room(seminar), participant.pk, request)
-    return render(request, "program/phone.html", {"seminar": seminar, "participant": participant, "frame": frame})
+    # Its first socket sends the digest back and gets no snapshot if it would repeat the frame.
+    return render(request, "program/phone.html", {"seminar": seminar, "participant": participant,
+                                                  "frame": frame, "shown": shown_digest(frame)})
 
 
 @require_GET

@@ -14,7 +14,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from seminar import live  # noqa: E402
 from seminar.bodylimit import BodyLimit, guard_daphne  # noqa: E402
-from seminar.relay import wire_for  # noqa: E402
+from seminar.live.wire import wire_for  # noqa: E402
 from seminar.routing import websocket_urlpatterns  # noqa: E402
 from seminar.socket_guard import OriginGuard  # noqa: E402
 

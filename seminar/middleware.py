@@ -29,7 +29,7 @@ class SyncChain:
 
 
 class AnswerFirst:
-    """Frames a request publishes are rendered once it has its response (seminar/live.py)."""
+    """Frames a request publishes are rendered once it has its response (seminar/live/outbox.py)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

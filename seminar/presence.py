@@ -1,5 +1,8 @@
 """Which screens are connected, per seminar and role, adding up across worker processes.
 
+The roles are the registered screens' (`live.roles()`); each screen type may show the
+count (`Screen.presence_frame`: the tablets do).
+
 Each process counts its own sockets and writes one row per seminar and role
 (`ScreenCount`), debounced, and refreshes its rows every `HEARTBEAT_SECONDS` while it
 lives. Readers sum the rows refreshed within `STALE_SECONDS`; a worker killed without
@@ -30,7 +33,6 @@ from seminar.models import ScreenCount
 
 log = logging.getLogger(__name__)
 WORKER = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-ROLES = ("projector", "participant", "facilitator")
 DEBOUNCE_SECONDS = 0.5
 # A heartbeat is one UPDATE of this worker's rows and one SELECT for rows gone stale.
 HEARTBEAT_SECONDS = 5
@@ -45,7 +47,7 @@ def screen_counts(seminar_id: int) -> dict[str, int]:
         .values("role")
         .annotate(total=Sum("count"))
     )
-    counts = dict.fromkeys(ROLES, 0)
+    counts = dict.fromkeys(live.roles(), 0)
     counts.update({row["role"]: row["total"] for row in rows})
     return counts
 
@@ -68,7 +70,8 @@ def _refresh(seminar_ids: set[int]) -> int:
 
 def _sweep() -> set[int]:
     """Delete the rows of workers gone silent; returns the seminars whose count dropped."""
-    stale = ScreenCount.objects.filter(updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
+    stale = ScreenCount.objects.filter(
+        updated_at__lt=timezone.now() - dt.timedelta(seconds=STALE_SECONDS))
     rows = list(stale.values_list("pk", "seminar_id", "count"))
     if not rows:
         return set()
@@ -81,12 +84,12 @@ def _forget() -> None:
 
 
 def presence_changed(seminar_id: int) -> None:
-    """Tell the facilitators' tablets how many screens are connected now."""
-    screen = live.screen_for("facilitator")
-    if screen is None or not hasattr(screen, "presence_frame"):
-        return
-    for language in language_codes():
-        live.send_now(seminar_id, f"facilitator-{language}", screen.presence_frame(seminar_id, language))
+    """Tell the screens that show it (the facilitators' tablets) how many are connected now."""
+    for screen in live.registered():
+        for language in language_codes():
+            frame = screen.presence_frame(seminar_id, language)
+            if frame:
+                live.send_now(seminar_id, live.audiences.role(screen.role, language), frame)
 
 
 class PresenceBook:
@@ -118,7 +121,7 @@ class PresenceBook:
             self._heartbeat_task = asyncio.create_task(self._heartbeat())
 
     def _snapshot(self, seminar_id: int) -> dict[str, int]:
-        return {role: max(self.counts[(seminar_id, role)], 0) for role in ROLES}
+        return {role: max(self.counts[(seminar_id, role)], 0) for role in live.roles()}
 
     async def _flush_soon(self) -> None:
         # Loops until nothing is pending, so a change made while a write was under way
@@ -135,7 +138,7 @@ class PresenceBook:
             seminars = {key[0] for key in self.counts}
             try:
                 rows = await database_sync_to_async(_refresh)(seminars)
-                if rows < len(seminars) * len(ROLES):  # swept while this worker stalled
+                if rows < len(seminars) * len(live.roles()):  # swept while this worker stalled
                     for seminar_id in seminars:
                         await self._write(seminar_id, notify=True)
                 for seminar_id in await database_sync_to_async(_sweep)():
@@ -196,7 +199,8 @@ def on_server_shutdown(book: PresenceBook) -> None:
     reactor.addSystemEventTrigger("before", "shutdown", close)
 
 
-_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = weakref.WeakKeyDictionary()
+_books: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceBook]" = (
+    weakref.WeakKeyDictionary())
 
 
 def presence_book() -> PresenceBook:

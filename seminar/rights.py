@@ -2,7 +2,8 @@
 
 The core cannot import the apps above it, so it finds a person's rows through the model
 registry: every model with a foreign key to Participant. What erasure does with each is
-written down here, by model label, in one table (`POLICY`); a model with a key to
+written down here, by model label, in one table (`POLICY`; an app of its own adds its
+models with `register_policy`); a model with a key to
 Participant that the table does not name makes erasure refuse, and a test walks every
 model, so a new kind of row cannot be forgotten.
 
@@ -72,6 +73,14 @@ POLICY: dict[tuple[str, str], str | Callable[[models.QuerySet], None]] = {
     ("goals.Handshake", "participant"): DELETE,
     ("seminar.Delivery", "participant"): DELETE,
 }
+
+
+def register_policy(label: str, field: str, rule: str | Callable[[models.QuerySet], None]) -> None:
+    """What erasure does with an app's own rows that point at Participant, said by the app
+    (in its `AppConfig.ready()`), so that an app added later needs no line in POLICY."""
+    if POLICY.get((label, field), rule) != rule:
+        raise ValueError(f"erasure policy for {label}.{field} is registered twice")
+    POLICY[(label, field)] = rule
 
 
 class Unregistered(Exception):

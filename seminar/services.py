@@ -5,6 +5,7 @@ from django.db import transaction
 
 from seminar import access, live
 from seminar.languages import language_codes
+from seminar.live import audiences
 from seminar.models import Participant, Seminar, new_code, new_token
 
 
@@ -49,7 +50,7 @@ def renew_access(*, participant: Participant) -> Participant:
     participant.access_version += 1
     participant.access_revoked = False
     participant.save(update_fields=["token", "code", "access_version", "access_revoked"])
-    _recheck_after_commit(participant.seminar_id, [f"person-{participant.pk}"])
+    _recheck_after_commit(participant.seminar_id, [audiences.person(participant.pk)])
     return participant
 
 
@@ -64,7 +65,7 @@ def revoke_access(*, participant: Participant) -> Participant:
     participant.access_version += 1
     participant.access_revoked = True
     participant.save(update_fields=["access_version", "access_revoked"])
-    _recheck_after_commit(participant.seminar_id, [f"person-{participant.pk}"])
+    _recheck_after_commit(participant.seminar_id, [audiences.person(participant.pk)])
     return participant
 
 
@@ -80,5 +81,5 @@ def renew_display_link(*, seminar: Seminar) -> Seminar:
     seminar.display_token = new_token()
     seminar.display_version += 1
     seminar.save(update_fields=["display_token", "display_version"])
-    _recheck_after_commit(seminar.pk, [f"projector-{code}" for code in language_codes()])
+    _recheck_after_commit(seminar.pk, [audiences.projector(code) for code in language_codes()])
     return seminar

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "seminar",
     "groups",
     "program",
+    "program.poll",
     "interviews",
     "goals",
 ]
@@ -305,6 +306,9 @@ CACHE_SKIP_SECONDS = float(os.environ.get("CACHE_SKIP_SECONDS", 5.0))
 LIVE_SEND_TIMEOUT_SECONDS = float(os.environ.get("LIVE_SEND_TIMEOUT_SECONDS", 2.0))
 # A region whose newest state is all that matters (an idea wall) is rendered at most this often.
 LIVE_LATEST_EVERY_SECONDS = float(os.environ.get("LIVE_LATEST_EVERY_SECONDS", 0.5))
+# Frames framed once and written straight to daphne's sockets (seminar/live/wire.py); off, each
+# socket's frames go through the plain ASGI send.
+LIVE_FAST_PATH = env_bool("LIVE_FAST_PATH", True)
 
 LOGGING = {
     "version": 1,

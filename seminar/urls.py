@@ -60,6 +60,7 @@ urlpatterns = [
     path("favicon.ico", theme.favicon, name="favicon"),
     path("", include((seminar_patterns, "seminar"))),
     path("", include("program.urls")),
+    path("", include("program.kind_urls")),
     path("", include("groups.urls")),
     path("", include("goals.urls")),
     path("", include("interviews.urls")),

@@ -129,7 +129,7 @@ def server_loop():
     loop.call_soon_threadsafe(live.attach_loop)
     asyncio.run_coroutine_threadsafe(asyncio.sleep(0.05), loop).result()
     yield loop
-    outbox, live._outbox = live._outbox, None
+    outbox = live.detach_loop()
 
     async def shutdown() -> None:
         outbox.task.cancel()

@@ -17,9 +17,10 @@ def cookies(client: Client | None) -> bytes:
 
 
 def screen(slug: str, role: str, client: Client | None = None, origin: bytes = ORIGIN,
-           language: bytes = b"en") -> WebsocketCommunicator:
+           language: bytes = b"en", query: str = "") -> WebsocketCommunicator:
     headers = [(b"origin", origin), (b"accept-language", language), (b"host", b"127.0.0.1:8000")]
     if cookie := cookies(client):
         headers.append((b"cookie", cookie))
-    return WebsocketCommunicator(application, f"/ws/s/{slug}/{role}/", headers=headers)
+    path = f"/ws/s/{slug}/{role}/" + (f"?{query}" if query else "")
+    return WebsocketCommunicator(application, path, headers=headers)
 

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from goals.cases import screens
+from goals.cases import regions
 from goals.cases.forms import PosterNoteForm, TakeawayForm
 from goals.kinds import GoalsKind
 from goals.models import Case, Showing, Takeaway
@@ -23,7 +23,7 @@ def panel_context(item, participant, **extra) -> dict:
     }
     if context["leader"]:
         context["cases"] = Case.objects.filter(author__in=members(group)).select_related("author")
-        context["pick"] = screens.pick_of(item, group)
+        context["pick"] = regions.pick_of(item, group)
     context.update(extra)
     return context
 
@@ -32,18 +32,12 @@ class CasesKind(GoalsKind):
     projector_template = "goals/cases/projector.html"
     projector_choices = frozenset({Showing.What.POSTER, Showing.What.ANALYSIS})
 
+    regions = regions.REGIONS
+
     def valid_ref(self, item, what, ref) -> bool:
         round_ = group_selectors.round_for_item(item)
         return round_ is not None and round_.groups.filter(pk=ref).exists()
 
-    def projector_context(self, item) -> dict:
-        return screens.projector_context(item)
-
-    def group_regions(self, item, group, request=None) -> str:
-        return screens.group_section(item, group, request)
-
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/cases/panel.html", panel_context(item, participant), request=request)
-
-    def tablet_regions(self, item, request=None) -> str:
-        return screens.tablet_section(item, request)
+        return render_to_string("goals/cases/panel.html", panel_context(item, participant),
+                                request=request)

@@ -11,35 +11,26 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from goals import selectors
-from goals.cases import screens as case_screens
+from goals.cases import regions
 from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing, Takeaway
 from goals.services import NotAllowed, NotOpen, store_versioned
 from groups import selectors as group_selectors
 from groups.models import Group
-from program import screens
+from program import activities
 from program.models import AgendaItem
-from seminar import live
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
 KIND = "cases"
 
 
-def _frames(item_id: int, group_id: int):
-    item = AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-    group = Group.objects.get(pk=group_id)
-    for language, frame in selectors.per_language(lambda: case_screens.group_section(item, group)):
-        yield f"group-{group_id}-{language}", frame
-    for language, frame in selectors.per_language(lambda: case_screens.tablet_section(item)):
-        yield f"facilitator-{language}", frame
-
-
 def _publish(item: AgendaItem, group: Group, *, projector_too: str | None = None) -> None:
-    """After commit: the group's phones and the tablets; the room when the projector shows this group."""
-    live.publish(item.day.seminar_id, lambda: _frames(item.pk, group.pk))
+    """After commit: the group's phones and the tablets; the projector when it shows
+    `projector_too` of this group."""
     shown = selectors.showing(item)
-    if projector_too and shown.what == projector_too and shown.ref == group.pk:
-        screens.publish_room(item.day.seminar_id)
+    projected = bool(projector_too) and (shown.what, shown.ref) == (projector_too, group.pk)
+    also = [regions.PROJECTED] if projected else []
+    activities.push(item, regions.GROUP, regions.TABLET, *also, target=group)
 
 
 def _group(item: AgendaItem, participant: Participant) -> Group:
@@ -80,8 +71,8 @@ def add_poster_note(*, item: AgendaItem, author: Participant, kind: str, text: s
                     key: uuid.UUID) -> PosterNote:
     """Put a theme or best practice on the author's group's poster (once per key).
 
-    Pushes the group's part to its phones and the tablets, and the room frame when the
-    projector shows this group's poster.
+    Pushes the group's part to its phones and the tablets, and the projector when it
+    shows this group's poster.
     """
     group = _group(item, author)
     existing = PosterNote.objects.filter(author=author, key=key).first()
@@ -109,7 +100,7 @@ def pick_case(*, item: AgendaItem, group: Group, case: Case, by: Participant | N
     """The group's case for the plenum analysis; `by` is the process leader, None for a facilitator.
 
     The case must be a member's. A new pick drops the analysis of the case picked before.
-    Pushes the group's part and the tablets (and the room when its analysis is shown).
+    Pushes the group's part and the tablets (and the projector when it shows its analysis).
     """
     if item.kind != KIND or group.round_id != getattr(group_selectors.round_for_item(item), "pk", None):
         raise NotOpen
@@ -132,7 +123,8 @@ def pick_case(*, item: AgendaItem, group: Group, case: Case, by: Participant | N
 
 def save_analysis(*, pick: CasePick, version: int, key: uuid.UUID, went_well: str, could_be_better: str,
                   how: str) -> CaseAnalysis:
-    """A facilitator's analysis of a picked case (version-checked); pushes tablets and, if shown, the room."""
+    """A facilitator's analysis of a picked case (version-checked); pushes tablets and, if shown,
+    the projector."""
     texts = {"went_well": went_well, "could_be_better": could_be_better, "how": how}
     with transaction.atomic():
         analysis, changed = store_versioned(

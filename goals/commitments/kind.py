@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from goals.commitments import screens
+from goals.commitments import regions
 from goals.commitments.forms import CommitmentForm, ManagementForm
 from goals.kinds import GoalsKind
 from goals.models import Commitment, Showing
@@ -15,7 +15,7 @@ def panel_context(item, participant, **extra) -> dict:
                "form": CommitmentForm.for_commitment(commitment),
                "management": participant.role == Participant.Role.MANAGEMENT}
     if context["management"]:
-        message = screens.management_message(item.day.seminar_id)
+        message = regions.management_message(item.day.seminar_id)
         context["management_form"] = ManagementForm(version=message.version if message else 0,
                                                     initial={"text": message.text if message else ""})
     context.update(extra)
@@ -25,12 +25,8 @@ def panel_context(item, participant, **extra) -> dict:
 class CommitmentsKind(GoalsKind):
     projector_template = "goals/commitments/projector.html"
     projector_choices = frozenset({Showing.What.MANAGEMENT, Showing.What.MONDAY})
-
-    def projector_context(self, item) -> dict:
-        return screens.projector_context(item)
+    regions = regions.REGIONS
 
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/commitments/panel.html", panel_context(item, participant), request=request)
-
-    def tablet_regions(self, item, request=None) -> str:
-        return screens.tablet_section(item, request)
+        return render_to_string("goals/commitments/panel.html", panel_context(item, participant),
+                                request=request)

@@ -5,28 +5,20 @@ import uuid
 from django.db import transaction
 
 from goals import selectors
-from goals.commitments import screens as commitment_screens
+from goals.commitments import regions
 from goals.models import Commitment, CommitmentMessage, ManagementMessage, Showing
 from goals.services import NotAllowed, NotOpen, store_versioned
-from program import screens
+from program import activities
 from program.models import AgendaItem
-from seminar import live
 from seminar.models import Participant
 
 KIND = "commitments"
 
 
-def _tablet_frames(item_id: int):
-    item = AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-    for language, frame in selectors.per_language(lambda: commitment_screens.tablet_section(item)):
-        yield f"facilitator-{language}", frame
-
-
 def _publish(item: AgendaItem, shown_as: str) -> None:
-    """After commit: the tablets; the whole room when the projector shows what changed."""
-    live.publish(item.day.seminar_id, lambda: _tablet_frames(item.pk))
-    if selectors.showing(item).what == shown_as:
-        screens.publish_room(item.day.seminar_id)
+    """After commit: the tablets; the projector when it shows what changed."""
+    projected = selectors.showing(item).what == shown_as
+    activities.push(item, regions.TABLET, *([regions.PROJECTED] if projected else []))
 
 
 def _check(item: AgendaItem, author: Participant) -> None:
@@ -39,7 +31,7 @@ def save_commitment(*, item: AgendaItem, author: Participant, version: int, key:
     """The leader's agreements, Monday action and messages (message, to whom); version-checked.
 
     Private to the author, except the Monday action when they share it (without their
-    name). Pushes the tablets, and the room when the projector shows the Monday actions.
+    name). Pushes the tablets, and the projector when it shows the Monday actions.
     """
     _check(item, author)
     fields = {"agreements": agreements, "monday": monday, "share_monday": share_monday}
@@ -58,7 +50,10 @@ def save_commitment(*, item: AgendaItem, author: Participant, version: int, key:
 
 def save_management_message(*, item: AgendaItem, author: Participant, version: int, key: uuid.UUID,
                             text: str) -> ManagementMessage:
-    """Top management's message (role management only; version-checked). Pushes tablets and, if shown, the room."""
+    """Top management's message (role management only; version-checked).
+
+    Pushes the tablets and, when it shows the message, the projector.
+    """
     _check(item, author)
     if author.role != Participant.Role.MANAGEMENT:
         raise NotAllowed

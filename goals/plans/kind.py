@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from goals.kinds import GoalsKind
 from goals.models import Showing
-from goals.plans import screens
+from goals.plans import regions
 from goals.plans.forms import PlanForm
 from goals.selectors import group_for
 from groups import selectors as group_selectors
@@ -16,7 +16,7 @@ def plan_forms(item, participant, *, replace: dict | None = None) -> list[dict]:
     if group is None:
         return []
     rows = []
-    for goal, plan in screens.plans_of(group, with_hidden=True):
+    for goal, plan in regions.plans_of(group, with_hidden=True):
         row = {"goal": goal, "form": PlanForm.for_plan(plan, goal.pk)}
         row.update((replace or {}).get(goal.pk, {}))
         rows.append(row)
@@ -31,19 +31,12 @@ def panel_context(item, participant, **extra) -> dict:
 class DepartmentPlansKind(GoalsKind):
     projector_template = "goals/plans/projector.html"
     projector_choices = frozenset({Showing.What.PLANS})
+    regions = regions.REGIONS
 
     def valid_ref(self, item, what, ref) -> bool:
         round_ = group_selectors.round_for_item(item)
         return round_ is not None and round_.groups.filter(pk=ref).exists()
 
-    def projector_context(self, item) -> dict:
-        return screens.projector_context(item)
-
-    def group_regions(self, item, group, request=None) -> str:
-        return screens.group_section(item, group, request)
-
     def phone_panel(self, request, item, participant) -> str:
-        return render_to_string("goals/plans/panel.html", panel_context(item, participant), request=request)
-
-    def tablet_regions(self, item, request=None) -> str:
-        return screens.tablet_section(item, request)
+        return render_to_string("goals/plans/panel.html", panel_context(item, participant),
+                                request=request)

@@ -6,33 +6,23 @@ from django.db import transaction
 
 from goals import selectors
 from goals.models import DepartmentPlan, Goal, Showing
-from goals.plans import screens as plan_screens
+from goals.plans import regions
 from goals.services import NotAllowed, NotOpen, store_versioned
 from groups.models import Group
-from program import screens
+from program import activities
 from program.models import AgendaItem
-from seminar import live
 from seminar.models import Participant
 
 KIND = "department_plans"
 PLAN_FIELDS = ["requires", "how", "challenges", "meeting_them"]
 
 
-def _frames(item_id: int, group_id: int):
-    item = AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-    group = Group.objects.select_related("round__grouping").get(pk=group_id)
-    for language, frame in selectors.per_language(lambda: plan_screens.group_section(item, group)):
-        yield f"group-{group_id}-{language}", frame
-    for language, frame in selectors.per_language(lambda: plan_screens.tablet_section(item)):
-        yield f"facilitator-{language}", frame
-
-
 def _publish(item: AgendaItem, group: Group) -> None:
-    """After commit: the group's phones, the tablets, and the room when the projector shows this group."""
-    live.publish(item.day.seminar_id, lambda: _frames(item.pk, group.pk))
+    """After commit: the group's phones, the tablets, and the projector when it shows this group."""
     shown = selectors.showing(item)
-    if shown.what == Showing.What.PLANS and shown.ref == group.pk:
-        screens.publish_room(item.day.seminar_id)
+    projected = (shown.what, shown.ref) == (Showing.What.PLANS, group.pk)
+    also = [regions.PROJECTED] if projected else []
+    activities.push(item, regions.GROUP, regions.TABLET, *also, target=group)
 
 
 def save_plan(*, item: AgendaItem, author: Participant, goal: Goal, version: int, key: uuid.UUID,

@@ -7,38 +7,40 @@ from django.db.models import F
 from django.utils import timezone
 
 from goals import selectors
-from goals.models import Goal, GoalRevision, Handshake
+from goals.models import Goal, GoalRevision, Handshake, Showing
 from goals.services import Locked, NotAllowed, NotOpen, Stale
-from goals.shared_goals import screens as goal_screens
-from program import screens
+from goals.shared_goals import regions
+from program import activities, screens
 from program.models import AgendaItem
-from seminar import live
 from seminar.models import Participant
 
 WRITING = "goal_writing"
 
 
-def _frames(seminar_id: int, group_id: int | None):
-    item = goal_screens.current_item(seminar_id)
-    goal = Goal.objects.filter(group_id=group_id).select_related("item__day", "group").first()
-    if goal is not None:
-        for language, frame in selectors.per_language(lambda: goal_screens.group_section(goal.item, goal.group)):
-            yield f"group-{goal.group_id}-{language}", frame
-    if item is not None:
-        for language, frame in selectors.per_language(lambda: goal_screens.tablet_section(item)):
-            yield f"facilitator-{language}", frame
+def _is_shown(item: AgendaItem, goal: Goal) -> bool:
+    """Whether the projector's choice is this goal (shown, or hidden while chosen)."""
+    shown = selectors.showing(item)
+    return shown.what == Showing.What.GOAL and shown.ref == goal.pk
 
 
-def _publish(goal: Goal, *, room: bool = False) -> None:
-    """The group's phones and the tablets; with room=True every screen (the projector, the plenum list)."""
-    live.publish(goal.seminar_id, lambda: _frames(goal.seminar_id, goal.group_id))
-    if room:
-        screens.publish_room(goal.seminar_id)
+def _publish(goal: Goal, *, listed_elsewhere: bool = False) -> None:
+    """The group's phones; while a goals item is on, the tablets, the plenum's list and (when it
+    shows this goal) the projector.
 
-
-def _on_projector(goal: Goal) -> bool:
-    item = goal_screens.current_item(goal.seminar_id)
-    return item is not None and getattr(goal_screens.shown_goal(item), "pk", None) == goal.pk
+    With `listed_elsewhere` (locking, hiding: which goals another item lists, such as the
+    department plans' locked goals) and another item on, the room's frames go out instead.
+    """
+    activities.push(goal.item, regions.GROUP, target=goal.group)
+    item = regions.current_item(goal.seminar_id)
+    if item is None:
+        if listed_elsewhere:
+            screens.publish_room(goal.seminar_id)
+        return
+    chosen = [regions.TABLET, regions.PLENUM]
+    if _is_shown(item, goal):
+        chosen.append(regions.PROJECTED)
+    declared = activities.get(item.kind).regions
+    activities.push(item, *(region for region in chosen if region in declared))
 
 
 def _write(lookup: dict, *, version: int, key: uuid.UUID, texts: dict, create: dict | None = None,
@@ -64,7 +66,7 @@ def _write(lookup: dict, *, version: int, key: uuid.UUID, texts: dict, create: d
         if changed:
             GoalRevision.objects.create(goal=goal, version=goal.version, key=key, by_participant=by_participant,
                                         by_user=by_user, **texts)
-            _publish(goal, room=_on_projector(goal))
+            _publish(goal)
             return goal
         if goal.revisions.filter(key=key).exists():  # this very save, retried
             return goal
@@ -78,7 +80,8 @@ def save_goal(*, item: AgendaItem, author: Participant, version: int, key: uuid.
     """A member saves their big group's goal (Stale when made on an older version, Locked after the lock).
 
     Keeps a GoalRevision per save; a retried save (same key) returns the goal unchanged.
-    Pushes the group's phones and the tablets (and the room when the goal is on the projector).
+    Pushes the group's phones, the tablets, the plenum's list and (when it shows the goal)
+    the projector.
     """
     if item.kind != WRITING or item.day.seminar_id != author.seminar_id:
         raise NotOpen
@@ -98,33 +101,21 @@ def revise_goal(*, goal: Goal, user, version: int, key: uuid.UUID, what: str, wh
 
 @transaction.atomic
 def lock_goal(*, goal: Goal, user, locked: bool = True) -> Goal:
-    """Lock the goal (members can no longer change it) or open it again; pushes every screen."""
+    """Lock the goal (members can no longer change it) or open it again; pushes its screens."""
     Goal.objects.filter(pk=goal.pk).update(locked_at=timezone.now() if locked else None,
                                            locked_by=user if locked else None)
     goal = Goal.objects.get(pk=goal.pk)
-    _publish(goal, room=True)
+    _publish(goal, listed_elsewhere=True)
     return goal
 
 
 @transaction.atomic
 def hide_goal(*, goal: Goal, hidden: bool = True) -> Goal:
-    """Hide the goal from the projector and the phones (or show it again); pushes every screen."""
+    """Hide the goal from the projector and the phones (or show it again); pushes its screens."""
     Goal.objects.filter(pk=goal.pk).update(hidden=hidden)
     goal.hidden = hidden
-    _publish(goal, room=True)
+    _publish(goal, listed_elsewhere=True)
     return goal
-
-
-def _handshake_frames(goal_id: int):
-    goal = Goal.objects.select_related("group").get(pk=goal_id)
-    item = goal_screens.current_item(goal.seminar_id)
-    if item is None:
-        return
-    if getattr(goal_screens.shown_goal(item), "pk", None) == goal.pk:
-        for language, frame in selectors.per_language(lambda: goal_screens.handshakes_box(goal)):
-            yield f"projector-{language}", frame
-    for language, frame in selectors.per_language(lambda: goal_screens.tablet_section(item)):
-        yield f"facilitator-{language}", frame
 
 
 def shake_hands(*, goal: Goal, participant: Participant) -> bool:
@@ -138,7 +129,10 @@ def shake_hands(*, goal: Goal, participant: Participant) -> bool:
     try:
         with transaction.atomic():
             Handshake.objects.create(goal=goal, participant=participant)
-            live.publish(goal.seminar_id, lambda: _handshake_frames(goal.pk))
+            item = regions.current_item(goal.seminar_id)
+            if item is not None:
+                shown = getattr(regions.shown_goal(item), "pk", None) == goal.pk
+                activities.push(item, regions.TABLET, *([regions.HANDSHAKES] if shown else []))
     except IntegrityError:  # shaken already: once per person per goal
         return False
     return True

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goals.forms import draft_of
 from goals.models import Goal
 from goals.services import Locked, NotAllowed, NotOpen, Stale
-from goals.shared_goals import screens, services
+from goals.shared_goals import regions, services
 from goals.shared_goals.forms import GOAL_FIELDS, GoalActionForm, GoalForm
 from goals.shared_goals.kind import panel_context
 from goals.web import item_of, phone, refusable
@@ -60,7 +60,7 @@ def shake(request: HtmxHttpRequest, slug: str, goal_id: int) -> HttpResponse:
         status = 409
     if not request.htmx:
         return see_other("program:phone", slug=seminar.slug)
-    return HttpResponse(screens.marks(seminar.pk, participant.pk), status=status)
+    return HttpResponse(regions.MARKS.render(None, participant, request), status=status)
 
 
 @require_POST

@@ -1,13 +1,6 @@
 """Reads for the brainstorm's screens: the wall, a table's ideas, the facilitator's list."""
 
-from collections.abc import Iterator
-
-from django.template.loader import render_to_string
-from django.utils import translation
-
 from program.models import AgendaItem, Idea, IdeaWall, LiveState
-from seminar import live
-from seminar.languages import language_codes
 
 # The wall holds the ideas newest first (and the featured one): the projector pages what
 # does not fit on one screen, so no idea drops off. The bound keeps a push's render and
@@ -54,36 +47,3 @@ def waiting(item: AgendaItem) -> int:
 def table_ideas(item: AgendaItem, group_id: int) -> dict:
     ideas = Idea.objects.filter(item=item, group_id=group_id).visible().select_related("author")
     return {"item": item, "seminar": item.day.seminar, "ideas": list(ideas)}
-
-
-def _item(item_id: int) -> AgendaItem:
-    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-
-
-def wall_frames(item_id: int) -> Iterator[tuple[str, str]]:
-    """The wall for the projector and the list for the tablets, once per language that has screens."""
-    item = _item(item_id)
-    seminar_id = item.day.seminar_id
-    projector = live.languages_listened(seminar_id, "projector")
-    tablets = live.languages_listened(seminar_id, "facilitator")
-    seen = {"version": version(seminar_id)}
-    on_wall = {**wall(item), **seen} if projector else {}
-    listed = {**tablet(item), **seen} if tablets else {}
-    for language in language_codes():
-        with translation.override(language):
-            if language in projector:
-                yield f"projector-{language}", render_to_string("program/ideas/wall.html#wall", on_wall)
-            if language in tablets:
-                yield f"facilitator-{language}", render_to_string("program/ideas/live.html#tablet", listed)
-
-
-def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
-    """A table's ideas for its members' phones, once per language that has screens."""
-    item = _item(item_id)
-    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
-    if not languages:
-        return
-    context = {**table_ideas(item, group_id), "version": version(item.day.seminar_id)}
-    for language in languages:
-        with translation.override(language):
-            yield f"group-{group_id}-{language}", render_to_string("program/ideas/live.html#table", context)

@@ -9,9 +9,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from groups import selectors as group_selectors
-from program.ideas import selectors
+from groups.models import Group
+from program import activities
+from program.ideas import regions
 from program.models import AgendaItem, Idea, IdeaWall
-from seminar import live, photos
+from seminar import photos
 from seminar.models import Participant
 from seminar.queries import unique_or_none
 from seminar.submissions import check_pace
@@ -24,14 +26,14 @@ class NotOpen(Exception):
 
 
 def _publish_wall(item: AgendaItem) -> None:
-    """The projector's wall and the facilitator's list, newest state only."""
-    live.publish_latest(item.day.seminar_id, f"idea-wall-{item.pk}", lambda: selectors.wall_frames(item.pk))
+    """The projector's wall and the facilitator's list (both coalesce: newest state only)."""
+    activities.push(item, regions.WALL, regions.TABLET)
 
 
-def _publish_table(item: AgendaItem, group_id: int | None) -> None:
-    if group_id is not None:
-        live.publish_latest(item.day.seminar_id, f"idea-table-{item.pk}-{group_id}",
-                            lambda: selectors.table_frames(item.pk, group_id))
+def _publish_table(item: AgendaItem, group: Group | None) -> None:
+    """The ideas of one table on its members' phones (coalescing too)."""
+    if group is not None:
+        activities.push(item, regions.TABLE, target=group)
 
 
 def submit_idea(*, item: AgendaItem, author: Participant, text: str, photo=None, key) -> Idea:
@@ -71,7 +73,7 @@ def _save_idea(*, item: AgendaItem, author: Participant, text: str, stored, key)
         fields = {"photo": stored.name, "photo_small": stored.small_name,
                   "photo_width": stored.width, "photo_height": stored.height}
     idea = Idea.objects.create(item=item, author=author, group=group, text=text.strip(), key=key, **fields)
-    _publish_table(item, idea.group_id)
+    _publish_table(item, group)
     _publish_wall(item)
     return idea
 
@@ -80,7 +82,7 @@ def _save_idea(*, item: AgendaItem, author: Participant, text: str, stored, key)
 def hide_idea(*, idea: Idea) -> None:
     """Take an idea off every screen (kept for the report); its photo is then for facilitators only."""
     Idea.objects.filter(pk=idea.pk).update(hidden=True, featured=False)
-    _publish_table(idea.item, idea.group_id)
+    _publish_table(idea.item, idea.group)
     _publish_wall(idea.item)
 
 
@@ -88,7 +90,7 @@ def hide_idea(*, idea: Idea) -> None:
 def show_idea(*, idea: Idea) -> None:
     """Bring a hidden idea back."""
     Idea.objects.filter(pk=idea.pk).update(hidden=False)
-    _publish_table(idea.item, idea.group_id)
+    _publish_table(idea.item, idea.group)
     _publish_wall(idea.item)
 
 

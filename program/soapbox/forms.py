@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from program.models import AgendaItem
 from program.models.soapbox import MAX_DRAFT_PART, MAX_FEEDBACK, MAX_STEP_WHAT, MAX_STEP_WHO, SpeechDraft
 from program.soapbox import selectors
 from program.soapbox.writing import MAX_STEPS
@@ -110,4 +111,9 @@ class LeadForm(forms.Form):
 
 
 class AllGroupsForm(forms.Form):
-    phase = forms.ChoiceField(choices=[(phase.key, phase.label) for phase in selectors.PHASES])
+    phase = forms.ChoiceField()
+
+    def __init__(self, *args, item: AgendaItem, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        phases = selectors.phases(item)
+        self.fields["phase"].choices = [(phase.key, phase.label) for phase in phases]

@@ -78,6 +78,12 @@ def _targets(seminar: Seminar, item_id: int, group_id: int) -> tuple[AgendaItem,
     return item, group
 
 
+def _tablet(request: HtmxHttpRequest, item: AgendaItem, error: str | None) -> HttpResponse:
+    """The tablet's overview, with the error beside the buttons (an htmx answer)."""
+    context = regions.tablet(item, None, error)
+    return HttpResponse(regions.TABLET.render(item, None, request, context=context))
+
+
 def _redirect(name: str, seminar: Seminar, request: HtmxHttpRequest, error: str | None) -> HttpResponse:
     if error:
         messages.error(request, error)
@@ -97,7 +103,8 @@ def lead(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> Ht
     error = _act(request, item, group)
     if not request.htmx:
         return _redirect("program:phone", seminar, request, error)
-    return HttpResponse(regions.lead_element(item, group, request, error))
+    return HttpResponse(regions.LEAD.render(item, participant, request,
+                                            context=regions.lead(item, participant, error)))
 
 
 @require_POST
@@ -108,7 +115,7 @@ def run_group(request: HtmxHttpRequest, seminar: Seminar, item_id: int, group_id
     error = _act(request, item, group)
     if not request.htmx:
         return _redirect("program:run", seminar, request, error)
-    return HttpResponse(regions.tablet_element(item, request, error))
+    return _tablet(request, item, error)
 
 
 @require_POST
@@ -117,10 +124,10 @@ def run_all(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
     """A facilitator puts every group in one phase."""
     item = get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id, day__seminar=seminar,
                              kind=selectors.KIND)
-    form = AllGroupsForm(request.POST)
+    form = AllGroupsForm(request.POST, item=item)
     error = None if form.is_valid() else _form_error(form)
     if error is None:
         error = _not_moved(services.set_phase_everywhere(item=item, phase=form.cleaned_data["phase"]))
     if not request.htmx:
         return _redirect("program:run", seminar, request, error)
-    return HttpResponse(regions.tablet_element(item, request, error))
+    return _tablet(request, item, error)

@@ -11,7 +11,7 @@ from program.models import (ActionPlan, AgendaItem, GroupActivityState, Speaker,
 from seminar.models import Participant
 
 KIND = "soapbox"
-# Defaults; an item's program file sets its own (`speakers`, `prepare_minutes`).
+# Defaults; an item's program file sets its own (`speakers`, `prepare_minutes`, `phases`).
 SPEAKERS = 3
 PREPARE_MINUTES = 15
 
@@ -36,7 +36,7 @@ PHASES = [
           _("Rework your speech, then write an action plan: a few concrete steps, each with what, with whom and "
             "by when.")),
 ]
-PHASE_KEYS = [phase.key for phase in PHASES]
+PHASE_KEYS = [phase.key for phase in PHASES]  # also the order of an item without its own `phases`
 # Slots: the parts of a phone's screen that are its own (forms, private text), per phase.
 SLOTS = {
     "prepare": ["volunteer", "draft"],
@@ -58,14 +58,44 @@ def phase_minutes(item: AgendaItem, phase: Phase) -> int | None:
     return phase.minutes
 
 
-def phase(key: str) -> Phase:
-    return PHASES[PHASE_KEYS.index(key)] if key in PHASE_KEYS else PHASES[0]
+def phases(item: AgendaItem) -> list[Phase]:
+    """The item's phases in its order (its `phases` setting; by default all four, in order)."""
+    keys = item.settings.get("phases") or PHASE_KEYS
+    return [PHASES[PHASE_KEYS.index(key)] for key in keys if key in PHASE_KEYS] or PHASES
+
+
+def phase_keys(item: AgendaItem) -> list[str]:
+    return [phase.key for phase in phases(item)]
+
+
+def phase(item: AgendaItem, key: str) -> Phase:
+    """The item's phase with this key; its first phase for a key it does not have."""
+    return next((phase for phase in phases(item) if phase.key == key), phases(item)[0])
+
+
+def phase_order_problem(keys) -> str | None:
+    """Why a `phases` setting cannot be run, or None: each phase at most once, the speeches
+    always, and their feedback round (if any) after them."""
+    if not isinstance(keys, list) or not keys or not all(isinstance(key, str) for key in keys):
+        return f"must be a list of phases from {PHASE_KEYS}"
+    unknown = [key for key in keys if key not in PHASE_KEYS]
+    if unknown:
+        return f"has unknown phases {unknown} (known: {PHASE_KEYS})"
+    if len(set(keys)) != len(keys):
+        return "names a phase twice"
+    if "speeches" not in keys:
+        return "must include \"speeches\""
+    if "feedback" in keys and keys.index("feedback") < keys.index("speeches"):
+        return "must put \"feedback\" after \"speeches\""
+    return None
 
 
 def initial_state(item: AgendaItem, group: Group) -> GroupActivityState:
-    """The state a group starts in (not saved until its first change)."""
-    return GroupActivityState(item=item, group=group, phase=PHASES[0].key, version=1,
-                              timer_remaining=phase_minutes(item, PHASES[0]) * 60)
+    """The state a group starts in (not saved until its first change): the item's first phase."""
+    first = phases(item)[0]
+    minutes = phase_minutes(item, first)
+    return GroupActivityState(item=item, group=group, phase=first.key, version=1,
+                              timer_remaining=minutes * 60 if minutes else None)
 
 
 def group_state(item: AgendaItem, group: Group) -> GroupActivityState:

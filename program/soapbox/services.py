@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from groups import selectors as group_selectors
 from groups.models import Group
+from program import activities
 from program.models import AgendaItem, GroupActivityState, Speaker, SpeakerDraw, Volunteer
 from program.services import NotPossible, StaleVersion
 from program.soapbox import draw, regions, selectors
-from seminar import live
-from seminar.languages import language_codes
 from seminar.models import Participant
 
 __all__ = ["NotOpen", "NotPossible", "StaleVersion"]
@@ -54,23 +53,14 @@ def _lock(item: AgendaItem, group: Group, version: int | None) -> GroupActivityS
     return GroupActivityState.objects.select_for_update(of=("self",)).get(item=item, group=group)
 
 
-def _frames(item_id: int, group_id: int):
-    item = AgendaItem.objects.select_related("day").get(pk=item_id)
-    group = Group.objects.get(pk=group_id)
-    for language in language_codes():
-        with translation.override(language):
-            yield f"group-{group_id}-{language}", regions.group_element(item, group)
-            yield f"facilitator-{language}", regions.tablet_element(item)
-    # Their own parts (a leader's controls, a speaker's feedback) are rendered in their language
-    # by their own socket.
-    people = {leader.pk for leader in selectors.leaders(group)}
-    people |= {speaker.participant_id for speaker in selectors.lineup(item, group)}
-    for participant_id in sorted(people):
-        yield f"person-{participant_id}", live.RESYNC
-
-
 def _publish(item: AgendaItem, group: Group) -> None:
-    live.publish(item.day.seminar_id, lambda: _frames(item.pk, group.pk))
+    """The group's phones and the tablets get the new state; the phones of the group's process
+    leaders and speakers render their own part again (their controls, their feedback)."""
+    activities.push(item, regions.GROUP, regions.TABLET, target=group)
+    for leader in selectors.leaders(group):
+        activities.push(item, regions.LEAD, target=leader)
+    for speaker in selectors.lineup(item, group):
+        activities.push(item, regions.INBOX, target=speaker.participant)
 
 
 def _save(state: GroupActivityState) -> GroupActivityState:
@@ -93,10 +83,11 @@ def move_phase(*, item: AgendaItem, group: Group, version: int, forward: bool) -
     Saves the group's state; publishes the group's phones and the tablets.
     """
     state = _lock(item, group, version)
-    index = selectors.PHASE_KEYS.index(selectors.phase(state.phase).key) + (1 if forward else -1)
-    if not 0 <= index < len(selectors.PHASES):
+    phases = selectors.phases(item)
+    index = phases.index(selectors.phase(item, state.phase)) + (1 if forward else -1)
+    if not 0 <= index < len(phases):
         raise NotPossible
-    _enter(state, selectors.PHASES[index])
+    _enter(state, phases[index])
     return _save(state)
 
 
@@ -120,13 +111,14 @@ def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
     Never moves a group back (its process leader moved it on) and never into the speeches or
     the feedback before its speakers are drawn. Saves and publishes each group that moved.
     """
-    if phase not in selectors.PHASE_KEYS:
+    keys = selectors.phase_keys(item)
+    if phase not in keys:
         raise NotPossible
-    target = selectors.PHASE_KEYS.index(phase)
+    target = keys.index(phase)
     moved, ahead, without_speakers = [], [], []
     for group, _ in selectors.groups(item):
         seen = selectors.group_state(item, group)
-        if selectors.PHASE_KEYS.index(selectors.phase(seen.phase).key) >= target:
+        if keys.index(selectors.phase(item, seen.phase).key) >= target:
             ahead.append(group)
         elif phase in NEEDS_SPEAKERS and not selectors.lineup(item, group):
             without_speakers.append(group)
@@ -136,7 +128,7 @@ def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
             except StaleVersion:  # its process leader acted meanwhile: theirs is the last word
                 ahead.append(group)
                 continue
-            _enter(state, selectors.phase(phase))
+            _enter(state, selectors.phase(item, phase))
             _save(state)
             moved.append(group)
     return Everywhere(moved=moved, ahead=ahead, without_speakers=without_speakers)
@@ -241,6 +233,6 @@ def set_volunteer(*, item: AgendaItem, participant: Participant, volunteer: bool
             pass
     else:
         Volunteer.objects.filter(item=item, participant=participant).delete()
-    leaders = [leader.pk for leader in selectors.leaders(group)]
-    live.publish(item.day.seminar_id, lambda: [(f"person-{pk}", live.RESYNC) for pk in leaders])
+    for leader in selectors.leaders(group):
+        activities.push(item, regions.LEAD, target=leader)
     return volunteer

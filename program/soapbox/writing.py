@@ -13,10 +13,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from program import activities
 from program.models import ActionPlan, ActionStep, AgendaItem, Speaker, SpeechDraft, SpeechFeedback
-from program.soapbox import selectors
+from program.soapbox import regions, selectors
 from program.soapbox.services import NotOpen, NotPossible
-from seminar import live
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
@@ -88,7 +88,7 @@ def give_feedback(*, item: AgendaItem, author: Participant, speaker: Speaker, wo
     except IntegrityError:  # the same key raced in from a retried request
         return SpeechFeedback.objects.get(author=author, key=key)
     if phase == "feedback":
-        live.publish(item.day.seminar_id, lambda: [(f"person-{speaker.participant_id}", live.RESYNC)])
+        activities.push(item, regions.INBOX, target=speaker.participant)
     return feedback
 
 

@@ -1,16 +1,9 @@
 """Reads for the table talk's screens: a table's cards, what the projector shows, the overview."""
 
-from collections.abc import Iterator
-
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from groups import selectors as group_selectors
-from program.ideas.selectors import version
 from program.models import AgendaItem, TableCard, TableTalkShow
-from seminar import live
-from seminar.languages import language_codes
 
 
 def by_kind(cards) -> dict:
@@ -55,32 +48,3 @@ def tablet(item: AgendaItem) -> dict:
     latest = cards.select_related("author", "group").order_by("-pk")[:LATEST]
     return {"item": item, "seminar": item.day.seminar, "tables": list(tables), "show": show_state(item),
             "latest": list(latest), "total": cards.count()}
-
-
-def _item(item_id: int) -> AgendaItem:
-    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-
-
-def table_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
-    item = _item(item_id)
-    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
-    if not languages:
-        return
-    context = {**table_cards(item, group_id), "version": version(item.day.seminar_id)}
-    for language in languages:
-        with translation.override(language):
-            yield f"group-{group_id}-{language}", render_to_string("program/tabletalk/live.html#table", context)
-
-
-def room_frames(item_id: int, projector: bool) -> Iterator[tuple[str, str]]:
-    """The facilitator's overview and, when it changed, what the projector shows."""
-    item = _item(item_id)
-    seen = {"version": version(item.day.seminar_id)}
-    overview = {**tablet(item), **seen}
-    on_screen = {**shown(item), **seen} if projector else None
-    for language in language_codes():
-        with translation.override(language):
-            if live.listened(item.day.seminar_id, f"facilitator-{language}"):
-                yield f"facilitator-{language}", render_to_string("program/tabletalk/live.html#tablet", overview)
-            if on_screen is not None and live.listened(item.day.seminar_id, f"projector-{language}"):
-                yield f"projector-{language}", render_to_string("program/tabletalk/live.html#shown", on_screen)

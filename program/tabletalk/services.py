@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 
 from groups import selectors as group_selectors
 from groups.models import Group
+from program import activities
 from program.models import AgendaItem, TableCard, TableTalkShow
-from program.tabletalk import selectors
-from seminar import live
+from program.tabletalk import regions, selectors
 from seminar.models import Participant
 from seminar.submissions import check_pace
 
@@ -31,13 +31,11 @@ def _on_projector(item: AgendaItem, group_id: int | None) -> bool:
         state.mode == TableTalkShow.Mode.TABLE and state.group_id == group_id)
 
 
-def _publish(item: AgendaItem, group_id: int | None, projector: bool) -> None:
-    seminar_id = item.day.seminar_id
-    if group_id is not None:
-        live.publish_latest(seminar_id, f"cards-{item.pk}-{group_id}",
-                            lambda: selectors.table_frames(item.pk, group_id))
-    live.publish_latest(seminar_id, f"cards-room-{item.pk}-{int(projector)}",
-                        lambda: selectors.room_frames(item.pk, projector))
+def _publish(item: AgendaItem, group: Group | None, projector: bool) -> None:
+    """The table's cards (if a table's changed), the overview and, if it changed, the projector's."""
+    if group is not None:
+        activities.push(item, regions.TABLE, target=group)
+    activities.push(item, regions.TABLET, *([regions.SHOWN] if projector else []))
 
 
 @transaction.atomic
@@ -62,7 +60,7 @@ def submit_card(*, item: AgendaItem, author: Participant, kind: str, text: str, 
                                             text=text.strip(), key=key)
     except IntegrityError:  # the same key raced in from a retried request
         return TableCard.objects.get(author=author, key=key)
-    _publish(item, group.pk, _on_projector(item, group.pk))
+    _publish(item, group, _on_projector(item, group.pk))
     return card
 
 
@@ -83,4 +81,4 @@ def show_cards(*, item: AgendaItem, mode: str, group: Group | None = None) -> Ta
 def set_card_hidden(*, card: TableCard, hidden: bool = True) -> None:
     """Take a card off every screen (kept for the report), or put it back."""
     TableCard.objects.filter(pk=card.pk).update(hidden=hidden)
-    _publish(card.item, card.group_id, _on_projector(card.item, card.group_id))
+    _publish(card.item, card.group, _on_projector(card.item, card.group_id))

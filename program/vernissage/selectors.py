@@ -3,18 +3,14 @@
 import datetime as dt
 import zlib
 from collections import Counter
-from collections.abc import Iterator
 
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from groups import selectors as group_selectors
 from groups.models import Group, Membership
-from program.ideas.selectors import version
-from program.models import AgendaItem, Comment, GalleryVisit, Idea, Reaction, Vernissage
+from program.models import AgendaItem, Comment, GalleryVisit, Idea, LiveState, Reaction, Vernissage
 from program.vernissage import rota
-from seminar import live
 from seminar.models import Participant
 
 # A visitor counts as "at the gallery now" for this long after opening or refreshing it
@@ -25,6 +21,11 @@ LATEST_COMMENTS = 8
 
 def state(item: AgendaItem) -> Vernissage:
     return Vernissage.objects.filter(item=item).first() or Vernissage(item=item)
+
+
+def is_on(item: AgendaItem) -> bool:
+    """Whether the vernissage is what the room is at now: its galleries take comments only then."""
+    return LiveState.objects.filter(seminar_id=item.day.seminar_id, item=item).exists()
 
 
 def tables(item: AgendaItem) -> list[Group]:
@@ -69,15 +70,19 @@ def my_reactions(visitor: Participant, ideas: list[Idea]) -> dict[int, str]:
     return dict(Reaction.objects.filter(visitor=visitor, idea__in=ideas).values_list("idea_id", "kind"))
 
 
-def host_view(item: AgendaItem, group: Group) -> dict:
-    """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
+def turn_view(item: AgendaItem, group: Group) -> dict:
+    """A table's hosts in the current turn, and the marks ("p-<id>") their phones carry."""
     current = state(item)
     hosting = hosts(group, current)
+    return {"item": item, "seminar": item.day.seminar, "group": group, "state": current, "hosts": hosting,
+            "host_marks": " ".join(f"p-{person.pk}" for person in hosting), "turn": current.turn + 1}
+
+
+def host_view(item: AgendaItem, group: Group) -> dict:
+    """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
     comments = (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
                 .order_by("-pk")[:LATEST_COMMENTS])
-    return {"item": item, "seminar": item.day.seminar, "group": group, "state": current, "hosts": hosting,
-            "host_marks": " ".join(f"p-{person.pk}" for person in hosting), "turn": current.turn + 1,
-            "visitors": visitors_now(item, group), "comments": list(comments),
+    return {**turn_view(item, group), "visitors": visitors_now(item, group), "comments": list(comments),
             "reactions": Reaction.objects.filter(idea__group=group, idea__hidden=False).count()}
 
 
@@ -96,29 +101,3 @@ def tablet(item: AgendaItem) -> dict:
     closing_key = f"closing-{item.pk}-{zlib.crc32(current.closing.encode())}"
     return {"item": item, "seminar": item.day.seminar, "state": current, "turn": current.turn + 1,
             "comments": list(comments), "closing_key": closing_key}
-
-
-def _item(item_id: int) -> AgendaItem:
-    return AgendaItem.objects.select_related("day__seminar").get(pk=item_id)
-
-
-def host_frames(item_id: int, group_id: int) -> Iterator[tuple[str, str]]:
-    item = _item(item_id)
-    languages = live.languages_listened(item.day.seminar_id, f"group-{group_id}")
-    if not languages:
-        return
-    context = {**host_view(item, Group.objects.get(pk=group_id)), "version": version(item.day.seminar_id)}
-    for language in languages:
-        with translation.override(language):
-            yield f"group-{group_id}-{language}", render_to_string("program/vernissage/live.html#hosts", context)
-
-
-def tablet_frames(item_id: int) -> Iterator[tuple[str, str]]:
-    item = _item(item_id)
-    languages = live.languages_listened(item.day.seminar_id, "facilitator")
-    if not languages:
-        return
-    context = {**tablet(item), "version": version(item.day.seminar_id)}
-    for language in languages:
-        with translation.override(language):
-            yield f"facilitator-{language}", render_to_string("program/vernissage/live.html#tablet", context)

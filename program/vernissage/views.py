@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from groups import selectors as group_selectors
 from groups.models import Group
+from program.ideas.selectors import version
 from program.models import AgendaItem, Comment, Idea
-from program.vernissage import selectors, services
+from program.vernissage import regions, selectors, services
 from program.vernissage.forms import ClosingForm, CommentForm, ReactForm
 from seminar import access, links
 from seminar.http import HtmxHttpRequest, parse_id
@@ -40,7 +42,19 @@ def _idea_context(request, seminar, item, idea, visitor, form=None, sent=False) 
     shown = next((i for i in ideas if i.pk == idea.pk), idea)
     shown.mine = selectors.my_reactions(visitor, [shown]).get(shown.pk) if visitor else None
     return {"seminar": seminar, "item": item, "idea": shown, "key": new_key(), "form": form, "sent": sent,
-            "participant": visitor}
+            "participant": visitor, "open": selectors.is_on(item)}
+
+
+def _live(request: HtmxHttpRequest, item: AgendaItem, participant: Participant | None) -> dict:
+    """What keeps a gallery page live over the phone's socket: the phone's marks while the
+    vernissage is on (comment forms show by them) and its own table's turn ("you host now")."""
+    if participant is None:
+        return {}
+    on = selectors.is_on(item)
+    table = group_selectors.group_for_item(participant.pk, item)
+    return {"open": on, "version": version(item.day.seminar_id),
+            "marks": regions.MARKS.render(item, participant, request) if on else "",
+            "turn": regions.TURN.render(item, table, request) if table is not None else ""}
 
 
 @require_GET
@@ -50,7 +64,8 @@ def galleries(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
         return redirect("seminar:join", slug=seminar.slug)
     item = _vernissage(seminar, item_id)
     return render(request, "program/vernissage/galleries.html",
-                  {"seminar": seminar, "item": item, "tables": selectors.tables(item)})
+                  {"seminar": seminar, "item": item, "tables": selectors.tables(item), "participant": participant,
+                   **_live(request, item, participant)})
 
 
 @require_GET
@@ -68,18 +83,23 @@ def gallery(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) ->
     for idea in ideas:
         idea.mine = mine.get(idea.pk)
     return render(request, GALLERY, {"seminar": seminar, "item": item, "table": table, "ideas": ideas,
-                                     "key": new_key, "participant": participant})
+                                     "key": new_key, "participant": participant,
+                                     **_live(request, item, participant)})
 
 
 @require_POST
 def still_here(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) -> HttpResponse:
-    """The open gallery page says, once a minute, that its visitor is still there."""
+    """The open gallery page says, once a minute, that its visitor is still there, and gets
+    its own table's turn again (a push its socket missed while the phone slept)."""
     seminar, participant, _facilitator = _viewer(request, slug)
     if participant is None:
         return HttpResponse(status=204)
     item = _vernissage(seminar, item_id)
     services.note_visit(item=item, group=_table(item, group_id), visitor=participant)
-    return HttpResponse(status=204)
+    own = group_selectors.group_for_item(participant.pk, item)
+    if own is None or not request.htmx:
+        return HttpResponse(status=204)
+    return HttpResponse(regions.TURN.render(item, own, request))
 
 
 def _back(request: HtmxHttpRequest, seminar: Seminar, item: AgendaItem, idea: Idea, context: dict,
@@ -135,6 +155,9 @@ def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
             form, sent = None, True
         except services.NotOpen:
             form.add_error(None, _("Comments are not being taken here now."))
+            status = 409
+        except services.NotOn:
+            form.add_error(None, _("Comments are taken only while the vernissage is on."))
             status = 409
         except TooFast:
             form.add_error(None, _("That was a lot of comments at once. Wait a minute and send again."))

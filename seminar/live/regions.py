@@ -19,8 +19,8 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from seminar import live
-from seminar.live import audiences
+from seminar.live import audiences, publishing
+from seminar.live.control import RESYNC_OWN
 
 
 def element(element_id: str, content: str, version: int, **data: str) -> SafeString:
@@ -41,11 +41,11 @@ def element(element_id: str, content: str, version: int, **data: str) -> SafeStr
 class Scope(enum.StrEnum):
     """Who sees a region, and where the snapshot puts it."""
 
-    PHONES = "phones"  # every phone alike (inside #activity-live)
-    GROUP = "group"  # the phones of one group's members (inside #activity-group)
-    PERSON = "person"  # one phone (inside #activity-person); a push resyncs that phone's own part
-    TABLETS = "tablets"  # the facilitators (inside #activity-tablet)
-    PROJECTOR = "projector"  # the projector (its context joins the kind's projector template)
+    PHONES = enum.auto()  # every phone alike (inside #activity-live)
+    GROUP = enum.auto()  # the phones of one group's members (inside #activity-group)
+    PERSON = enum.auto()  # one phone (inside #activity-person); a push resyncs that phone's own part
+    TABLETS = enum.auto()  # the facilitators (inside #activity-tablet)
+    PROJECTOR = enum.auto()  # the projector (its context joins the kind's projector template)
 
 
 # What a region is rendered for: the item (any object; the live layer does not look at
@@ -89,17 +89,22 @@ def audience_prefix(scope: Scope, target=None) -> str:
 
 def frames(seminar_id: int, item, regions: Iterable[Region], target=None) -> Iterator[tuple[str, str]]:
     """Each region as (audience, frame) pairs: rendered once per language a screen of its
-    audience may be reading, and not at all when none is listening (`live.listening`).
+    audience may be reading, and not at all when none is listening (`publishing.listening`).
 
     A person's region is not rendered here: the person's phones are told to send their
-    own part again (`live.RESYNC_OWN`), rendered in their language by their screen.
+    own part again (`RESYNC_OWN`), rendered in their language by their screen; without a
+    target, every phone is (a change that each phone shows in its own way).
     """
     for region in regions:
         if region.scope is Scope.PERSON:
-            yield audiences.person(target.pk), live.RESYNC_OWN
+            if target is not None:
+                yield audiences.person(target.pk), RESYNC_OWN
+            else:
+                for code in publishing.languages_listened(seminar_id, audiences.PARTICIPANT):
+                    yield audiences.phones(code), RESYNC_OWN
             continue
         prefix = audience_prefix(region.scope, target)
-        codes = live.languages_listened(seminar_id, prefix)
+        codes = publishing.languages_listened(seminar_id, prefix)
         if not codes:
             continue
         context = region.context(item, target)
@@ -123,11 +128,11 @@ def publish(seminar_id: int, item, regions: Iterable[Region], *, target=None,
         return lambda: frames(seminar_id, fresh(item) if fresh else item, chosen, target)
 
     if plain:
-        live.publish(seminar_id, render(plain))
+        publishing.publish(seminar_id, render(plain))
     for region in regions:
         if region.latest:
             key = f"{region.element_id}-{getattr(item, 'pk', item)}-{getattr(target, 'pk', '')}"
-            live.publish_latest(seminar_id, key, render([region]))
+            publishing.publish_latest(seminar_id, key, render([region]))
 
 
 def render_scope(regions: Iterable[Region], scope: Scope, item, target=None,

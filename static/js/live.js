@@ -2,7 +2,8 @@
  *
  * Every frame is HTML whose top-level elements carry an id; each replaces the element
  * with the same id, unless it is older (data-version) than what is shown. The server
- * sends the full state on every connect, so reconnecting is all it takes to heal.
+ * sends the full state on every connect (but a page's first, if the page shows it
+ * already), so reconnecting is all it takes to heal.
  * Countdowns run on the device's monotonic clock from the server's remaining time,
  * so a phone whose wall clock is wrong still shows the right figure.
  */
@@ -62,6 +63,7 @@
       var focusId = focused && current.contains(focused) ? focused.id : null;
       current.before(incoming);
       keepKeyed(current, incoming);
+      keepNewerMarks(current, incoming);
       current.remove();
       if (window.htmx) window.htmx.process(incoming);
       initCountdowns();
@@ -87,6 +89,14 @@
       }
       fresh.remove();
     });
+  }
+
+  // Marks that carry a version (handshakes) stay when the frame's are older: a phone's own
+  // part rendered before a tap must never undo what the tap's answer showed.
+  function keepNewerMarks(current, incoming) {
+    var fresh = incoming.querySelector("#my-marks[data-version]");
+    var kept = fresh && current.querySelector("#my-marks[data-version]");
+    if (kept && Number(kept.dataset.version) > Number(fresh.dataset.version)) fresh.replaceWith(kept);
   }
 
   // Personal marks (my votes) live in one element; shared lists carry data-mark.
@@ -138,7 +148,10 @@
     status.className = "live-status is-" + state;
   }
 
-  function connect(path) {
+  // `shown`: the digest of the frame the page was served with (data-live-shown). The first
+  // socket sends it, and the server skips a snapshot that would repeat the page; later
+  // sockets never do: what the page shows has changed since.
+  function connect(path, shown) {
     var socket = null;
     var delay = 500;
     var timer = null;
@@ -148,7 +161,9 @@
       clearTimeout(timer);
       if (denied || (socket && socket.readyState <= 1)) return;
       var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-      socket = new WebSocket(scheme + location.host + path);
+      var query = shown ? "?shown=" + encodeURIComponent(shown) : "";
+      shown = null;
+      socket = new WebSocket(scheme + location.host + path + query);
       socket.onopen = function () { delay = 500; setStatus("online"); };
       socket.onmessage = function (event) { swap(event.data); };
       socket.onclose = function (event) {
@@ -176,6 +191,6 @@
     document.body.addEventListener("htmx:responseError", function (event) { showSendError(event, "server"); });
     document.body.addEventListener("htmx:beforeRequest", function (event) { showSendError(event, null); });
     var path = document.body.dataset.liveUrl;
-    if (path && "WebSocket" in window) connect(path);
+    if (path && "WebSocket" in window) connect(path, document.body.dataset.liveShown);
   });
 })();

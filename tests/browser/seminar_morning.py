@@ -129,8 +129,8 @@ def vernissage(room: Room, item) -> None:
     for key, phone in room.phones.items():
         group = room.group_of(key, "tables")
         hosting = room.people[key] in galleries.hosts(group, state)
-        expect(phone.locator("#gallery-hosts .host-now")).to_be_visible(visible=hosting)
-        expect(phone.locator("#gallery-hosts .go-visiting")).to_be_visible(visible=not hosting)
+        expect(phone.locator("#gallery-turn .host-now")).to_be_visible(visible=hosting)
+        expect(phone.locator("#gallery-turn .go-visiting")).to_be_visible(visible=not hosting)
     table = room.group_of("A", "tables")
     idea = Idea.objects.get(author=room.people["A"])
 

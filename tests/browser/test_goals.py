@@ -12,7 +12,7 @@ from program import selectors
 from program import services as program_services
 from program.models import AgendaItem
 from tests import factories
-from tests.browser.conftest import in_thread, mark_loaded, was_not_reloaded
+from tests.browser.conftest import in_thread, mark_loaded, wait_live, was_not_reloaded
 from tests.goals.conftest import published_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -81,4 +81,56 @@ def test_the_handshake_button_says_it_is_done_and_a_locked_goal_hides_its_form_l
     button.click()
     expect(button).to_have_attribute("aria-pressed", "true")
     expect(button).to_have_accessible_name("Du har givet håndslag på målet")
+    assert was_not_reloaded(phone)
+
+
+
+def _own_part(seminar, participant) -> str:
+    """The phone's own part (its marks) as the live layer renders it now."""
+    from django.utils import translation
+
+    from program.screens import PhoneScreen
+
+    with translation.override("da"):
+        return PhoneScreen().person_part(selectors.room(seminar), participant)
+
+
+def test_an_own_part_rendered_before_the_handshake_does_not_undo_it(seminar, screens):
+    """The phone's own part can be rendered before a tap and arrive after the tap's answer
+    (a resync on the way when the plenum began): its older marks must not undo the handshake."""
+    people = [factories.participant(seminar, name) for name in ("Anne Holm", "Bent Krog")]
+    big = published_round(seminar, "Store grupper", Grouping.Kind.MIXED, {"Gruppe 1": people})
+    day = seminar.days.order_by("date").first()
+    writing = AgendaItem.objects.create(day=day, position=10, title="Fælles mål",
+                                        kind="goal_writing", grouping=big[0].round.grouping)
+    plenum = AgendaItem.objects.create(day=day, position=11, title="Mål i plenum",
+                                       kind="goal_plenum")
+    goal = in_thread(goal_services.save_goal, item=writing, author=people[0], version=0,
+                     key=uuid.uuid4(), what="Et samskabelsesprojekt", why="", how_we_know="")
+    in_thread(program_services.jump, seminar=seminar,
+              version=selectors.live_state(seminar).version, item=plenum)
+    sockets = []  # the phone's socket, passed through, so that a frame can be slipped in
+    phone = screens.new_page()
+    phone.route_web_socket("**/ws/**",
+                           lambda route: (sockets.append(route), route.connect_to_server()))
+    phone.goto(f"/p/{people[1].token}/")
+    phone.wait_for_url(f"**/s/{seminar.slug}/")
+    wait_live(phone)
+    mark_loaded(phone)
+    expect(phone.locator("#activity-person #my-marks")).to_have_count(1)
+    older = in_thread(_own_part, seminar, people[1])
+
+    button = phone.locator(f"#shake-{goal.pk}")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    phone.evaluate("document.getElementById('activity-person').dataset.before = '1'")
+    sockets[-1].send(older)
+
+    # The older part arrived (the element was replaced) and kept the newer marks.
+    expect(phone.locator("#activity-person[data-before]")).to_have_count(0)
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(button).to_have_accessible_name("Du har givet håndslag på målet")
+    sockets[-1].send(in_thread(_own_part, seminar, people[1]))  # a newer one is taken as ever
+    expect(phone.locator("#my-marks")).to_have_attribute("data-marks", f"g-{goal.pk} ")
+    expect(button).to_have_attribute("aria-pressed", "true")
     assert was_not_reloaded(phone)

@@ -246,3 +246,30 @@ def test_a_poster_note_reaches_the_groups_phones_live(room):
     frame = async_to_sync(scenario)()
 
     assert frame.startswith('<section id="case-group"') and "<li>Tillid tager tid</li>" in frame
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_projected_poster_follows_its_own_groups_notes_live(room, projector_client):
+    go(room.seminar, room.cases)
+    show_on_projector(item=room.cases, what="poster", ref=room.big[0].pk)
+
+    async def scenario():
+        projector = screen(room.seminar.slug, "projector", projector_client)
+        await projector.connect()
+        snapshot = await projector.receive_from(timeout=2)
+        add = database_sync_to_async(services.add_poster_note)
+        await add(item=room.cases, author=room.cai, kind="theme", text="Gruppe 2s tema",
+                  key=uuid.uuid4())
+        other_group = await projector.receive_nothing(timeout=0.5)
+        await add(item=room.cases, author=room.bo, kind="theme", text="Tillid tager tid",
+                  key=uuid.uuid4())
+        frame = await projector.receive_from(timeout=2)
+        await projector.disconnect()
+        return snapshot, other_group, frame
+
+    snapshot, other_group, frame = async_to_sync(scenario)()
+
+    assert '<section id="cases-projected" class="projected-poster"' in snapshot
+    assert other_group
+    assert frame.startswith('<section id="cases-projected" class="projected-poster"')
+    assert "<li>Tillid tager tid</li>" in frame and "Gruppe 2s tema" not in frame

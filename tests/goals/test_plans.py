@@ -107,3 +107,19 @@ def test_a_participant_cannot_choose_the_projector_or_hide_plans(room, goal):
     assert (shown.status_code, hidden.status_code) == (302, 302)
     assert not DepartmentPlan.objects.get().hidden
     assert not Showing.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_goal_hidden_while_the_plans_are_on_leaves_the_plans_tablet_live(room, goal):
+    from django.test.utils import override_settings
+
+    from tests.pushes import Listener
+
+    go(room.seminar, room.plans)
+    with override_settings(LANGUAGES=[("da", "Dansk")]):
+        tablet = Listener(room.seminar.pk, "facilitator-da")
+        goal_services.hide_goal(goal=goal)
+        frames = [frame for frame in tablet.frames() if 'id="plans-tablet"' in frame]
+
+    assert frames  # the goal's heading (its group's name) has left each department's card
+    assert "Gruppe 1" not in frames[-1].split('id="plans-tablet"', 1)[1]

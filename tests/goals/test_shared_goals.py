@@ -196,7 +196,8 @@ def test_handshake_is_for_the_phone_owner_only(room):
                        {"participant": room.cai.pk}, HTTP_HX_REQUEST="true")
     bo.post(f"/s/{room.seminar.slug}/goals/goal/{goal.pk}/shake/", HTTP_HX_REQUEST="true")
 
-    assert response.content.decode() == f'<div id="my-marks" data-marks="g-{goal.pk} " hidden></div>'
+    assert response.content.decode() == (
+        f'<div id="my-marks" data-version="2" data-marks="g-{goal.pk} " hidden></div>')
     assert list(Handshake.objects.values_list("participant", flat=True)) == [room.bo.pk]
 
 
@@ -258,3 +259,33 @@ def test_handshakes_reach_the_projector_live_with_count_and_names(room, projecto
     assert first.startswith('<div id="goal-handshakes"') and '<span class="count">1</span>' in first
     assert '<span class="count">2</span>' in second
     assert "<li><bdi>Bo Medlem</bdi></li><li><bdi>Cai Leder</bdi></li>" in second
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_revised_goal_reaches_the_projector_and_the_plenums_phones_live(room, facilitator,
+                                                                          projector_client):
+    goal = save(room, room.anna, 0, what="Første udkast")
+    go(room.seminar, room.plenum)
+    show_on_projector(item=room.plenum, what="goal", ref=goal.pk)
+    cai = phone_of(room.cai)
+
+    async def scenario():
+        projector = screen(room.seminar.slug, "projector", projector_client)
+        phone = screen(room.seminar.slug, "participant", cai)
+        for socket in (projector, phone):
+            await socket.connect()
+            await socket.receive_from(timeout=2)
+        await database_sync_to_async(services.revise_goal)(
+            goal=goal, user=facilitator, version=1, key=uuid.uuid4(), what="Andet udkast", why="",
+            how_we_know="")
+        shown = await projector.receive_from(timeout=2)
+        listed = await phone.receive_from(timeout=2)
+        for socket in (projector, phone):
+            await socket.disconnect()
+        return shown, listed
+
+    shown, listed = async_to_sync(scenario)()
+
+    assert shown.startswith('<section id="projected-goal"') and "Andet udkast" in shown
+    assert '<span class="count">0</span>' in shown
+    assert listed.startswith('<section id="goals-plenum"') and "Andet udkast" in listed

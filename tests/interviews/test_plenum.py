@@ -1,6 +1,7 @@
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from django.test.utils import override_settings
 
 from interviews import services
 from interviews.models import Pick
@@ -8,6 +9,7 @@ from program import selectors as program_selectors
 from program import services as program_services
 from tests import factories
 from tests.interviews.conftest import add_interview_items, save
+from tests.pushes import Listener
 from tests.sockets import screen
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> hx-get="/run/step/"'
@@ -152,3 +154,25 @@ def test_showing_an_interview_reaches_the_projector_live():
         await projector.disconnect()
 
     async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(LANGUAGES=[("da", "Dansk")])
+def test_the_projected_interview_is_pushed_while_its_item_is_on_and_hiding_takes_it_off():
+    seminar = factories.seminar()
+    tables, plenum = add_interview_items(seminar, factories.grouping(seminar, "Borde"))
+    interview = save(factories.participant(seminar), said="Kommunen lyttede faktisk")
+    go_to(seminar, tables)
+    projector = Listener(seminar.pk, "projector-da")
+
+    services.show(item=plenum, interview=interview)
+    assert not any("Kommunen lyttede faktisk" in frame for frame in projector.frames(at_least=0))
+
+    go_to(seminar, plenum)
+    assert any("Kommunen lyttede faktisk" in frame for frame in projector.frames())
+    services.set_hidden(interview=interview, hidden=True)
+
+    [frame] = projector.frames()
+    assert frame.startswith('<div id="projected-interview">')
+    assert "Kommunen lyttede faktisk" not in frame
+    assert "De mest interessante interviews deles i plenum." in frame

@@ -40,6 +40,7 @@ def test_identifying_text_warns(text, kind, found):
     "Mødet var d. 3/11-2014 fra kl. 10:15-11:30.",
     "I 2014 og 2015 har hun brugt dagplejen, og i 2016 skal hun i skole.",
     "Fra 2014 2015 til nu har det været bedre.",
+    "Hun har haft samme telefon 1900 1900 – nej, fra 2014 2015.",
     "Det kostede 1.250 kr. og senere 12.500 kr. om året.",
     "Budgettet er på 1.250.000 kr. i 2015.",
     "De fik 1000 2000 kr i tilskud.",

@@ -1,4 +1,5 @@
 import io
+import threading
 import uuid
 
 import pytest
@@ -8,8 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from program.ideas import services
+from program.ideas import selectors, services
 from program.models import Idea, IdeaWall
+from seminar import live
+from seminar.live import publishing
 from seminar.submissions import PACE_LIMIT, TooFast
 from tests import factories
 from tests.program.tables import seat
@@ -253,3 +256,27 @@ def test_a_new_idea_reaches_the_projector_wall_and_a_hidden_one_leaves_it(semina
         await projector.disconnect()
 
     async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_ideas_renders_the_wall_once_per_backlog_not_once_per_idea(
+        seminar, server_loop, monkeypatch, settings):
+    """The wall's pushes coalesce (live.publish_latest): while the renderer is busy, the
+    ideas that arrive make one render of the newest wall, not one each."""
+    settings.LIVE_LATEST_EVERY_SECONDS = 0
+    brainstorm = seat(seminar, "brainstorm", sizes=(3, 3))
+    live._renderer.submit(int).result(10)  # the room's frames for the item going on are out
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [True] * len(names))
+    walls = []
+    wall = selectors.wall
+    monkeypatch.setattr(selectors, "wall", lambda item: walls.append(Idea.objects.count()) or wall(item))
+    busy = threading.Event()
+    live._renderer.submit(busy.wait, 10)
+
+    authors = [person for people in brainstorm.people for person in people]
+    for number in range(30):
+        send(brainstorm, authors[number % len(authors)], text=f"Idé {number}")
+    busy.set()
+    live._renderer.submit(int).result(10)
+
+    assert walls == [30]  # one render, of the wall with every idea

@@ -4,14 +4,15 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.test.utils import override_settings
 
 from program import activities
 from program.questions import regions as question_regions
 from program.questions import services as questions
 from seminar import live
-from seminar.live import regions
+from seminar.live import publishing, regions
 from seminar.live.regions import Region, Scope
 from tests import factories
 
@@ -19,12 +20,12 @@ SNAPSHOT_PARTS = ("room_regions", "group_regions", "person_regions", "tablet_reg
 
 
 def template_source(name: str) -> str:
+    """The file behind a template name, wherever the loaders find it (an app inside program/ too)."""
     path = name.split("#", 1)[0]
-    for folder in [*settings.TEMPLATES[0]["DIRS"], *Path(settings.BASE_DIR).glob("*/templates")]:
-        candidate = Path(folder) / path
-        if candidate.exists():
-            return candidate.read_text(encoding="utf-8")
-    raise AssertionError(f"no template {path}")
+    try:
+        return Path(get_template(path).origin.name).read_text(encoding="utf-8")
+    except TemplateDoesNotExist:
+        raise AssertionError(f"no template {path}") from None
 
 
 def declared() -> list[tuple[str, Region]]:
@@ -68,7 +69,7 @@ def questions_on(seminar):
 @pytest.mark.django_db
 def test_a_region_renders_once_per_listened_language_in_that_language(questions_on, monkeypatch):
     heard = {"participant-da": True, "participant-en": True}
-    monkeypatch.setattr(live, "listening", lambda _, names: [heard.get(name, False) for name in names])
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [heard.get(name, False) for name in names])
 
     frames = dict(regions.frames(questions_on.day.seminar_id, questions_on, [question_regions.ROOM]))
 
@@ -79,7 +80,7 @@ def test_a_region_renders_once_per_listened_language_in_that_language(questions_
 
 @pytest.mark.django_db
 def test_no_screen_listening_means_no_render(questions_on, monkeypatch):
-    monkeypatch.setattr(live, "listening", lambda _, names: [False] * len(names))
+    monkeypatch.setattr(publishing, "listening", lambda _, names: [False] * len(names))
     calls = []
     counted = Region("x", question_regions.ROOM.template, Scope.TABLETS,
                      lambda item, _: calls.append(item) or {})

@@ -43,6 +43,11 @@ def host_region(html: str) -> str:
     return html.split('id="gallery-hosts"', 1)[1].split("</section>", 1)[0]
 
 
+def turn_region(html: str) -> str:
+    """The table's turn: "you host now" for its hosts, "go visiting" for the others."""
+    return html.split('id="gallery-turn"', 1)[1].split("</div>\n</div>", 1)[0]
+
+
 def test_phones_know_who_hosts_now_and_next_turn_moves_the_rota(vernissage, seminar, facilitator_client,
                                                                 projector_client):
     first, second = vernissage.people[0][:2], vernissage.people[0][2:]
@@ -53,9 +58,9 @@ def test_phones_know_who_hosts_now_and_next_turn_moves_the_rota(vernissage, semi
     after = phone.get(f"/s/{seminar.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     projector = projector_client.get(f"/s/{seminar.slug}/projector/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert f'<div id="my-marks" data-marks="p-{first[0].pk}" hidden>' in before
-    assert f'data-if-mark="p-{first[0].pk} p-{first[1].pk}"' in host_region(before)
-    assert f'data-if-mark="p-{second[0].pk} p-{second[1].pk}"' in host_region(after)
+    assert f'<div id="my-marks" data-marks="p-{first[0].pk} vernissage-{vernissage.item.pk}" hidden>' in before
+    assert f'data-if-mark="p-{first[0].pk} p-{first[1].pk}"' in turn_region(before)
+    assert f'data-if-mark="p-{second[0].pk} p-{second[1].pk}"' in turn_region(after)
     assert "Hosts, turn 2" in projector
     assert f"<bdi>{second[0].name}</bdi>, <bdi>{second[1].name}</bdi>" in projector
 

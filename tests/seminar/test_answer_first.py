@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, transaction
 
 from seminar import live
+from seminar.live import turns
 
 
 def answer_a_request(seminar, answering_seconds: float) -> list[str]:
@@ -43,6 +44,6 @@ def test_the_frames_wait_for_the_answer_to_the_request_that_committed(seminar, s
 
 @pytest.mark.django_db(transaction=True)
 def test_a_slow_answer_does_not_hold_the_frames_back_for_long(seminar, server_loop, monkeypatch):
-    monkeypatch.setattr(live, "ANSWER_FIRST_SECONDS", 0.05)
+    monkeypatch.setattr(turns, "ANSWER_FIRST_SECONDS", 0.05)
 
     assert answer_a_request(seminar, 1.0) == ["rendered", "answered"]

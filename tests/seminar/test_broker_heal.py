@@ -2,7 +2,7 @@
 
 While Redis is stopped, a worker's own phones still get every frame it publishes; once
 Redis answers again, the other worker's phones, which missed that frame, are resynced to
-the true state within a few seconds (seminar.broker).
+the true state within a few seconds (seminar.live.broker).
 """
 
 import asyncio

@@ -7,7 +7,7 @@ from channels.db import database_sync_to_async
 
 from program import services
 from seminar import live, presence
-from seminar.relay import get_relay
+from seminar.live.relay import get_relay
 from tests.sockets import screen
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -9,10 +9,11 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers, get_channel_layer
 
-from program.ideas import selectors as idea_selectors
+from program.ideas import regions as idea_regions
 from program.screens import room_frames
-from seminar import listeners, live
-from seminar.relay import get_relay
+from seminar import live
+from seminar.live import regions, transport
+from seminar.live.relay import get_relay
 from tests.program.tables import seat
 from tests.servers import free_port, redis_url
 from tests.sockets import screen
@@ -22,12 +23,24 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def redis_asked_again(monkeypatch):
-    """Each test starts as if Redis had never failed to answer (listeners.RETRY_AFTER_SECONDS)."""
-    monkeypatch.setattr(listeners, "_not_before", 0.0)
+    """Each test starts as if Redis had never failed to answer (transport.RETRY_AFTER_SECONDS)."""
+    monkeypatch.setattr(transport, "_not_before", 0.0)
 
 
 def audiences(frames) -> list[str]:
     return [audience for audience, _ in frames]
+
+
+def wall_frames(brainstorm):
+    """The brainstorm's wall (projector) and list (tablets), as a push renders them."""
+    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item,
+                          [idea_regions.WALL, idea_regions.TABLET])
+
+
+def table_frames(brainstorm):
+    """The first table's ideas on its members' phones, as a push renders them."""
+    return regions.frames(brainstorm.item.day.seminar_id, brainstorm.item, [idea_regions.TABLE],
+                          target=brainstorm.groups[0])
 
 
 async def with_outbox(work):
@@ -37,7 +50,7 @@ async def with_outbox(work):
     try:
         return await work()
     finally:
-        live._outbox = None
+        live.detach_loop()
         outbox.task.cancel()
 
 
@@ -48,10 +61,10 @@ def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, proj
     brainstorm = seat(seminar, "brainstorm")
 
     def wall() -> list[str]:
-        return audiences(idea_selectors.wall_frames(brainstorm.item.pk))
+        return audiences(wall_frames(brainstorm))
 
     def table() -> list[str]:
-        return audiences(idea_selectors.table_frames(brainstorm.item.pk, brainstorm.groups[0].pk))
+        return audiences(table_frames(brainstorm))
 
     async def work():
         nobody = await database_sync_to_async(wall)(), await database_sync_to_async(table)()
@@ -68,15 +81,15 @@ def test_only_audiences_with_a_socket_in_this_process_are_rendered(seminar, proj
 
     assert (no_wall, no_table) == ([], [])
     assert danish_wall == ["projector-da"] and english_listened is False
-    assert shared_wall == ["projector-da", "facilitator-da", "projector-en", "facilitator-en"]
+    assert shared_wall == ["projector-da", "projector-en", "facilitator-da", "facilitator-en"]
 
 
 def test_outside_a_server_every_audience_is_rendered(seminar):
     brainstorm = seat(seminar, "brainstorm")
 
     assert live.listened(seminar.pk, "projector-en")
-    assert audiences(idea_selectors.wall_frames(brainstorm.item.pk)) == [
-        "projector-da", "facilitator-da", "projector-en", "facilitator-en"]
+    assert audiences(wall_frames(brainstorm)) == [
+        "projector-da", "projector-en", "facilitator-da", "facilitator-en"]
 
 
 def redis_layer(settings, url: str) -> None:
@@ -109,9 +122,9 @@ def test_on_redis_a_group_is_listened_while_some_process_holds_a_socket_of_it(se
         relay = get_relay()
         key = Socket()
         await relay.join(phones, key, send=lambda frame: asyncio.sleep(0))
-        joined = await asyncio.to_thread(listeners.subscribed, [phones, tablets])  # confirmed by join: no wait
+        joined = await asyncio.to_thread(transport.subscribed, [phones, tablets])  # confirmed by join: no wait
         await relay.leave(phones, key)
-        left = await eventually(lambda: listeners.subscribed([phones]) == [False])
+        left = await eventually(lambda: transport.subscribed([phones]) == [False])
         for task in relay._tasks:
             task.cancel()
         await get_channel_layer().flush()
@@ -129,7 +142,7 @@ def test_on_redis_renders_skip_the_audiences_no_process_listens_to(seminar, proj
     brainstorm = seat(seminar, "brainstorm")
 
     def wall() -> list[str]:
-        return audiences(idea_selectors.wall_frames(brainstorm.item.pk))
+        return audiences(wall_frames(brainstorm))
 
     async def work():
         nobody = await database_sync_to_async(wall)()
@@ -161,8 +174,8 @@ def test_when_redis_cannot_answer_every_audience_is_rendered(seminar, settings, 
 
     monkeypatch.setattr(redis.Redis, "pubsub_numsub", counted)
 
-    assert listeners.subscribed([group]) is None
-    assert listeners.subscribed([group]) is None  # not asked again at once: each try waits its timeout
+    assert transport.subscribed([group]) is None
+    assert transport.subscribed([group]) is None  # not asked again at once: each try waits its timeout
     assert len(asked) == 1
 
     async def work():
@@ -190,8 +203,8 @@ def test_on_a_shared_layer_this_process_sockets_count_whatever_redis_says(
         await projector.connect()
         await projector.receive_from()
         monkeypatch.setattr(live.Outbox, "local", property(lambda self: False))
-        monkeypatch.setattr(listeners, "subscribed", nobody)
-        frames = await database_sync_to_async(lambda: audiences(idea_selectors.wall_frames(brainstorm.item.pk)))()
+        monkeypatch.setattr(transport, "subscribed", nobody)
+        frames = await database_sync_to_async(lambda: audiences(wall_frames(brainstorm)))()
         await projector.disconnect()
         return frames
 

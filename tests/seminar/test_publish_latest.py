@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 
 from seminar import live
+from seminar.live import outbox
 
 
 @pytest.mark.django_db(transaction=True)
@@ -15,7 +16,7 @@ def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(seminar,
     renders: list[tuple[str, float]] = []
     state = {"wall": "", "other": ""}
     busy, done = threading.Event(), threading.Event()
-    live._renderer.submit(busy.wait, 5)  # the renderer is busy with something else meanwhile
+    outbox.renderer.submit(busy.wait, 5)  # the renderer is busy with something else meanwhile
 
     def render(key: str):
         def frames():  # reads the state when it renders, as a render reads the database
@@ -32,7 +33,7 @@ def test_a_burst_of_publishes_renders_the_newest_state_once_per_backlog(seminar,
         change("wall", label)
     change("other", "other key")
     busy.set()
-    live._renderer.submit(done.set)
+    outbox.renderer.submit(done.set)
     assert done.wait(5)
     assert [label for label, _ in renders] == ["third", "other key"]
 

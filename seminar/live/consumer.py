@@ -1,20 +1,24 @@
-"""The one websocket consumer: authenticate, join audiences, send the full state, forward."""
+"""The one websocket consumer: ask the role's screen who this is, join its audiences, send
+the full state (unless the page it opened from shows exactly that: `seminar.live.shown`),
+then forward what the relay hands it."""
 
-import asyncio
 import logging
-import weakref
-from concurrent.futures import ThreadPoolExecutor
 
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.db import close_old_connections, connections
 
-from seminar import access, live
+from seminar import access
 from seminar.languages import language_for_scope
+from seminar.live.audiences import group_name
+from seminar.live.control import RESYNC, RESYNC_OWN
+from seminar.live.relay import get_relay
+from seminar.live.resyncs import resyncs
+from seminar.live.screens import Viewer, screen_for
+from seminar.live.shown import digest, from_query
+from seminar.live.wire import prepare, write_prepared
 from seminar.models import Seminar
 from seminar.presence import presence_book
-from seminar.relay import get_relay, prepare, write_prepared
 from seminar.socket_guard import Pace
 
 log = logging.getLogger(__name__)
@@ -30,126 +34,16 @@ CLOSE_TOO_FAST = 4029  # after HTTP's 429
 MAX_CLIENT_MESSAGE = 1024
 MESSAGE_BURST = 30
 MESSAGES_PER_SECOND = 5
-# Resyncs (live.RESYNC) that arrive within this long are served together; the room's
-# own frames of the same change go out meanwhile. A batch runs on a thread of its own
-# (not Django's one thread for database work, where a click and every connect would
-# wait behind it), RESYNC_CHUNK phones at a time (about 0.4 ms of work a phone).
-RESYNC_GATHER_SECONDS = 0.1
-RESYNC_CHUNK = 50
-_resync_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-resync")
-
-
-async def off_requests(function):
-    """Run `function` on the resync thread, with Django's connection handling around it."""
-
-    def run():
-        close_old_connections()
-        try:
-            return function()
-        finally:
-            connections.close_all()
-
-    return await asyncio.get_running_loop().run_in_executor(_resync_thread, run)
-
-
-def resolve_viewer(scope: dict, slug: str, role: str) -> live.Viewer | None:
-    """The viewer this socket may act as, or None. Runs in a database thread."""
-    seminar = Seminar.objects.filter(slug=slug).only("pk").first()
-    if seminar is None or live.screen_for(role) is None:
+def resolve_viewer(scope: dict, slug: str, role: str) -> Viewer | None:
+    """The viewer this socket may act as, or None: the screen of its role decides. Runs in a
+    database thread."""
+    screen = screen_for(role)
+    if screen is None:
         return None
-    session = scope["session"]
-    user = scope.get("user")
-    language = language_for_scope(scope)
-    if role == "facilitator" and access.facilitates(user, seminar.pk):
-        return live.Viewer(seminar.pk, role, language, user_id=user.pk)
-    if role == "projector" and access.is_display(session, seminar.pk):
-        return live.Viewer(seminar.pk, role, language)
-    if role == "participant":
-        participant = access.bound_participant(session, seminar)
-        if participant is not None:
-            return live.Viewer(seminar.pk, role, language, participant_id=participant.pk)
-    return None
-
-
-class Resyncs:
-    """This process's sockets told to resync, served in batches.
-
-    Moving onto an item with personal regions resyncs every phone of the seminar. One
-    by one, that was a database hop for the audiences and a whole snapshot for each
-    phone, all through Django's one thread for database work: about 5 ms a phone, ten
-    seconds for 2,000, while the next advance waited (docs/live.md). A batch takes two
-    hops per chunk, off that thread, and the screen renders what phones share once
-    (`PhoneScreen.snapshots`).
-    """
-
-    def __init__(self) -> None:
-        self.pending: dict[ScreenConsumer, bool] = {}  # consumer -> its own part only?
-        self.task: asyncio.Task | None = None
-
-    def add(self, consumer: "ScreenConsumer", own_only: bool = False) -> None:
-        self.pending[consumer] = own_only and self.pending.get(consumer, True)  # a whole one wins
-        if self.task is None or self.task.done():
-            self.task = asyncio.create_task(self._run())
-
-    async def _run(self) -> None:
-        while self.pending:
-            await asyncio.sleep(RESYNC_GATHER_SECONDS)
-            batch, self.pending = self.pending, {}
-            screens: dict[tuple[str, int, bool], list[ScreenConsumer]] = {}
-            for consumer, own_only in batch.items():
-                if consumer.viewer is not None and not consumer.gone:
-                    key = (consumer.viewer.role, consumer.viewer.seminar_id, own_only)
-                    screens.setdefault(key, []).append(consumer)
-            for (role, _, own_only), consumers in screens.items():
-                for start in range(0, len(consumers), RESYNC_CHUNK):
-                    chunk = consumers[start:start + RESYNC_CHUNK]
-                    await live.background_turn()  # after any click and room frames under way
-                    try:
-                        await sync_many(live.screen_for(role), chunk, own_only)
-                    except Exception:  # a resync is a hint too; the next connect heals
-                        log.exception("resync of %d %s screens failed", len(chunk), role)
-
-
-async def sync_many(screen, consumers: list["ScreenConsumer"], own_only: bool = False) -> None:
-    """`ScreenConsumer.sync` for many sockets of one seminar and role; with `own_only` (and a
-    screen that renders them) each socket's own part alone, its audiences unchanged."""
-    viewers = [consumer.viewer for consumer in consumers]
-    own = own_only and hasattr(screen, "own_parts")
-
-    def audiences() -> list[list[str]]:
-        if hasattr(screen, "audiences_many"):
-            return screen.audiences_many(viewers)
-        return [screen.audiences(viewer) for viewer in viewers]
-
-    def frames() -> list[str]:
-        if own:
-            return screen.own_parts(viewers)
-        if hasattr(screen, "snapshots"):
-            return screen.snapshots(viewers)
-        return [screen.snapshot(viewer) for viewer in viewers]
-
-    for consumer in consumers:
-        consumer.hold()
-    try:
-        if not own:
-            for consumer, wanted in zip(consumers, await off_requests(audiences)):
-                await consumer.rejoin(wanted)
-        for consumer, frame in zip(consumers, await off_requests(frames)):
-            if not consumer.gone:
-                await consumer.push(frame)
-    finally:
-        for consumer in consumers:
-            await consumer.release()
-
-
-_resyncs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Resyncs]" = weakref.WeakKeyDictionary()
-
-
-def resyncs() -> Resyncs:
-    loop = asyncio.get_running_loop()
-    if loop not in _resyncs:
-        _resyncs[loop] = Resyncs()
-    return _resyncs[loop]
+    seminar = Seminar.objects.filter(slug=slug).only("pk").first()
+    if seminar is None:
+        return None
+    return screen.viewer(scope, seminar, language_for_scope(scope))
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
@@ -160,7 +54,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     # every in-memory send) or a Redis subscription.
     channel_layer_alias = None
 
-    viewer: live.Viewer | None = None
+    viewer: Viewer | None = None
     audiences: list[str] = []
     gone = False
     # Frames that reach this socket while its snapshot is being rendered wait here and go
@@ -202,19 +96,22 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         await self.accept()
-        await self.sync()
+        await self.sync(shown=from_query(self.scope.get("query_string", b"")))
         presence_book().connected(self.viewer.seminar_id, self.viewer.role)
         self.counted = True
 
-    async def sync(self) -> None:
-        """Join this viewer's audiences (leaving any it lost) and send the full state."""
-        screen = live.screen_for(self.viewer.role)
+    async def sync(self, shown: str | None = None) -> None:
+        """Join this viewer's audiences (leaving any it lost) and send the full state, unless
+        `shown` (the digest of what the page shows, sent on its first connect) is its digest."""
+        screen = screen_for(self.viewer.role)
         # Join before rendering the snapshot, so no push can fall between the two; what
-        # arrives meanwhile goes out after the snapshot.
+        # arrives meanwhile goes out after the snapshot (or after it was found not needed).
         self.hold()
         try:
             await self.rejoin(await database_sync_to_async(screen.audiences)(self.viewer))
-            await self.send(text_data=await database_sync_to_async(screen.snapshot)(self.viewer))
+            snapshot = await database_sync_to_async(screen.snapshot)(self.viewer)
+            if shown is None or digest(snapshot) != shown:
+                await self.send(text_data=snapshot)
         finally:
             await self.release()
 
@@ -224,7 +121,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             self.held = []
 
     async def release(self) -> None:
-        """Once no snapshot is under way: send the frames held, in order, then take them as they come."""
+        """Once no snapshot is under way: send the frames held, in order, then take them as they
+        come."""
         self.holds -= 1
         if self.holds:
             return
@@ -240,7 +138,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if self.gone:
             return
         relay = get_relay()
-        wanted = [live.group_name(self.viewer.seminar_id, audience) for audience in audiences]
+        wanted = [group_name(self.viewer.seminar_id, audience) for audience in audiences]
         wire = self.scope.get("live.wire")  # daphne's protocol: the relay writes frames to it
         for group in wanted:
             await relay.join(group, self, self.send_frame, wire)
@@ -260,9 +158,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             write_prepared(wire, prepare(frame))
 
     async def send_frame(self, frame: str) -> None:
-        if frame in (live.RESYNC, live.RESYNC_OWN):
+        if frame in (RESYNC, RESYNC_OWN):
             # Served with the other resyncs of this change; the relay goes on meanwhile.
-            resyncs().add(self, own_only=frame == live.RESYNC_OWN)
+            resyncs().add(self, own_only=frame == RESYNC_OWN)
         elif frame == access.RECHECK:
             # Access renewed or revoked (seminar/services.py): a socket whose binding no
             # longer counts goes, as a new connect with its session would be refused.

@@ -7,16 +7,18 @@ be published is noted per group. A ping through the worker's own subscription, e
 PING_SECONDS, tells whether the link works: a ping that fails, is lost or does not come
 back within PING_WAIT_SECONDS marks it cut. The first ping sent after that which comes
 back heals: the groups that could not be subscribed are subscribed, the other workers'
-screens of every group a frame was dropped for are told to resync (live.RESYNC), and
+screens of every group a frame was dropped for are told to resync (RESYNC), and
 this worker's own screens resync too (they may have missed what the others published
 meanwhile). A resync reads the database, so every screen shows the true state again
-within about a second of Redis answering. Only used with a shared layer (Redis).
+within about a second of Redis answering. Only used with a shared layer (Redis), and
+only through the transport (`seminar.live.transport`).
 """
 
 import asyncio
 import logging
 
-from seminar import live
+from seminar.live import transport
+from seminar.live.control import RESYNC
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +27,6 @@ PING_SECONDS = 0.5
 # a false alarm costs one resync of this worker's screens, nothing else.
 PING_WAIT_SECONDS = 3.0
 CALL_SECONDS = 1.0
-PING = "relay.ping"
 
 
 class Broker:
@@ -78,7 +79,7 @@ class Broker:
             # and the frames behind it with it. The heal tells the group's screens to resync.
             if self.cut_off:
                 self.dropped.add(group)
-            elif not await live.send_frame(group, frame, origin=self.relay.channel):
+            elif not await transport.send_frame(group, frame, origin=self.relay.channel):
                 self.dropped.add(group)
                 self.failed("a publish failed")
 
@@ -96,8 +97,7 @@ class Broker:
             self._seq += 1
             seq = self._seq
             self._waiting[seq] = now  # before sending: it may come back before the send returns
-            message = {"type": PING, "seq": seq}
-            if not await self.call(self.layer.send(self.relay.channel, message), "a ping"):
+            if not await self.call(self.layer.ping(self.relay.channel, seq), "a ping"):
                 self._waiting.pop(seq, None)
 
     def pong(self, seq: int) -> None:
@@ -115,9 +115,9 @@ class Broker:
             self.cut_off = False
             dropped, self.dropped = self.dropped, set()
             for group in list(self.relay.members):  # a no-op for groups still subscribed
-                await self.call(self.layer.group_add(group, self.relay.channel), "a subscribe")
+                await self.call(self.layer.subscribe(group, self.relay.channel), "a subscribe")
             for group in sorted(dropped):
-                if not await live.send_frame(group, live.RESYNC, origin=self.relay.channel):
+                if not await transport.send_frame(group, RESYNC, origin=self.relay.channel):
                     self.failed("a resync publish failed")
             if self.cut_off:  # cut again meanwhile: the next ping that comes back heals
                 self.dropped |= dropped

@@ -6,24 +6,22 @@ each process joins a group once, with its own relay channel, and writes the fram
 straight to the sockets it holds.
 
 Under daphne a socket's *wire* (its autobahn protocol) is known: the frame is then
-framed once per fan-out and the same bytes are written to every open socket, without
-an ASGI message, a coroutine and a UTF-8 encoding per socket. Elsewhere (the test
-communicator, another server) the socket's async `send` is awaited as before.
-docs/live.md gives the figures behind this.
+framed once per fan-out and the same bytes are written to every open socket
+(`seminar.live.wire`). Elsewhere (the test communicator, another server, the fast path
+off or not possible) the socket's async `send` is awaited. docs/live.md gives the
+figures behind this. The channel layer is reached through the transport only.
 """
 
 import asyncio
-import functools
 import gc
 import logging
 import weakref
 from collections.abc import Awaitable, Callable
 
-from channels.layers import get_channel_layer
-
-from seminar import live
-from seminar.broker import CALL_SECONDS, PING, Broker
-from seminar.listeners import Confirmer
+from seminar.live import audiences, transport
+from seminar.live.broker import CALL_SECONDS, Broker
+from seminar.live.control import CONTROL, RESYNC
+from seminar.live.wire import prepare, write_prepared
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +31,6 @@ Send = Callable[[str], Awaitable[None]]
 # (a facilitator's next click) are not held up behind thousands of writes. A slice of
 # 50 direct writes takes about 1 ms; the answer to a click needs several loop turns.
 SLICE = 50
-# Frames that start with NUL are instructions to the consumer (live.RESYNC), never HTML.
-CONTROL = live.CONTROL
-
 # channels_redis forgets group members after group_expiry (a day); re-join well before.
 REJOIN_SECONDS = 3600
 # The collector's full collections walk every object of every open socket: with 2,000
@@ -49,70 +44,17 @@ GC_LATEST_SECONDS = 1800
 FANOUT = 100  # a delivery to this many local sockets counts as a fan-out
 
 
-def wire_for(send: Callable) -> object | None:
-    """The server's websocket protocol behind an ASGI `send`, if frames can be written to it.
-
-    Daphne hands each application `functools.partial(Server.handle_reply, protocol)`;
-    its protocol is autobahn's, which takes a prepared (framed once) message. Anything
-    else returns None and the relay uses the ASGI `send`.
-    """
-    if isinstance(send, functools.partial) and send.args and getattr(send.func, "__name__", "") == "handle_reply":
-        protocol = send.args[0]
-        if callable(getattr(protocol, "sendPreparedMessage", None)) and hasattr(protocol, "STATE_OPEN"):
-            return protocol
-    return None
-
-
-def write_prepared(wire, prepared) -> None:
-    """Write a prepared frame to one socket, straight to its TCP socket when nothing is queued.
-
-    Twisted buffers every write and sends it on a later reactor turn, registering the
-    socket with the selector and unregistering it again: for thousands of sockets that
-    bookkeeping costs more than the sends themselves. When autobahn and Twisted hold no
-    unsent bytes for this socket (and no compression was negotiated), the frame is sent
-    at once and only what the kernel does not take is left to Twisted. In every other
-    case, or if Twisted's or autobahn's internals are not what this expects, the frame
-    goes through autobahn's public `sendPreparedMessage`.
-    """
-    transport = getattr(wire, "transport", None)
-    sock = getattr(transport, "socket", None)
-    if (
-        sock is None
-        or getattr(wire, "_perMessageCompress", True) is not None
-        or getattr(wire, "send_queue", True)
-        or not getattr(transport, "connected", False)
-        or getattr(transport, "disconnecting", True)
-        or getattr(transport, "_writeDisconnected", True)
-        or getattr(transport, "dataBuffer", True)
-        or getattr(transport, "_tempDataBuffer", True)
-    ):
-        wire.sendPreparedMessage(prepared)
-        return
-    data = prepared.payloadHybi
-    try:
-        sent = sock.send(data)
-    except BlockingIOError:
-        sent = 0
-    except OSError:  # a broken connection: let Twisted find out and close it
-        sent = 0
-    if sent < len(data):
-        transport.write(data[sent:])
-
-
-def prepare(frame: str) -> object:
-    """The frame as one server-to-client text message, framed once for many sockets."""
-    from autobahn.websocket.protocol import PreparedMessage
-
-    return PreparedMessage(frame.encode(), False, False, False)
+def skippable(group: str) -> bool:
+    """Whether renders may skip the group's frames when no screen listens (`live.listening`):
+    every group but a person's own, whose pushes are never skipped."""
+    return not audiences.is_personal(audiences.audience_of(group))
 
 
 class Relay:
     def __init__(self) -> None:
-        from channels.layers import InMemoryChannelLayer
-
-        self.layer = get_channel_layer()
+        self.layer = transport.Layer()
         # A shared layer (Redis) may falter: calls to it are bounded and watched (broker.py).
-        self.broker = None if isinstance(self.layer, InMemoryChannelLayer) else Broker(self)
+        self.broker = None if self.layer.local else Broker(self)
         self._started = False
         self.members: dict[str, dict[object, tuple[Send, object | None]]] = {}
         self.channel: str | None = None
@@ -120,7 +62,7 @@ class Relay:
         self._opening = asyncio.Lock()
         self._tasks: list[asyncio.Task] = []
         self.last_fanout = 0.0
-        self.confirmer = Confirmer()
+        self.confirmer = transport.Confirmer()
         self._confirming: dict[str, asyncio.Future] = {}
 
     async def join(self, group: str, key: object, send: Send, wire: object | None = None) -> None:
@@ -134,7 +76,7 @@ class Relay:
             local = self.members.setdefault(group, {})
             # Without Redis the socket still joins here: it gets this worker's frames, and
             # the broker subscribes the group (and resyncs the socket) once Redis answers.
-            if not local and await self._subscribe(group) and live.skippable(group):
+            if not local and await self._subscribe(group) and skippable(group):
                 self._confirming[group] = asyncio.ensure_future(self.confirmer.confirm(group))
             local[key] = (send, wire)
             confirming = self._confirming.get(group)
@@ -155,17 +97,18 @@ class Relay:
             if not local:
                 del self.members[group]
                 if self.channel is not None:
-                    await self._layer_call(self.layer.group_discard(group, self.channel), "an unsubscribe")
+                    await self._layer_call(self.layer.unsubscribe(group, self.channel),
+                                           "an unsubscribe")
 
     async def deliver(self, group: str, frame: str) -> int:
         """Write a frame to every local socket of a group; returns how many were written."""
         targets = list(self.members.get(group, {}).items())
         prepared = None
-        control = frame.startswith(CONTROL)  # for the consumer (live.RESYNC), not the wire
+        control = frame.startswith(CONTROL)  # for the consumer (RESYNC), not the wire
         for index, (key, (send, wire)) in enumerate(targets, start=1):
             held = getattr(key, "held", None)
             try:
-                if held is not None and not control:  # a snapshot is on its way: after it (see `held`)
+                if held is not None and not control:  # a snapshot is on its way: after it (`held`)
                     held.append(frame)
                 elif wire is None or control:
                     await send(frame)
@@ -197,10 +140,10 @@ class Relay:
             if self.channel is not None:
                 return True
             if self.broker is None:
-                channel = await self.layer.new_channel("relay.")
+                channel = await self.layer.open()
             else:
                 try:
-                    channel = await asyncio.wait_for(self.layer.new_channel("relay."), CALL_SECONDS)
+                    channel = await asyncio.wait_for(self.layer.open(), CALL_SECONDS)
                 except Exception:
                     log.debug("opening the relay channel failed", exc_info=True)
                     self.broker.failed("the relay channel could not be opened")
@@ -221,17 +164,17 @@ class Relay:
         # lock: the broker's heal subscribes every group then.
         if self.channel is None or (self.broker is not None and self.broker.cut_off):
             return False
-        return await self._layer_call(self.layer.group_add(group, self.channel), "a subscribe")
+        return await self._layer_call(self.layer.subscribe(group, self.channel), "a subscribe")
 
     async def resync_all(self) -> int:
-        """Tell every socket of this process to resync (live.RESYNC); returns how many."""
+        """Tell every socket of this process to resync (RESYNC); returns how many."""
         sends = {}
         for local in self.members.values():
             for key, (send, _) in local.items():
                 sends.setdefault(key, send)
         for send in sends.values():
             try:
-                await send(live.RESYNC)
+                await send(RESYNC)
             except Exception:
                 log.debug("resync request failed", exc_info=True)
         return len(sends)
@@ -246,9 +189,9 @@ class Relay:
                 log.exception("relay receive failed; retrying")
                 await asyncio.sleep(1)
                 continue
-            if message.get("type") == "relay.frame" and message.get("origin") != self.channel:
+            if message.get("type") == transport.FRAME and message.get("origin") != self.channel:
                 await self.deliver(message["group"], message["frame"])
-            elif message.get("type") == PING and self.broker is not None:
+            elif message.get("type") == transport.PING and self.broker is not None:
                 self.broker.pong(message.get("seq"))
 
     async def _rejoin(self) -> None:

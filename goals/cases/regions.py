@@ -1,12 +1,17 @@
-"""What the cases activity shows: the group's cases and poster, the tablet's overview, the projector."""
+"""The cases activity's live regions and what they read.
 
-from django.template.loader import render_to_string
+A group's cases and poster on its members' phones, the tablet's overview, and the
+projector's poster or analysis.
+"""
 
 from goals import selectors
 from goals.models import Case, CaseAnalysis, CasePick, PosterNote, Showing
 from groups import selectors as group_selectors
 from groups.models import Group
 from program.models import AgendaItem
+from seminar.live.regions import Region, Scope
+
+TEMPLATE = "goals/cases/live.html"
 
 
 def group_cases(group: Group) -> list[tuple]:
@@ -29,35 +34,41 @@ def pick_of(item: AgendaItem, group: Group) -> CasePick | None:
     return CasePick.objects.filter(item=item, group=group).select_related("case__author").first()
 
 
-def group_section(item: AgendaItem, group: Group, request=None) -> str:
+def group_part(item: AgendaItem, group: Group) -> dict:
     """The group's part on its members' phones: their cases, the poster, the picked case."""
-    context = {"item": item, "group": group, "cases": group_cases(group), "poster": poster(item, group),
-               "pick": pick_of(item, group)}
-    return render_to_string("goals/cases/live.html#group", context, request=request)
+    return {"item": item, "group": group, "cases": group_cases(group),
+            "poster": poster(item, group), "pick": pick_of(item, group)}
 
 
-def tablet_section(item: AgendaItem, request=None) -> str:
+def tablet(item: AgendaItem, _=None) -> dict:
     round_ = group_selectors.round_for_item(item)
     groups = []
     if round_ is not None:
         for group in round_.groups.order_by("number"):
             pick = pick_of(item, group)
             analysis = CaseAnalysis.objects.filter(pick=pick).first() if pick else None
-            groups.append({"group": group, "poster": poster(item, group, with_hidden=True), "pick": pick,
-                           "analysis": analysis, "cases": [c for _, c in group_cases(group) if c]})
-    context = {"item": item, "seminar": item.day.seminar, "groups": groups, "showing": selectors.showing(item)}
-    return render_to_string("goals/cases/live.html#tablet", context, request=request)
+            groups.append({"group": group, "poster": poster(item, group, with_hidden=True),
+                           "pick": pick, "analysis": analysis,
+                           "cases": [c for _, c in group_cases(group) if c]})
+    return {"item": item, "seminar": item.day.seminar, "groups": groups,
+            "showing": selectors.showing(item)}
 
 
-def projector_context(item: AgendaItem) -> dict:
+def projected(item: AgendaItem, _=None) -> dict:
+    """The poster or the analysis the facilitator chose (none: the item's own text)."""
     showing = selectors.showing(item)
     group = Group.objects.filter(pk=showing.ref).first() if showing.ref else None
-    if group is None:
-        return {}
-    if showing.what == Showing.What.POSTER:
-        return {"poster_group": group, "poster": poster(item, group)}
-    if showing.what == Showing.What.ANALYSIS:
+    if group is not None and showing.what == Showing.What.POSTER:
+        return {"item": item, "poster_group": group, "poster": poster(item, group)}
+    if group is not None and showing.what == Showing.What.ANALYSIS:
         pick = pick_of(item, group)
-        return {"analysis_group": group, "pick": pick,
+        return {"item": item, "analysis_group": group, "pick": pick,
                 "analysis": CaseAnalysis.objects.filter(pick=pick).first() if pick else None}
-    return {}
+    return {"item": item}
+
+
+GROUP = Region("case-group", f"{TEMPLATE}#group", Scope.GROUP, group_part)
+TABLET = Region("cases-tablet", f"{TEMPLATE}#tablet", Scope.TABLETS, tablet)
+PROJECTED = Region("cases-projected", "goals/cases/projector.html#shown", Scope.PROJECTOR,
+                   projected)
+REGIONS = (GROUP, TABLET, PROJECTED)
