@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export BASE_URL
+# The seminar `make run` loads from fixtures/ (SEMINAR= loads none: README.md, "An empty instance").
+SEMINAR ?= varde-2014
 
 # daphne's limits on slow, idle and abusive connections, as in production (docs/deploy.md,
 # "Connection limits"); `make run` has no proxy in front to enforce them.
@@ -48,7 +50,7 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.made
 run: $(VENV)/.run-deps
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py collectstatic --noinput -v0
-	$(VPY) manage.py setup_demo
+	$(VPY) manage.py setup_demo --slug "$(SEMINAR)"
 	@echo "Serving on $(BASE_URL)/ (Ctrl-C stops; open every screen at this address)"
 	$(VPY) -m seminar.serve -b $(HOST) -p $(PORT) $(DAPHNE_LIMITS) seminar.asgi:application
 

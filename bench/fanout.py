@@ -163,6 +163,7 @@ def setup_main(screens: int) -> None:
                           .order_by("pk"))
         user = User.objects.create_user("bench-facilitator", password=secrets.token_urlsafe(16))
         user.user_permissions.add(Permission.objects.get(codename="facilitate"))
+        seminar.facilitators.add(user)
         sessions, phone_keys = [], []
         for person in people:
             key = get_random_string(32, key_chars)

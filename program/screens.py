@@ -264,9 +264,9 @@ class TabletScreen(RoomScreen):
     role = audiences.FACILITATOR
 
     def viewer(self, scope: dict, seminar: Seminar, language: str) -> live.Viewer | None:
-        """A facilitator's login: every seminar's tablet."""
+        """A facilitator's login: the tablet of each seminar they run."""
         user = scope.get("user")
-        if access.is_facilitator(user):
+        if access.facilitates(user, seminar.pk):
             return live.Viewer(seminar.pk, self.role, language, user_id=user.pk)
         return None
 

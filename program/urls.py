@@ -1,6 +1,8 @@
 from django.urls import path
 
 from program import item_views, lifecycle_views, report_views, views
+from program.editor import setup_views as editor_setup
+from program.editor import views as editor
 from program.ideas import views as ideas
 from program.questions import views as questions
 from program.soapbox import lead_views as soapbox_lead
@@ -11,6 +13,16 @@ from program.vernissage import views as vernissage
 app_name = "program"
 
 urlpatterns = [
+    path("new/", editor_setup.new_seminar, name="seminar_new"),
+    path("s/<slug:slug>/program/", editor.editor, name="editor"),
+    path("s/<slug:slug>/program/seminar/", editor.seminar_settings, name="editor_seminar"),
+    path("s/<slug:slug>/program/days/add/", editor.add_day, name="editor_add_day"),
+    path("s/<slug:slug>/program/days/<str:date>/remove/", editor.remove_day, name="editor_remove_day"),
+    path("s/<slug:slug>/program/items/add/", editor.add_item, name="editor_add_item"),
+    path("s/<slug:slug>/program/items/<int:item_id>/", editor.edit_item, name="editor_item"),
+    path("s/<slug:slug>/program/items/<int:item_id>/move/", editor.move_item, name="editor_move"),
+    path("s/<slug:slug>/program/items/<int:item_id>/remove/", editor.remove_item, name="editor_remove"),
+    path("s/<slug:slug>/program.toml", editor.program_file, name="program_file"),
     path("s/<slug:slug>/", views.phone, name="phone"),
     path("s/<slug:slug>/projector/", views.projector, name="projector"),
     path("s/<slug:slug>/run/", views.run, name="run"),

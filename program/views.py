@@ -126,7 +126,9 @@ def reveal(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @require_GET
 def projector(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     seminar = get_object_or_404(Seminar, slug=slug)
-    if not (access.is_display(request.session, seminar.pk) or access.is_facilitator(request.user)):
+    if not (
+        access.is_display(request.session, seminar.pk) or access.facilitates(request.user, seminar)
+    ):
         return forbidden(request, seminar)
     frame = screens.render_room("projector", selectors.room(seminar), request)
     return render(request, "program/projector.html", {"seminar": seminar, "frame": frame})

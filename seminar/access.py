@@ -31,6 +31,14 @@ def is_facilitator(user) -> bool:
     ))
 
 
+def facilitates(user, seminar: Seminar | int) -> bool:
+    """Whether the account runs this seminar: a facilitator named on it, or a superuser."""
+    if not is_facilitator(user):
+        return False
+    seminar_id = seminar if isinstance(seminar, int) else seminar.pk
+    return user.is_superuser or user.facilitated_seminars.filter(pk=seminar_id).exists()
+
+
 def bind_participant(session, participant: Participant) -> None:
     """Bind the session to the participant under a new session key.
 
@@ -86,15 +94,16 @@ def is_display(session, seminar: Seminar | int) -> bool:
 
 
 def facilitator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Log in first; then only facilitators pass. The seminar is passed to the view."""
+    """Log in first; then only the seminar's facilitators pass (403 for anyone else, another
+    seminar's facilitators included). The seminar is passed to the view."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not is_facilitator(request.user):
-            raise PermissionDenied
         seminar = get_object_or_404(Seminar, slug=slug)
+        if not facilitates(request.user, seminar):
+            raise PermissionDenied
         return view(request, seminar, *args, **kwargs)
 
     return wrapper

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,9 @@ class Seminar(Bilingual, models.Model):
     # Homework task keys (program.homework) this seminar asks for; empty: the tasks its
     # program's items use.
     homework = models.JSONField(_("homework"), default=list, blank=True)
+    # The accounts that run this seminar (seminar.access.facilitates); superusers run every one.
+    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_seminars",
+                                          verbose_name=_("facilitators"))
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from seminar.models import Department, Participant, Seminar
 from seminar.roster_files import MAX_ROWS, RosterError, csv_records, xlsx_records
 
-__all__ = ["MAX_ROWS", "RosterError", "RosterRow", "import_roster", "parse_roster"]
+__all__ = ["MAX_ROWS", "RosterError", "RosterRow", "import_roster", "parse_roster", "preview"]
 
 COLUMNS = ("name", "department", "title", "email", "role", "id")
 SHOWN_VALUE = 40  # characters of a bad value repeated in its message
@@ -193,6 +193,12 @@ def _matcher(seminar: Seminar):
         return same[0] if len(same) == 1 and not same[0].email else None
 
     return match
+
+
+def preview(seminar: Seminar, rows: list[RosterRow]) -> list[tuple[RosterRow, bool]]:
+    """Each row, and whether importing it updates someone already on the roster (else: adds)."""
+    match = _matcher(seminar)
+    return [(row, match(row) is not None) for row in rows]
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from seminar.views import entry, invitations, people, rights, theme
+from seminar.views import entry, facilitators, invitations, people, rights, theme
 
 
 class TokenConverter:
@@ -41,6 +41,11 @@ seminar_patterns = [
          name="renew_access"),
     path("s/<slug:slug>/people/<int:participant_id>/access/revoke/", people.revoke_access,
          name="revoke_access"),
+    path("s/<slug:slug>/facilitators/", facilitators.facilitators, name="facilitators"),
+    path("s/<slug:slug>/facilitators/invite/", facilitators.invite, name="facilitator_invite"),
+    path("s/<slug:slug>/facilitators/<int:user_id>/remove/", facilitators.remove,
+         name="facilitator_remove"),
+    path("s/<slug:slug>/links.csv", facilitators.links_csv, name="links_csv"),
     path("s/<slug:slug>/mail/", invitations.overview, name="invitations"),
     path("s/<slug:slug>/mail/new/<slug:kind>/", invitations.compose, name="invitations_compose"),
     path("s/<slug:slug>/mail/new/<slug:kind>/preview/", invitations.preview,
@@ -61,6 +66,7 @@ urlpatterns = [
     path("", include("interviews.urls")),
     path("login/", entry.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/<uidb64>/<token>/", facilitators.SetPasswordView.as_view(), name="set_password"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -9,8 +9,10 @@ import pytest
 from channels.layers import channel_layers
 from django.conf import settings
 from django.contrib.auth.models import Permission, User
+from django.db.models.signals import post_save
 from django.test import Client
 
+from seminar.models import Seminar
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -73,9 +75,19 @@ def participant(seminar):
 
 @pytest.fixture
 def facilitator(db) -> User:
+    """A facilitator of every seminar the test has or makes (as every facilitator account was
+    before seminars had their own facilitators: seminar migration 0010)."""
     user = User.objects.create_user("kenneth", password="not-a-real-password-1")
     user.user_permissions.add(Permission.objects.get(codename="facilitate"))
-    return user
+    user.facilitated_seminars.add(*Seminar.objects.all())
+
+    def runs_it(sender, instance, created, **kwargs) -> None:
+        if created:
+            instance.facilitators.add(user)
+
+    post_save.connect(runs_it, sender=Seminar, weak=False, dispatch_uid="facilitator-fixture")
+    yield user
+    post_save.disconnect(sender=Seminar, dispatch_uid="facilitator-fixture")
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ def all_ideas(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpR
 
 def may_see_photo(request: HtmxHttpRequest, seminar: Seminar, idea: Idea) -> bool:
     """Facilitators see every photo; the seminar's participants and projectors the shown ones."""
-    if access.is_facilitator(request.user):
+    if access.facilitates(request.user, seminar):
         return True
     if idea.hidden:
         return False

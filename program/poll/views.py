@@ -82,7 +82,7 @@ ACTIONS = {
 def control(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
     """A facilitator's open, close, reset (confirmed) or show/hide results; anyone else gets 403."""
     seminar = get_object_or_404(Seminar, slug=slug)
-    if not access.is_facilitator(request.user):
+    if not access.facilitates(request.user, seminar):
         raise PermissionDenied
     item = _poll(seminar, item_id)
     form = ControlForm(request.POST)

@@ -23,7 +23,8 @@ GALLERY = "program/vernissage/gallery.html"
 
 def _viewer(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None, bool]:
     seminar = get_object_or_404(Seminar, slug=slug)
-    return seminar, access.bound_participant(request.session, seminar), access.is_facilitator(request.user)
+    participant = access.bound_participant(request.session, seminar)
+    return seminar, participant, access.facilitates(request.user, seminar)
 
 
 def _vernissage(seminar: Seminar, item_id: int) -> AgendaItem:

@@ -20,7 +20,8 @@ from seminar.models import Participant, Seminar
 def home(request: HtmxHttpRequest) -> HttpResponse:
     if not access.is_facilitator(request.user):
         return render(request, "seminar/not_allowed.html", status=403)
-    return render(request, "seminar/home.html", {"seminars": Seminar.objects.order_by("title")})
+    seminars = Seminar.objects.all() if request.user.is_superuser else request.user.facilitated_seminars.all()
+    return render(request, "seminar/home.html", {"seminars": seminars.order_by("title")})
 
 
 @require_GET

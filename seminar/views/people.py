@@ -13,7 +13,7 @@ from seminar import access, links, services
 from seminar.forms import PresenceForm, RosterUploadForm
 from seminar.http import HtmxHttpRequest, answer, see_other
 from seminar.models import Seminar
-from seminar.roster import RosterError, import_roster, parse_roster
+from seminar.roster import RosterError, import_roster, parse_roster, preview
 
 UPLOAD_KEY = "roster-upload"
 PREVIEW_ROWS = 50  # the page stays small; the counts say what else will be imported
@@ -77,8 +77,11 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
             context["problems"] = error.problems
             return render(request, "seminar/roster_import.html", context, status=400)
         request.session[UPLOAD_KEY] = {"name": upload.name, "data": base64.b64encode(data).decode()}
-        context.update(rows=rows[:PREVIEW_ROWS], total=len(rows), more=len(rows) - PREVIEW_ROWS,
-                       departments=len({row.department for row in rows}))
+        changes = preview(seminar, rows)
+        updated = sum(1 for _row, update in changes if update)
+        context.update(rows=changes[:PREVIEW_ROWS], total=len(rows), more=len(rows) - PREVIEW_ROWS,
+                       departments=len({row.department for row in rows}), added=len(rows) - updated,
+                       updated=updated)
     return render(request, "seminar/roster_import.html", context)
 
 

@@ -24,11 +24,14 @@ def password_hash() -> str:
     return make_password(FACILITATOR_PASSWORD)
 
 
-def make_facilitator():
+def make_facilitator(seminar=None):
+    """A facilitator account; with a seminar, one of that seminar's facilitators."""
     from django.contrib.auth.models import Permission, User
 
     user = User.objects.create(username=f"facilitator-{next(_usernames)}", password=password_hash())
     user.user_permissions.add(Permission.objects.get(codename="facilitate", content_type__app_label="seminar"))
+    if seminar is not None:
+        seminar.facilitators.add(user)
     return user
 
 
@@ -60,7 +63,7 @@ class Screens:
 
     def tablet(self, seminar, viewport: dict = TABLET, **options):
         """Log in through the login form as a facilitator would, then open the run page."""
-        user = make_facilitator()
+        user = make_facilitator(seminar)
         page = self.new_page(viewport=viewport, **options)
         page.goto(f"/login/?next=/s/{seminar.slug}/run/")
         page.locator("#id_username").press_sequentially(user.username)

@@ -41,7 +41,7 @@ def fill(route: str, slug: str) -> str:
     """A concrete path for a route: the seminar's slug, small ids, a plain word for strings."""
     path = route.replace("<slug:slug>", slug)
     path = re.sub(r"<int:\w+>", "1", path)
-    return "/" + re.sub(r"<(str:)?\w+>", "x", path)
+    return "/" + re.sub(r"<(\w+:)?\w+>", "x", path)
 
 
 def test_every_facilitator_url_sends_a_participant_to_the_login(seminar, phone_client):

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from program.programchecks import MAX_BYTES
@@ -18,8 +19,15 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true",
                             help="with --replace: remove items the file no longer has even when the room "
                                  "worked at them (their work is removed too, and listed)")
+        parser.add_argument("--facilitator", action="append", default=[], metavar="USERNAME",
+                            help="an account that runs the seminar (repeat for more); superusers run every "
+                                 "seminar, and facilitators invite others on the seminar's own pages")
 
-    def handle(self, *args, file: Path, replace: bool, force: bool, **options) -> None:
+    def handle(self, *args, file: Path, replace: bool, force: bool, facilitator: list[str], **options) -> None:
+        users = list(get_user_model().objects.filter(username__in=facilitator))
+        missing = set(facilitator) - {user.get_username() for user in users}
+        if missing:
+            raise CommandError(f"no account named {', '.join(sorted(missing))}")
         try:
             size = file.stat().st_size
             if size > MAX_BYTES * 4:  # far over: refused unread (UTF-8 is at most 4 bytes a character)
@@ -33,6 +41,7 @@ class Command(BaseCommand):
         except ProgramFileError as error:
             raise CommandError("\n".join(f"{file}:{line}: {message}" for line, message in error.problems))
         seminar = result.seminar
+        seminar.facilitators.add(*users)
         items = sum(day.items.count() for day in seminar.days.all())
         self.stdout.write(f"Imported {seminar.title} ({seminar.slug}): {seminar.days.count()} days, {items} items "
                           f"({result.added} new, {result.updated} updated).")
