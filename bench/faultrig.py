@@ -366,7 +366,7 @@ class App:
     def alive(self) -> list[int]:
         return [
             port
-            for port, proc in zip(self.ports, self.procs)
+            for port, proc in zip(self.ports, self.procs, strict=True)
             if proc is not None and proc.poll() is None
         ]
 

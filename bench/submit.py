@@ -197,7 +197,7 @@ class Servers:
                     preexec_fn=child_setup,
                 )
             )
-        for port, proc in zip(self.ports, self.procs):
+        for port, proc in zip(self.ports, self.procs, strict=True):
             wait_for_port(port, proc)
 
     def stop(self) -> None:
@@ -359,7 +359,7 @@ async def burst(
         body, content_type = multipart(fields, photo if n in with_photo else None)
         cookie = f"csrftoken={csrf}; sessionid={sessions['phones'][n]}"
         port = servers.ports[n % len(servers.ports)]
-        for attempt in range(2 if n in retried else 1):
+        for _ in range(2 if n in retried else 1):
             status, seconds = await post(port, path, body, content_type, cookie)
             times.append(seconds)
             statuses[status] = statuses.get(status, 0) + 1
