@@ -307,7 +307,8 @@ async def disk_full(ctx: Context) -> dict:
             explained = sum(b'class="error" role="alert">' in body for body in room.ledger.refusals)
             for key in ("stragglers", "truth"):  # no phone had the page open here
                 row.pop(key, None)
-            # A refused upload was answered as refused: lost is what was answered 200 and not stored.
+            # A refused upload was answered as refused: lost is what was answered 200 and not
+            # stored.
             row.update(
                 {
                     "converged": None,

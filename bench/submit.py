@@ -70,7 +70,8 @@ COUNT = re.compile(rb'class="wall-count">(\d+)')
 
 
 def setup_tables_main(phones: int) -> None:
-    """Fresh DB with N phones (fanout's set-up), then tables, the brainstorm on, a projector session."""
+    """Fresh DB with N phones (fanout's set-up), then tables, the brainstorm on, a projector
+    session."""
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
         setup_main(phones)
@@ -263,7 +264,8 @@ async def post(
 
 
 async def open_pages(servers: "Servers", phones: int, at_once: int = 16) -> None:
-    """Every phone loads its page first, as a phone that sends an idea has it open (not measured)."""
+    """Every phone loads its page first, as a phone that sends an idea has it open (not
+    measured)."""
     queue = list(range(phones))
 
     async def opener() -> None:
