@@ -231,7 +231,9 @@ def multipart(fields: dict[str, str], photo: bytes | None) -> tuple[bytes, str]:
     parts = []
     for name, value in fields.items():
         parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
         )
     if photo is not None:
         parts.append(
@@ -440,7 +442,8 @@ async def main_async(args: argparse.Namespace) -> int:
                 print(json.dumps(row), flush=True)
             else:
                 print(
-                    f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, max {row['max_ms']} ms; "
+                    f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
+                    f"max {row['max_ms']} ms; "
                     f"stored {row['stored']}/{row['phones']}, duplicates {row['duplicates']}; "
                     f"wall shows the last idea {row['wall_last_idea_ms']} ms and all "
                     f"{row['phones']} {row['wall_complete_ms']} ms after the last send; "
