@@ -198,7 +198,8 @@ async def concurrent_next(ctx: Context) -> dict:
             exact += (await room.db.truth()).version == before + 1
         row = await room.finish(last)
         row["notes"] = (
-            f"time from the last round; 20 tablets press the same step at once: exactly one step in {exact}/{ctx.sizes.rounds}"
+            "time from the last round; 20 tablets press the same step at once: "
+            f"exactly one step in {exact}/{ctx.sizes.rounds}"
         )
         row["exactly_one"] = [exact, ctx.sizes.rounds]
         return row
@@ -220,7 +221,8 @@ async def stuck_socket(room: Room, port: int, session: str, client: int):
     await loop.sock_sendall(
         sock,
         (
-            f"GET /ws/s/{SLUG}/participant/ HTTP/1.1\r\nHost: {room.balancer.host}\r\nUpgrade: websocket\r\n"
+            f"GET /ws/s/{SLUG}/participant/ HTTP/1.1\r\nHost: {room.balancer.host}\r\n"
+            f"Upgrade: websocket\r\n"
             f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
             f"{proxied}Cookie: sessionid={session}\r\n\r\n"
         ).encode(),
@@ -259,7 +261,8 @@ async def never_read(ctx: Context) -> dict:
         row = await room.finish(room.last_step)
         late = sum(x == float("inf") for x in after)
         row["notes"] = (
-            f"time from the last step; {len(stuck)} sockets never read; the others' step p99 {percentile(before, 99):.0f} ms "
+            f"time from the last step; {len(stuck)} sockets never read; "
+            f"the others' step p99 {percentile(before, 99):.0f} ms "
             f"before (10 steps), {percentile(after, 99):.0f} ms with them (20 steps; 0.5 s apart; "
             f"{late} frames not there 0.5 s after the step)"
         )
@@ -307,7 +310,8 @@ async def disk_full(ctx: Context) -> dict:
             explained = sum(b'class="error" role="alert">' in body for body in room.ledger.refusals)
             for key in ("stragglers", "truth"):  # no phone had the page open here
                 row.pop(key, None)
-            # A refused upload was answered as refused: lost is what was answered 200 and not stored.
+            # A refused upload was answered as refused: lost is what was answered 200 and not
+            # stored.
             row.update(
                 {
                     "converged": None,
@@ -319,7 +323,8 @@ async def disk_full(ctx: Context) -> dict:
             )
             row["notes"] = (
                 f"10 photos into a 300 KB MEDIA_ROOT: answers {answers}; {len(refused)} refused, "
-                f"{explained} of the failed answers with a message, {sum(s >= 500 for s in answers)} server errors; "
+                f"{explained} of the failed answers with a message, "
+                f"{sum(s >= 500 for s in answers)} server errors; "
                 f"{len(orphans)} orphan files"
             )
             return row

@@ -366,7 +366,7 @@ class App:
     def alive(self) -> list[int]:
         return [
             port
-            for port, proc in zip(self.ports, self.procs)
+            for port, proc in zip(self.ports, self.procs, strict=True)
             if proc is not None and proc.poll() is None
         ]
 
@@ -380,7 +380,8 @@ class App:
 
 
 def seed(pg: Postgres, phones: int, workdir: Path) -> dict:
-    """The reference program, `phones` participants at tables, the brainstorm on (bench/submit.py)."""
+    """The reference program, `phones` participants at tables, the brainstorm on
+    (bench/submit.py)."""
     pg.admin(f"CREATE DATABASE {SEED_DB}")
     env = app_env("embedded", workdir, SECRET, 8000, phones)
     env["DATABASE_URL"] = pg.url(SEED_DB)

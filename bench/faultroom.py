@@ -145,7 +145,8 @@ class Room:
             str(k): v for k, v in sorted((self.ledger.statuses + self.tablet.statuses).items())
         }
         row["server_errors_logged"] = self.app.log_lines("Traceback", "Internal Server Error")
-        # Phones that had to try again (a handshake refused or timed out) explain a slow convergence.
+        # Phones that had to try again (a handshake refused or timed out) explain a slow
+        # convergence.
         row["phone_connects"] = {
             "ok": sum(p.connects for p in self.phones),
             "failed": sum(p.failed_connects for p in self.phones),

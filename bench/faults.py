@@ -62,7 +62,7 @@ def table(rows: list[dict]) -> str:
     widths = [max(len(r[i]) for r in cells) for i in range(len(COLUMNS) - 1)]
     out = []
     for n, r in enumerate(cells):
-        out.append("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1])
+        out.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
         if n == 0:
             out.append("  ".join("-" * w for w in widths) + "  " + "-" * 5)
     return "\n".join(out)

@@ -16,7 +16,8 @@ import django
 
 def program(items: int) -> str:
     out = [
-        '[seminar]\nslug = "bench"\ntitle = "Bench"\n\n[[groupings]]\nname = "Borde"\ngroup_size = 5\n'
+        '[seminar]\nslug = "bench"\ntitle = "Bench"\n\n'
+        '[[groupings]]\nname = "Borde"\ngroup_size = 5\n'
     ]
     per_day = 100
     for day in range((items + per_day - 1) // per_day):

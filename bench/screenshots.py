@@ -138,24 +138,29 @@ def main(folder: Path, kinds: set[str]) -> None:
                         )
                         if os.environ.get("REHEARSAL_DEBUG"):
                             problems.append(
-                                projector.evaluate("""() => {
-                              const b = document.querySelector('.slide-body').getBoundingClientRect();
+                                projector.evaluate(
+                                    """() => {
+                              const b = document.querySelector('.slide-body')"""
+                                    """.getBoundingClientRect();
                               const items = [...document.querySelectorAll('[data-pager] > *')];
                               const shown = items.filter(i => !i.hidden);
                               const last = shown[shown.length - 1];
                               const r = last && last.getBoundingClientRect();
                               const body = document.querySelector('.slide-body');
-                              return JSON.stringify({body: [b.right, b.bottom], sw: [body.scrollWidth, body.clientWidth],
+                              return JSON.stringify({body: [b.right, b.bottom], """
+                                    """sw: [body.scrollWidth, body.clientWidth],
                                 shown: shown.length, all: items.length,
                                 last: r && [r.left, r.right, r.bottom, last.textContent]});
-                            }""")
+                            }"""
+                                )
                             )
                     name = f"{stem}-projector-{width}x{height}.png"
                     projector.screenshot(path=folder / name)
                     shots.append(
                         (
                             name,
-                            f"projector {width}×{height}: smallest font {figures['smallest']:.0f}px, "
+                            f"projector {width}×{height}: "
+                            f"smallest font {figures['smallest']:.0f}px, "
                             f"page {figures['height']}px, pages {figures['pages'] or '1'}",
                         )
                     )
@@ -190,7 +195,8 @@ def write_index(folder: Path, rows) -> None:
         "<!doctype html><meta charset=utf-8><title>Rehearsal</title>",
         "<style>body{font-family:system-ui;margin:1rem}figure{display:inline-block;margin:.5rem;"
         "vertical-align:top}img{max-width:480px;max-height:480px;border:1px solid #999}"
-        "figcaption{max-width:480px;font-size:.85rem}</style><h1>Rehearsal of the reference seminar</h1>",
+        "figcaption{max-width:480px;font-size:.85rem}</style>"
+        "<h1>Rehearsal of the reference seminar</h1>",
     ]
     for title, shots in rows:
         parts.append(f"<h2>{html.escape(title)}</h2>")

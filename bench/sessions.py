@@ -1,4 +1,4 @@
-"""What a phone request pays for its session: the database engine against cached_db.
+r"""What a phone request pays for its session: the database engine against cached_db.
 
 Sessions moved from cached_db (Redis) to the database (settings.py) so that a faltering
 Redis costs no request. This measures what that costs where it matters most, a phone's
@@ -8,7 +8,8 @@ Engines: `db` (now), `cached_db` on this process's memory (the best a cache can 
 `cached_db` on a Redis (what production had) when --redis-url is given.
 
     .venv/bin/python bench/sessions.py                                   # SQLite, 10 x 50 loads
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_sessions .venv/bin/python bench/sessions.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_sessions \
+        .venv/bin/python bench/sessions.py
     .venv/bin/python bench/sessions.py --redis-url redis://127.0.0.1:6391/0
 
 With DATABASE_URL set, that database is created fresh and dropped afterwards.
@@ -100,7 +101,8 @@ def main() -> int:
         values.sort()
         print(
             f"{name:<20} {len(values):>6} {statistics.median(values) * 1000:>8.2f} "
-            f"{statistics.fmean(values) * 1000:>8.2f} {values[int(len(values) * 0.95)] * 1000:>8.2f}"
+            f"{statistics.fmean(values) * 1000:>8.2f} "
+            f"{values[int(len(values) * 0.95)] * 1000:>8.2f}"
         )
     return 0
 

@@ -70,7 +70,8 @@ COUNT = re.compile(rb'class="wall-count">(\d+)')
 
 
 def setup_tables_main(phones: int) -> None:
-    """Fresh DB with N phones (fanout's set-up), then tables, the brainstorm on, a projector session."""
+    """Fresh DB with N phones (fanout's set-up), then tables, the brainstorm on, a projector
+    session."""
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
         setup_main(phones)
@@ -197,7 +198,7 @@ class Servers:
                     preexec_fn=child_setup,
                 )
             )
-        for port, proc in zip(self.ports, self.procs):
+        for port, proc in zip(self.ports, self.procs, strict=True):
             wait_for_port(port, proc)
 
     def stop(self) -> None:
@@ -230,7 +231,9 @@ def multipart(fields: dict[str, str], photo: bytes | None) -> tuple[bytes, str]:
     parts = []
     for name, value in fields.items():
         parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
         )
     if photo is not None:
         parts.append(
@@ -263,7 +266,8 @@ async def post(
 
 
 async def open_pages(servers: "Servers", phones: int, at_once: int = 16) -> None:
-    """Every phone loads its page first, as a phone that sends an idea has it open (not measured)."""
+    """Every phone loads its page first, as a phone that sends an idea has it open (not
+    measured)."""
     queue = list(range(phones))
 
     async def opener() -> None:
@@ -359,7 +363,7 @@ async def burst(
         body, content_type = multipart(fields, photo if n in with_photo else None)
         cookie = f"csrftoken={csrf}; sessionid={sessions['phones'][n]}"
         port = servers.ports[n % len(servers.ports)]
-        for attempt in range(2 if n in retried else 1):
+        for _ in range(2 if n in retried else 1):
             status, seconds = await post(port, path, body, content_type, cookie)
             times.append(seconds)
             statuses[status] = statuses.get(status, 0) + 1
@@ -438,7 +442,8 @@ async def main_async(args: argparse.Namespace) -> int:
                 print(json.dumps(row), flush=True)
             else:
                 print(
-                    f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, max {row['max_ms']} ms; "
+                    f"{config:>10}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
+                    f"max {row['max_ms']} ms; "
                     f"stored {row['stored']}/{row['phones']}, duplicates {row['duplicates']}; "
                     f"wall shows the last idea {row['wall_last_idea_ms']} ms and all "
                     f"{row['phones']} {row['wall_complete_ms']} ms after the last send; "

@@ -12,7 +12,8 @@ from goals.models import (
 
 
 class ReadOnly:
-    """What people wrote is changed through the app's services only (versions, revisions, pushes)."""
+    """What people wrote is changed through the app's services only (versions, revisions,
+    pushes)."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -1,4 +1,5 @@
-"""The goals app's parts of the seminar report: cases, posters, analyses, goals, plans, Monday, management.
+"""The goals app's parts of the seminar report: cases, posters, analyses, goals, plans, Monday,
+management.
 
 Only what the room shared: the cases with their people, the big groups' picks, posters and
 analyses, the goals with their handshakes, the department plans, the Monday actions
@@ -43,7 +44,8 @@ PARTS = "goals/report.html"
 
 
 def _cases(seminar: Seminar) -> list[tuple]:
-    """(item, group, case) for the members' cases at each cases item, then (None, None, case) for the rest."""
+    """(item, group, case) for the members' cases at each cases item, then (None, None, case) for
+    the rest."""
     cases = {
         case.author_id: case
         for case in in_cut(Case.objects.filter(seminar=seminar), "author").select_related("author")
@@ -95,7 +97,8 @@ def _partners(case: Case) -> str:
 
 
 def _picks(seminar: Seminar) -> list[CasePick]:
-    """Every big group's pick, analysed or not (a pick without an analysis is still the group's choice)."""
+    """Every big group's pick, analysed or not (a pick without an analysis is still the group's
+    choice)."""
     picks = list(
         in_cut(CasePick.objects.filter(item__day__seminar=seminar), "case__author", "group")
         .select_related("item__day", "group", "case__author")
@@ -196,7 +199,8 @@ def analysis_rows(seminar: Seminar) -> list[dict]:
 
 
 def _goals_in_cut(seminar: Seminar):
-    """A cut's goals: its groups' own, those its department groups made plans for, those its people shook."""
+    """A cut's goals: its groups' own, those its department groups made plans for, those its people
+    shook."""
     goals = Goal.objects.filter(seminar=seminar)
     cut = CUT.get()
     if cut is None:
@@ -301,7 +305,8 @@ def monday_rows(seminar: Seminar) -> list[dict]:
 
 
 def _messages(seminar: Seminar) -> tuple[list[tuple[str, int]], list[CommitmentMessage]]:
-    """The closing block's messages without their authors: each audience with its count, and the messages.
+    """The closing block's messages without their authors: each audience with its count, and the
+    messages.
 
     Audiences are counted as typed, ignoring case and surrounding spaces ("Teamet" and "teamet ").
     """

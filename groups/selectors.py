@@ -129,7 +129,8 @@ def group_of(participant_id: int, round_: Round | None) -> Group | None:
 
 
 def group_for_item(participant_id: int, item) -> Group | None:
-    """The person's group in the published round an item uses: `group_of(round_for_item())` in one query."""
+    """The person's group in the published round an item uses: `group_of(round_for_item())` in one
+    query."""
     if item is None or item.grouping_id is None:
         return None
     membership = unique_or_none(

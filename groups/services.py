@@ -62,7 +62,7 @@ def _assignment(grouping: Grouping, number: int, seed: int) -> list[tuple[str, l
     try:
         [groups] = solver.solve(instance)["rounds"]
     except solver.InstanceError as error:
-        raise NotPossible(str(error))
+        raise NotPossible(str(error)) from error
     return [(f"{grouping.label} {index + 1}", ids) for index, ids in enumerate(groups)]
 
 

@@ -187,7 +187,7 @@ def solve_instance(instance: Instance) -> Solution:
     rounds = []
     for group_of in built:
         round_groups: list[list[str]] = [[] for _ in range(groups)]
-        for person, g in zip(people, group_of):
+        for person, g in zip(people, group_of, strict=True):
             round_groups[g].append(person.id)
         rounds.append(round_groups)
     departments = {p.id: p.department for p in people}

@@ -48,23 +48,23 @@ def field_tables(q: int) -> tuple[list[list[int]], list[list[int]]] | None:
         return sum(c * p**i for i, c in enumerate(coefficients))
 
     add = [
-        [number([(x + y) % p for x, y in zip(digits[a], digits[b])]) for b in range(q)]
+        [number([(x + y) % p for x, y in zip(digits[a], digits[b], strict=True)]) for b in range(q)]
         for a in range(q)
     ]
+
+    def times(a: int, b: int, tail: list[int]) -> int:
+        product = [0] * (2 * m - 1)
+        for i, x in enumerate(digits[a]):
+            for j, y in enumerate(digits[b]):
+                product[i + j] = (product[i + j] + x * y) % p
+        for k in range(2 * m - 2, m - 1, -1):  # x^m = -tail
+            c, product[k] = product[k], 0
+            for i, t in enumerate(tail):
+                product[k - m + i] = (product[k - m + i] - c * t) % p
+        return number(product[:m])
+
     for tail in digits:
-
-        def times(a: int, b: int) -> int:
-            product = [0] * (2 * m - 1)
-            for i, x in enumerate(digits[a]):
-                for j, y in enumerate(digits[b]):
-                    product[i + j] = (product[i + j] + x * y) % p
-            for k in range(2 * m - 2, m - 1, -1):  # x^m = -tail
-                c, product[k] = product[k], 0
-                for i, t in enumerate(tail):
-                    product[k - m + i] = (product[k - m + i] - c * t) % p
-            return number(product[:m])
-
-        mul = [[times(a, b) for b in range(q)] for a in range(q)]
+        mul = [[times(a, b, tail) for b in range(q)] for a in range(q)]
         if all(mul[a][b] for a in range(1, q) for b in range(1, q)):
             return add, mul
     return None
@@ -151,7 +151,7 @@ def lattice_rounds(problem: Problem, rounds: int, rng: random.Random) -> list[li
     taken = set(pinned)
     free = [seat for seat in range(n) if seat not in taken]
     others = _pack_rows(problem, free)
-    for p, seat in zip(others, free):
+    for p, seat in zip(others, free, strict=True):
         seat_of[p] = seat
     _spread_departments(problem, plan, seat_of, others, rng)
     return [[groups_of_seat[seat_of[p]] for p in range(n)] for groups_of_seat in plan]

@@ -83,6 +83,14 @@ def rebalance(
             gained -= repeats(pid, new_groups[source])
         return hard, gained, share, here_now
 
+    def after(step: Move, sizes: list[int]) -> int:
+        _, source, target = step
+        changed = list(sizes)
+        changed[target] += 1
+        if source is not None:
+            changed[source] -= 1
+        return moves_needed(changed, len(unplaced) - (source is None), len(present))
+
     while True:
         sizes = [len(group) for group in new_groups]
         left = moves_needed(sizes, len(unplaced), len(present))
@@ -97,16 +105,7 @@ def rebalance(
             for h in range(count)
             if h != g and sizes[h] < sizes[g]
         ]
-
-        def after(step: Move) -> int:
-            _, source, target = step
-            changed = list(sizes)
-            changed[target] += 1
-            if source is not None:
-                changed[source] -= 1
-            return moves_needed(changed, len(unplaced) - (source is None), len(present))
-
-        useful = [step for step in steps if after(step) < left]
+        useful = [step for step in steps if after(step, sizes) < left]
         if not useful:
             break  # only pinned people could even the sizes out
         pid, source, target = min(

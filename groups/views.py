@@ -1,4 +1,5 @@
-"""The facilitator's group pages: groupings, a round's preview, moves, publish, re-balance, print."""
+"""The facilitator's group pages: groupings, a round's preview, moves, publish, re-balance,
+print."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render

@@ -15,7 +15,8 @@ class InterviewForm(SubmissionForm):
         label=_("Who did you interview?"),
         max_length=MAX_WHO,
         help_text=_(
-            'Describe them without anything that identifies them, e.g. "parent of two, uses day care".'
+            "Describe them without anything that identifies them, "
+            'e.g. "parent of two, uses day care".'
         ),
         error_messages={
             "required": _("Describe who you interviewed (without a name)."),

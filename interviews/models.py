@@ -33,7 +33,8 @@ IDENTIFYING_LABELS = {
 
 class InterviewQuerySet(models.QuerySet):
     def visible(self) -> "InterviewQuerySet":
-        """What the tables and the projector may see: not hidden, and nothing identifying held back."""
+        """What the tables and the projector may see: not hidden, and nothing identifying held
+        back."""
         return self.filter(hidden=False).filter(models.Q(identifying="") | models.Q(released=True))
 
     def tagged(self, tag: str) -> "InterviewQuerySet":
@@ -169,7 +170,8 @@ class TableCard(models.Model):
 
 
 class Pick(models.Model):
-    """An interview the facilitator chose for a plenum, under one of the tags; one at a time on screen."""
+    """An interview the facilitator chose for a plenum, under one of the tags; one at a time on
+    screen."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="interview_picks")
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="picks")

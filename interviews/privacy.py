@@ -45,8 +45,10 @@ _PHONE = re.compile(
 # After a word that says "phone" any grouping of the eight digits is a number ("tlf. 212 34 567").
 # Each separator is optional and single, so the pattern is bounded: no backtracking.
 _LABELLED_PHONE = re.compile(
-    r"\b(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr)?|mob|tel)\.?(?: ?nr\.?)?:? ?(?P<found>(?:(?:\+|00)45 ?)?"
-    r"(?!\d{1,2}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{4}(?!\d))"  # "telefon 10.01.2000": a date, not a number
+    r"\b(?:tlf|telefon(?:nummer|nr)?|mobil(?:nummer|nr)?|mob|tel)\.?(?: ?nr\.?)?:? ?"
+    r"(?P<found>(?:(?:\+|00)45 ?)?"
+    # "telefon 10.01.2000": a date, not a number
+    r"(?!\d{1,2}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{4}(?!\d))"
     r"[1-9](?:[ .-]?\d){7})" + _ALONE_AFTER,
     re.IGNORECASE,
 )
@@ -89,7 +91,8 @@ _NAME = 40
 _STREET = (
     rf"(?:\b[{_LETTER}](?=[{_LETTER}.-]{{1,{_NAME}}}+\s)"
     rf"[{_LETTER}.-]*[{_LETTER}](?:{_SUFFIX})"
-    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]{{1,{_NAME}}}+ (?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde))"
+    rf"|(?-i:\b[A-ZÆØÅ][{_LETTER}.-]{{1,{_NAME}}}+ "
+    r"(?:Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Stræde))"
     # Many towns have a street that is just "Torvet" or "Vænget": capitalised, it is a name.
     rf"|(?-i:\b(?:{_BARE})))"
 )

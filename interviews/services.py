@@ -110,7 +110,9 @@ def save_interview(
         )
         if done is not None:
             return done.interview
-        raise StaleVersion(Interview.objects.get(seminar_id=author.seminar_id, author=author))
+        raise StaleVersion(
+            Interview.objects.get(seminar_id=author.seminar_id, author=author)
+        ) from None
     return interview
 
 

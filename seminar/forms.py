@@ -32,9 +32,9 @@ class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Roster file (CSV or Excel)"),
         help_text=_(
-            "Columns, in Danish or English: navn/name, afdeling/department, stilling/title, e-mail/email, "
-            "rolle/role (deltager, procesleder, ledelse), id. CSV (UTF-8 or Excel's semicolon file) or "
-            "Excel (.xlsx)."
+            "Columns, in Danish or English: navn/name, afdeling/department, stilling/title, "
+            "e-mail/email, rolle/role (deltager, procesleder, ledelse), id. "
+            "CSV (UTF-8 or Excel's semicolon file) or Excel (.xlsx)."
         ),
     )
 

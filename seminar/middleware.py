@@ -1,4 +1,5 @@
-"""Middleware of our own: the chain on one thread, and requests answered before their frames render."""
+"""Middleware of our own: the chain on one thread, and requests answered before their frames
+render."""
 
 from collections.abc import Callable
 

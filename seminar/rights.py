@@ -101,7 +101,8 @@ def links_to_participant() -> list[tuple[type[models.Model], str]]:
 
 
 def _children(obj: models.Model) -> list[models.Model]:
-    """Rows that hang off one of the person's rows and belong to nobody else (plan steps, messages)."""
+    """Rows that hang off one of the person's rows and belong to nobody else (plan steps,
+    messages)."""
     found = []
     for relation in obj._meta.related_objects:
         child = relation.related_model
@@ -117,7 +118,8 @@ def _plain(objects: list[models.Model]) -> list[dict]:
 
 
 def export(participant: Participant) -> dict:
-    """Everything stored about the person: their own row, every row that points at them, and those rows' parts."""
+    """Everything stored about the person: their own row, every row that points at them, and those
+    rows' parts."""
     person = Participant.objects.select_related("seminar", "department").get(pk=participant.pk)
     data: dict = {
         "exported_at": timezone.now(),
@@ -195,7 +197,8 @@ def _free_code(participant: Participant) -> str:
 
 
 def find(seminar_slug: str, code_or_email: str) -> Participant | None:
-    """A seminar's participant by personal code (any case) or e-mail (any case), for support commands."""
+    """A seminar's participant by personal code (any case) or e-mail (any case), for support
+    commands."""
     key = code_or_email.strip()
     people = Participant.objects.filter(seminar__slug=seminar_slug, erased_at__isnull=True)
     return people.filter(code__iexact=key).first() or (

@@ -58,7 +58,7 @@ def csv_records(data: bytes) -> Table:
                         % {"byte": error.start},
                     )
                 ]
-            )
+            ) from error
     first_line = text.splitlines()[0] if text.strip() else ","
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -121,5 +121,5 @@ def xlsx_records(data: bytes) -> Table:
         return header, records
     except RosterError:
         raise
-    except Exception:  # openpyxl raises many kinds for a broken or foreign file
-        raise RosterError([(0, _("The file is not a readable Excel workbook (.xlsx)."))])
+    except Exception as error:  # openpyxl raises many kinds for a broken or foreign file
+        raise RosterError([(0, _("The file is not a readable Excel workbook (.xlsx)."))]) from error

@@ -54,7 +54,8 @@ def save_case(
     achieved: str,
     themes: str,
 ) -> Case:
-    """Save the author's own case (homework); Stale when made on an older version than the stored one.
+    """Save the author's own case (homework); Stale when made on an older version than the stored
+    one.
 
     A retried save (same key) returns the stored case unchanged. While a cases item is on
     and uses a round with the author in it, the group's phones and the tablets get the new

@@ -1,4 +1,5 @@
-"""What we say at home: each leader's commitments, management's message, the facilitator's hiding."""
+"""What we say at home: each leader's commitments, management's message, the facilitator's
+hiding."""
 
 import uuid
 

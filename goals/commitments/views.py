@@ -1,4 +1,5 @@
-"""Leaders write their commitments and download them; management writes its message; facilitators hide."""
+"""Leaders write their commitments and download them; management writes its message; facilitators
+hide."""
 
 from django.conf import settings
 from django.db.models import Max
@@ -135,7 +136,8 @@ def mine(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @refusable
 def mine_ics(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """A calendar reminder for 08:00 on the Monday after the seminar, with the leader's Monday action."""
+    """A calendar reminder for 08:00 on the Monday after the seminar, with the leader's Monday
+    action."""
     seminar, participant, commitment = _mine(request, slug)
     last_day = (
         Day.objects.filter(seminar=seminar).aggregate(last=Max("date"))["last"]
@@ -160,7 +162,8 @@ def mine_ics(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def hide(
     request: HtmxHttpRequest, seminar: Seminar, item_id: int, commitment_id: int
 ) -> HttpResponse:
-    """Hide a shared Monday action (commitment_id) or, with 0, management's message, from the projector."""
+    """Hide a shared Monday action (commitment_id) or, with 0, management's message, from the
+    projector."""
     item = item_of(seminar, item_id, (services.KIND,))
     form = HideForm(request.POST)
     hidden = form.is_valid() and form.cleaned_data["hidden"]

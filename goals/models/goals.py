@@ -1,4 +1,5 @@
-"""Each big group's goal (for the seminar's goal_year), the history of its text, and the room's handshakes on it."""
+"""Each big group's goal (for the seminar's goal_year), the history of its text, and the room's
+handshakes on it."""
 
 from django.conf import settings
 from django.db import models

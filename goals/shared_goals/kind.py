@@ -1,4 +1,5 @@
-"""Shared goals (for the seminar's goal_year, if it has one): each big group writes its goal; in the plenum the room shakes hands on them."""
+"""Shared goals (for the seminar's goal_year, if it has one): each big group writes its goal; in the
+plenum the room shakes hands on them."""
 
 from django.template.loader import render_to_string
 

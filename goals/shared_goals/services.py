@@ -54,7 +54,8 @@ def _write(
     by_participant=None,
     by_user=None,
 ) -> Goal:
-    """The version-checked write, first statement of its transaction (see goals.services.store_versioned)."""
+    """The version-checked write, first statement of its transaction (see
+    goals.services.store_versioned)."""
     with transaction.atomic():
         changed = False
         if version == 0 and create is not None:
@@ -100,7 +101,8 @@ def save_goal(
     why: str,
     how_we_know: str,
 ) -> Goal:
-    """A member saves their big group's goal (Stale when made on an older version, Locked after the lock).
+    """A member saves their big group's goal (Stale when made on an older version, Locked after the
+    lock).
 
     Keeps a GoalRevision per save; a retried save (same key) returns the goal unchanged.
     Pushes the group's phones, the tablets, the plenum's list and (when it shows the goal)

@@ -67,7 +67,9 @@ class Migration(migrations.Migration):
                     "min_size",
                     models.PositiveSmallIntegerField(
                         blank=True,
-                        help_text="Department groups: a department smaller than this joins another group.",
+                        help_text=(
+                            "Department groups: a department smaller than this joins another group."
+                        ),
                         null=True,
                         verbose_name="smallest group",
                     ),

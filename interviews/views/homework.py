@@ -80,7 +80,8 @@ def _context(seminar, participant, form, *, saved=False, error="", mine=None) ->
 
 
 def _answer(request, seminar, participant, form, *, status=200, **context) -> HttpResponse:
-    """The editor for htmx, the whole page for a plain form refused; saved, back to the page (303)."""
+    """The editor for htmx, the whole page for a plain form refused; saved, back to the page
+    (303)."""
     return answer(
         request,
         f"{request.path}?saved=1",

@@ -22,12 +22,10 @@ from seminar.live.outbox import (
     attach_loop,
     current_outbox,
     detach_loop,
-    render_and_send,
-    render_off_request,
     renderer,
     send_now,
 )
-from seminar.live.relay import relay_of, skippable
+from seminar.live.relay import skippable
 from seminar.live.screens import Screen, Viewer, register_screen, registered, roles, screen_for
 from seminar.live.turns import Answering, background_turn, current_answer, foreground
 

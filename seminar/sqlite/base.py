@@ -1,4 +1,5 @@
-"""Django's SQLite backend, with writers queued on a lock in the process instead of SQLite's busy wait.
+"""Django's SQLite backend, with writers queued on a lock in the process instead of SQLite's busy
+wait.
 
 SQLite lets one transaction write at a time; the others wait in its busy handler, which
 sleeps and retries with growing pauses (up to 100 ms each). Under a burst (500 phones

@@ -68,5 +68,6 @@ def _data_uri(path: str) -> str:
 
 @register.simple_tag
 def svg_data_uri(path: str) -> str:
-    """A small static SVG as a data: URI (the page's icon: one request less on a phone's first load)."""
+    """A small static SVG as a data: URI (the page's icon: one request less on a phone's first
+    load)."""
     return _data_uri(path)

@@ -104,7 +104,8 @@ def erase_person(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
 
 @require_GET
 def privacy(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """What is stored, who sees it, for how long, how to have it removed: for anyone with the address."""
+    """What is stored, who sees it, for how long, how to have it removed: for anyone with the
+    address."""
     seminar = get_object_or_404(Seminar, slug=slug)
     participant = access.bound_participant(request.session, seminar)
     return render(

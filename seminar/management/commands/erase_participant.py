@@ -5,8 +5,8 @@ from seminar import rights
 
 class Command(BaseCommand):
     help = (
-        "Erase one participant (by personal code or e-mail): their personal data goes, their group's "
-        "shared work stays, attributed to a former participant. Needs --yes."
+        "Erase one participant (by personal code or e-mail): their personal data goes, "
+        "their group's shared work stays, attributed to a former participant. Needs --yes."
     )
 
     def add_arguments(self, parser) -> None:

@@ -4,7 +4,10 @@ from seminar import rights
 
 
 class Command(BaseCommand):
-    help = "Write everything stored about one participant (by personal code or e-mail) as JSON to standard output."
+    help = (
+        "Write everything stored about one participant (by personal code or e-mail) "
+        "as JSON to standard output."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug")

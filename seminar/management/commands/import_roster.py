@@ -20,7 +20,7 @@ class Command(BaseCommand):
         try:
             result = import_roster(seminar=seminar, data=file.read_bytes())
         except (OSError, RosterError) as error:
-            raise CommandError(f"{file}: {error}")
+            raise CommandError(f"{file}: {error}") from error
         self.stdout.write(
             f"Added {result.added} participants to {seminar.title}, updated {result.updated}."
         )

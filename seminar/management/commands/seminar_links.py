@@ -9,8 +9,8 @@ from seminar.models import Seminar
 
 class Command(BaseCommand):
     help = (
-        "Print the projector's display link and every participant's personal link (CSV for mail merge), "
-        "on BASE_URL or --base-url: the address the server is reached at."
+        "Print the projector's display link and every participant's personal link "
+        "(CSV for mail merge), on BASE_URL or --base-url: the address the server is reached at."
     )
 
     def add_arguments(self, parser) -> None:
