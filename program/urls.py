@@ -60,6 +60,6 @@ urlpatterns = [
          name="comment_moderate"),
     path("s/<slug:slug>/run/vernissage/<int:item_id>/comments/", vernissage.all_comments,
          name="vernissage_comments"),
-    path("s/<slug:slug>/galleries/<int:item_id>/<int:group_id>/comments/", vernissage.table_comments,
-         name="gallery_comments"),
+    path("s/<slug:slug>/galleries/<int:item_id>/<int:group_id>/comments/",
+         vernissage.table_comments, name="gallery_comments"),
 ]

@@ -100,7 +100,8 @@ def tablet(item: AgendaItem) -> dict:
     # while the saved text stays the same (live.js keeps an element whose data-key is unchanged).
     closing_key = f"closing-{item.pk}-{zlib.crc32(current.closing.encode())}"
     return {"item": item, "seminar": item.day.seminar, "state": current, "turn": current.turn + 1,
-            "comments": list(comments[:TABLET_COMMENTS]), "total": comments.count(), "closing_key": closing_key}
+            "comments": list(comments[:TABLET_COMMENTS]), "total": comments.count(),
+            "closing_key": closing_key}
 
 
 def all_comments(item: AgendaItem) -> QuerySet[Comment]:
@@ -111,4 +112,5 @@ def all_comments(item: AgendaItem) -> QuerySet[Comment]:
 
 def table_comments(group: Group) -> QuerySet[Comment]:
     """The shown comments on a table's ideas, newest first."""
-    return Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea").order_by("-pk")
+    return (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
+            .order_by("-pk"))
