@@ -68,5 +68,10 @@ urlpatterns = [
     path("s/<slug:slug>/run/vernissage/<int:item_id>/codes/", vernissage.codes, name="gallery_codes"),
     path("s/<slug:slug>/run/vernissage/<int:item_id>/turn/", vernissage.next_turn, name="vernissage_turn"),
     path("s/<slug:slug>/run/vernissage/<int:item_id>/closing/", vernissage.closing, name="vernissage_closing"),
-    path("s/<slug:slug>/run/vernissage/comments/<int:comment_id>/", vernissage.hide_comment, name="comment_hide"),
+    path("s/<slug:slug>/run/vernissage/comments/<int:comment_id>/", vernissage.moderate_comment,
+         name="comment_moderate"),
+    path("s/<slug:slug>/run/vernissage/<int:item_id>/comments/", vernissage.all_comments,
+         name="vernissage_comments"),
+    path("s/<slug:slug>/galleries/<int:item_id>/<int:group_id>/comments/",
+         vernissage.table_comments, name="gallery_comments"),
 ]

@@ -37,3 +37,7 @@ class ClosingForm(forms.Form):
     text = forms.CharField(label=_("Closing remarks: what did you see and hear?"), max_length=MAX_CLOSING,
                            required=False, widget=forms.Textarea(attrs={"rows": 4}))
     action = forms.ChoiceField(choices=[("show", "show"), ("hide", "hide")])
+
+
+class CommentActionForm(forms.Form):
+    action = forms.ChoiceField(choices=[("hide", "hide"), ("show", "show")])

@@ -4,7 +4,7 @@ import datetime as dt
 import zlib
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from groups import selectors as group_selectors
@@ -16,7 +16,8 @@ from seminar.models import Participant
 # A visitor counts as "at the gallery now" for this long after opening or refreshing it
 # (the gallery page refreshes its visit every minute while it is open).
 VISIT_WINDOW = dt.timedelta(minutes=3)
-LATEST_COMMENTS = 8
+LATEST_COMMENTS = 8  # on the hosts' phones; every comment is on the table's comments page
+TABLET_COMMENTS = 20  # on the facilitator's tablet; every comment is on the all-comments page
 
 
 def state(item: AgendaItem) -> Vernissage:
@@ -80,9 +81,9 @@ def turn_view(item: AgendaItem, group: Group) -> dict:
 
 def host_view(item: AgendaItem, group: Group) -> dict:
     """What a table's members see during the vernissage: hosts now, visitors now, comments arriving."""
-    comments = (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
-                .order_by("-pk")[:LATEST_COMMENTS])
-    return {**turn_view(item, group), "visitors": visitors_now(item, group), "comments": list(comments),
+    comments = table_comments(group)
+    return {**turn_view(item, group), "visitors": visitors_now(item, group),
+            "comments": list(comments[:LATEST_COMMENTS]), "total": comments.count(),
             "reactions": Reaction.objects.filter(idea__group=group, idea__hidden=False).count()}
 
 
@@ -93,11 +94,23 @@ def projector(item: AgendaItem) -> dict:
 
 
 def tablet(item: AgendaItem) -> dict:
-    comments = (Comment.objects.filter(idea__group__round__grouping_id=item.grouping_id)
-                .select_related("author", "idea__group").order_by("-pk")[:20])
+    comments = all_comments(item)
     current = state(item)
     # What the facilitator types in the closing remarks survives pushes (a comment arriving)
     # while the saved text stays the same (live.js keeps an element whose data-key is unchanged).
     closing_key = f"closing-{item.pk}-{zlib.crc32(current.closing.encode())}"
     return {"item": item, "seminar": item.day.seminar, "state": current, "turn": current.turn + 1,
-            "comments": list(comments), "closing_key": closing_key}
+            "comments": list(comments[:TABLET_COMMENTS]), "total": comments.count(),
+            "closing_key": closing_key}
+
+
+def all_comments(item: AgendaItem) -> QuerySet[Comment]:
+    """Every comment at the vernissage's tables, hidden ones included, newest first."""
+    return (Comment.objects.filter(idea__group__round__grouping_id=item.grouping_id)
+            .select_related("author", "idea__group").order_by("-pk"))
+
+
+def table_comments(group: Group) -> QuerySet[Comment]:
+    """The shown comments on a table's ideas, newest first."""
+    return (Comment.objects.filter(idea__group=group, hidden=False).select_related("author", "idea")
+            .order_by("-pk"))

@@ -112,11 +112,15 @@ def comment(*, item: AgendaItem, idea: Idea, author: Participant, text: str, key
 
 
 @transaction.atomic
-def hide_comment(*, item: AgendaItem, comment: Comment) -> None:
-    """Take a comment off every screen (kept for the report)."""
-    Comment.objects.filter(pk=comment.pk).update(hidden=True)
+def set_comment_hidden(*, item: AgendaItem, comment: Comment, hidden: bool) -> None:
+    """Take a comment off every screen (kept for the report), or show it again."""
+    Comment.objects.filter(pk=comment.pk).update(hidden=hidden)
     _publish_hosts(item, comment.idea.group)
     _publish_tablet(item)
+
+
+def hide_comment(*, item: AgendaItem, comment: Comment) -> None:
+    set_comment_hidden(item=item, comment=comment, hidden=True)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Galleries for visitors (react, comment), printable QR codes, the facilitator's rota and closing."""
 
 from django.core.exceptions import BadRequest
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,13 +13,14 @@ from groups.models import Group
 from program.ideas.selectors import version
 from program.models import AgendaItem, Comment, Idea
 from program.vernissage import regions, selectors, services
-from program.vernissage.forms import ClosingForm, CommentForm, ReactForm
+from program.vernissage.forms import ClosingForm, CommentActionForm, CommentForm, ReactForm
 from seminar import access, links
 from seminar.http import HtmxHttpRequest, answer, forbidden, parse_id
 from seminar.models import Participant, Seminar
 from seminar.submissions import TooFast, new_key
 
 GALLERY = "program/vernissage/gallery.html"
+LIVE = "program/vernissage/live.html"
 
 
 def _viewer(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant | None, bool]:
@@ -195,11 +197,49 @@ def closing(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
 
 @require_POST
 @access.facilitator_required
-def hide_comment(request: HtmxHttpRequest, seminar: Seminar, comment_id: int) -> HttpResponse:
-    found = get_object_or_404(Comment.objects.select_related("idea"), pk=comment_id,
-                              idea__item__day__seminar=seminar)
+def moderate_comment(request: HtmxHttpRequest, seminar: Seminar, comment_id: int) -> HttpResponse:
+    """Hide a comment, or show it again; on the complete list (no live page) the row answers."""
+    comments = Comment.objects.select_related("idea__group", "author")
+    found = get_object_or_404(comments, pk=comment_id, idea__item__day__seminar=seminar)
     item = AgendaItem.objects.filter(day__seminar=seminar, kind=services.KIND,
                                      grouping__rounds__groups=found.idea.group_id).first()
-    if item is not None:
-        services.hide_comment(item=item, comment=found)
+    form = CommentActionForm(request.POST)
+    if item is not None and form.is_valid():
+        hidden = form.cleaned_data["action"] == "hide"
+        services.set_comment_hidden(item=item, comment=found, hidden=hidden)
+    if request.POST.get("answer") == "row":
+        found.refresh_from_db()
+        return answer(request, "program:run", seminar.slug, partial=f"{LIVE}#comment",
+                      context={"comment": found, "seminar": seminar, "page": True})
     return answer(request, "program:run", seminar.slug)
+
+
+COMMENTS_PER_PAGE = 50
+
+
+def _page(request: HtmxHttpRequest, comments) -> Page:
+    return Paginator(comments, COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@access.facilitator_required
+def all_comments(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpResponse:
+    """Every comment of a vernissage, hidden ones included, newest first, a page at a time."""
+    item = _vernissage(seminar, item_id)
+    page = _page(request, selectors.all_comments(item))
+    return render(request, "program/vernissage/comments.html",
+                  {"item": item, "seminar": seminar, "page": page})
+
+
+@require_GET
+def table_comments(request: HtmxHttpRequest, slug: str, item_id: int,
+                   group_id: int) -> HttpResponse:
+    """Every shown comment on a table's ideas, for that table's members, a page at a time."""
+    seminar, participant, _facilitator = _viewer(request, slug)
+    item = _vernissage(seminar, item_id)
+    table = _table(item, group_id)
+    if participant is None or not table.memberships.filter(participant=participant).exists():
+        return forbidden(request, seminar)
+    return render(request, "program/vernissage/table_comments.html",
+                  {"item": item, "seminar": seminar, "table": table, "participant": participant,
+                   "page": _page(request, selectors.table_comments(table))})
