@@ -1,4 +1,5 @@
-"""The facilitators' page for a seminar's end of life: when it will be purged, and purging it now."""
+"""The facilitators' page for a seminar's end of life: when it will be purged, and purging it
+now."""
 
 from django import forms
 from django.contrib import messages

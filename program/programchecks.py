@@ -129,7 +129,8 @@ def _items(items, lines, problems) -> None:
             problems.append(
                 (
                     lines.key(item.line, "returns_at"),
-                    f"returns_at {item.returns_at:%H:%M} is not after the item's start {item.start:%H:%M}",
+                    f"returns_at {item.returns_at:%H:%M} is not after the item's start "
+                    f"{item.start:%H:%M}",
                 )
             )
         if item.start is not None:

@@ -103,7 +103,8 @@ def kind_setting_names() -> set[str]:
 
 
 def _kind_settings(item: dict, kind: str, line_of, problems) -> dict:
-    """The settings the item's kind declares, read and checked by the kind; another kind's are refused."""
+    """The settings the item's kind declares, read and checked by the kind; another kind's are
+    refused."""
     own = activities.get(kind).setting_names if activities.is_registered(kind) else ()
     for name in sorted(item.keys() & kind_setting_names() - set(own)):
         owners = [other.key for other in activities.all_kinds() if name in other.setting_names]

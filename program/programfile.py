@@ -137,7 +137,9 @@ def _parse(text: str) -> ProgramSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
-        raise ProgramFileError([(int(match.group(1)) if match else 1, f"not valid TOML: {error}")])
+        raise ProgramFileError(
+            [(int(match.group(1)) if match else 1, f"not valid TOML: {error}")]
+        ) from error
     lines = Lines(text)
     problems: list[tuple[int, str]] = []
 
@@ -200,8 +202,9 @@ def _parse(text: str) -> ProgramSpec:
                     (
                         lines.key(line, key),
                         (
-                            f"{key} is for mixed groupings: a department grouping has one group per department "
-                            "(split_above splits larger ones, min_size merges smaller ones)"
+                            f"{key} is for mixed groupings: a department grouping has one group "
+                            "per department (split_above splits larger ones, "
+                            "min_size merges smaller ones)"
                         )
                         if by_department
                         else f'{key} is for department groupings (kind = "department")',
@@ -293,7 +296,7 @@ def _parse(text: str) -> ProgramSpec:
                     place=str(item.get("place", "")),
                     secret=bool(item.get("secret", False)),
                     settings=_item_settings(
-                        item, kind, lambda key: lines.key(item_line, key), problems
+                        item, kind, lambda key, at=item_line: lines.key(at, key), problems
                     ),
                     english=_english(
                         item, ITEM_TEXTS, lambda key, at=item_line: lines.key(at, key), problems

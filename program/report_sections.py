@@ -1,4 +1,5 @@
-"""The program's own parts of the seminar report: the vision track's questions, cards, ideas, galleries, soapbox.
+"""The program's own parts of the seminar report: the vision track's questions, cards, ideas,
+galleries, soapbox.
 
 Only what the room saw or could see: a question's name only when it was not asked
 anonymously; of the soapbox only who spoke in which order (drafts, feedback and
@@ -284,7 +285,8 @@ def speaker_rows(seminar: Seminar) -> list[dict]:
 
 
 def homework_rows(seminar: Seminar) -> list[dict]:
-    """Each homework task: how many of the seminar's participants handed it in (never who did not)."""
+    """Each homework task: how many of the seminar's participants handed it in (never who did
+    not)."""
     people = set(report.in_cut(seminar.participants.all(), "pk").values_list("pk", flat=True))
     return [
         {

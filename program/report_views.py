@@ -1,5 +1,5 @@
-"""The seminar report for facilitators: a printable page, and the same content as CSV files in a ZIP,
-an Excel workbook and a PDF; for the whole seminar, one department or one big group."""
+"""The seminar report for facilitators: a printable page, and the same content as CSV files in a
+ZIP, an Excel workbook and a PDF; for the whole seminar, one department or one big group."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +16,8 @@ from seminar.models import Seminar
 
 
 def _cut(request: HtmxHttpRequest, seminar: Seminar) -> tuple[report.Cut | None, str]:
-    """The part asked for (`department` or `group` id) and its query string; 404 for another seminar's."""
+    """The part asked for (`department` or `group` id) and its query string; 404 for another
+    seminar's."""
     department_id = optional_id(request.GET.get("department"))
     group_id = optional_id(request.GET.get("group"))
     if department_id is not None:
@@ -98,7 +99,8 @@ FORMATS: dict[str, tuple[Callable[[Seminar], bytes], str]] = {
 @require_GET
 @access.facilitator_required
 def download_as(request: HtmxHttpRequest, seminar: Seminar, extension: str) -> HttpResponse:
-    """The report as a ZIP of CSV files, one Excel workbook or one PDF, in the facilitator's language."""
+    """The report as a ZIP of CSV files, one Excel workbook or one PDF, in the facilitator's
+    language."""
     make, content_type = FORMATS[extension]
     with _as_asked(request, seminar) as (_, query, _keep):
         response = HttpResponse(make(seminar), content_type=content_type)

@@ -1,4 +1,5 @@
-"""A seminar with something of every kind stored, for the tests of a participant's rights and a purge."""
+"""A seminar with something of every kind stored, for the tests of a participant's rights and a
+purge."""
 
 import datetime as dt
 import uuid

@@ -1,4 +1,5 @@
-"""Reading the report's files back in tests: rows keyed by column key, whatever the header language."""
+"""Reading the report's files back in tests: rows keyed by column key, whatever the header
+language."""
 
 import csv
 import io

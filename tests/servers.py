@@ -26,7 +26,8 @@ def free_port() -> int:
 
 
 def redis_url() -> str:
-    """A Redis to test against: REDIS_URL, else the local default; skips (fails in CI) without one."""
+    """A Redis to test against: REDIS_URL, else the local default; skips (fails in CI) without
+    one."""
     url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()

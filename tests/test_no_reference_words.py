@@ -1,4 +1,5 @@
-"""Nothing of one seminar in the code: the reference seminar's own words live only in fixtures/ and tests/.
+"""Nothing of one seminar in the code: the reference seminar's own words live only in fixtures/ and
+tests/.
 
 Its file name (`varde-2014`, the demo's program in fixtures/) may be named by the commands
 that load it; its words, people and places may not appear in code, templates or catalogue.

@@ -22,7 +22,8 @@ def wall_state(item: AgendaItem) -> IdeaWall:
 
 
 def wall(item: AgendaItem) -> dict:
-    """What the projector's wall shows: the featured idea, the others newest first, how many in all."""
+    """What the projector's wall shows: the featured idea, the others newest first, how many in
+    all."""
     state = wall_state(item)
     ideas = Idea.objects.filter(item=item).visible().select_related("author", "group")
     if state.paused:

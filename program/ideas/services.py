@@ -86,7 +86,8 @@ def _save_idea(*, item: AgendaItem, author: Participant, text: str, stored, key)
 
 @transaction.atomic
 def hide_idea(*, idea: Idea) -> None:
-    """Take an idea off every screen (kept for the report); its photo is then for facilitators only."""
+    """Take an idea off every screen (kept for the report); its photo is then for facilitators
+    only."""
     Idea.objects.filter(pk=idea.pk).update(hidden=True, featured=False)
     _publish_table(idea.item, idea.group)
     _publish_wall(idea.item)

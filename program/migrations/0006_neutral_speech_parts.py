@@ -1,4 +1,5 @@
-"""The speech draft's parts get neutral names (no seminar's vision in the schema); renames keep every draft."""
+"""The speech draft's parts get neutral names (no seminar's vision in the schema); renames keep
+every draft."""
 
 from django.db import migrations, models
 

@@ -1,4 +1,5 @@
-"""Items get the stable key a re-import matches them by; existing items get the key their title gives."""
+"""Items get the stable key a re-import matches them by; existing items get the key their title
+gives."""
 
 from django.db import migrations, models
 

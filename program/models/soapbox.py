@@ -39,7 +39,8 @@ class GroupActivityState(models.Model):
 
 
 class SpeechDraft(models.Model):
-    """A participant's staff speech, in five parts; saved as it is typed, read by its author only."""
+    """A participant's staff speech, in five parts; saved as it is typed, read by its author
+    only."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="speech_drafts")
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="speech_drafts")

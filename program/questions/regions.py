@@ -1,4 +1,5 @@
-"""The questions activity's live regions: the ranked list, a phone's votes, the tablet, the projector."""
+"""The questions activity's live regions: the ranked list, a phone's votes, the tablet, the
+projector."""
 
 from program.models import Question, QuestionVote
 from seminar.live.regions import Region, Scope

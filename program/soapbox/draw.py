@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 
 def draw(candidates: Iterable[int], count: int, seed: int) -> list[int]:
-    """`count` of the candidates (or all, if fewer), in speaking order, chosen uniformly by `seed`."""
+    """`count` of the candidates (or all, if fewer), in speaking order, chosen uniformly by
+    `seed`."""
     pool = sorted(set(candidates))
     rng = random.Random(seed)
     picked = min(count, len(pool))

@@ -120,7 +120,8 @@ class PlanForm(SubmissionForm):
 
 
 class LeadForm(forms.Form):
-    """A process leader's (or a facilitator's) action on one group, taken on the version they saw."""
+    """A process leader's (or a facilitator's) action on one group, taken on the version they
+    saw."""
 
     ACTIONS = ["next", "back", "start", "pause", "add", "speakers", "call"]
 

@@ -1,4 +1,5 @@
-"""Running the groups: a process leader for their own group from their phone, a facilitator for any or all.
+"""Running the groups: a process leader for their own group from their phone, a facilitator for any
+or all.
 
 The permission is checked here: the phone's participant must be a process leader of THAT
 group in the item's round; the tablet's user must be a facilitator.

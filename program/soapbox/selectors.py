@@ -46,8 +46,8 @@ PHASES = [
         "speeches",
         _("Speeches"),
         _(
-            "Some of you give their speech. Everyone else gives each speaker feedback: what worked, and one "
-            "suggestion."
+            "Some of you give their speech. Everyone else gives each speaker feedback: "
+            "what worked, and one suggestion."
         ),
     ),
     Phase(
@@ -59,8 +59,8 @@ PHASES = [
         "plan",
         _("Rework and action plan"),
         _(
-            "Rework your speech, then write an action plan: a few concrete steps, each with what, with whom and "
-            "by when."
+            "Rework your speech, then write an action plan: a few concrete steps, "
+            "each with what, with whom and by when."
         ),
     ),
 ]

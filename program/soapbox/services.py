@@ -111,7 +111,8 @@ class Everywhere:
 
 @transaction.atomic
 def set_phase_everywhere(*, item: AgendaItem, phase: str) -> Everywhere:
-    """Move every group of the item's round that is behind `phase` into it (a facilitator's "all groups").
+    """Move every group of the item's round that is behind `phase` into it (a facilitator's "all
+    groups").
 
     Never moves a group back (its process leader moved it on) and never into the speeches or
     the feedback before its speakers are drawn. Saves and publishes each group that moved.
@@ -185,8 +186,8 @@ def choose_speakers(
     volunteers: list[Participant],
     seed: int | None = None,
 ) -> SpeakerDraw:
-    """Choose the group's speakers: the volunteers picked (at most the item's speakers), then a uniform random draw
-    among the present members who have not spoken for the places left.
+    """Choose the group's speakers: the volunteers picked (at most the item's speakers), then a
+    uniform random draw among the present members who have not spoken for the places left.
 
     Saves the draw (seed and candidates, so it can be repeated) and its speakers, replacing a
     lineup not yet called; publishes the speaking order to the group.
@@ -237,7 +238,8 @@ def call_next_speaker(*, item: AgendaItem, group: Group, version: int) -> Speake
 
 @transaction.atomic
 def set_volunteer(*, item: AgendaItem, participant: Participant, volunteer: bool) -> bool:
-    """Offer to speak, or take the offer back (the form says which, so a repeated send changes nothing).
+    """Offer to speak, or take the offer back (the form says which, so a repeated send changes
+    nothing).
 
     Saves the offer; the group's process leaders see the volunteers on their phones (resync).
     """

@@ -1,4 +1,5 @@
-"""A phone's own slots at the soapbox: its forms and private text, fetched over HTTP by that phone only.
+"""A phone's own slots at the soapbox: its forms and private text, fetched over HTTP by that phone
+only.
 
 Slot names: "volunteer", "draft", "plan", and "speaker-<id>" (feedback to one speaker called up
 in the phone's group). Whatever a slot shows belongs to the phone's participant.

@@ -1,4 +1,5 @@
-"""Phones at the soapbox: their slots, the draft's autosave, volunteering, feedback, the action plan.
+"""Phones at the soapbox: their slots, the draft's autosave, volunteering, feedback, the action
+plan.
 
 Every view acts for the participant bound to the phone's session and reads or writes only
 what is theirs; there is no address that names another person's draft, feedback or plan.
@@ -33,7 +34,8 @@ def _phone(
 def _slot_answer(
     request: HtmxHttpRequest, item, participant, name: str, status: int = 200, **extra
 ) -> HttpResponse:
-    """htmx gets the slot it changed; a plain post is sent back to the phone page (or shown its errors)."""
+    """htmx gets the slot it changed; a plain post is sent back to the phone page (or shown its
+    errors)."""
     html = slots.render_slot(request, item, participant, name, **extra)
     context = {"seminar": item.day.seminar, "participant": participant, "content": html}
     return answer(
@@ -50,7 +52,8 @@ def _slot_answer(
 @require_GET
 @refusable
 def slot(request: HtmxHttpRequest, slug: str, item_id: int, name: str) -> HttpResponse:
-    """One of the phone's own slots (its forms and private text), for this phone's participant only."""
+    """One of the phone's own slots (its forms and private text), for this phone's participant
+    only."""
     seminar, participant, item = _phone(request, slug, item_id)
     html = slots.render_slot(request, item, participant, name)
     if request.htmx:
@@ -92,7 +95,8 @@ def draft(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse:
         return _slot_answer(
             request, item, participant, "draft", status, form=form, error=context.get("error")
         )
-    # After a refused save the phone keeps the version it had, so it cannot overwrite the newer draft.
+    # After a refused save the phone keeps the version it had, so it cannot overwrite the newer
+    # draft.
     context["saved_version"] = (
         context["draft"].version if status == 200 else form.data.get("draft-version")
     )

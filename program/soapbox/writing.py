@@ -1,4 +1,5 @@
-"""What each person writes at the soapbox: their speech draft, feedback to speakers, their action plan.
+"""What each person writes at the soapbox: their speech draft, feedback to speakers, their action
+plan.
 
 All of it is private: a draft and a plan to their author, feedback to its speaker. Nothing
 here is published to a room or a group; a speaker's phone is only told to fetch its own

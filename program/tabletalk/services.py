@@ -33,7 +33,8 @@ def _on_projector(item: AgendaItem, group_id: int | None) -> bool:
 
 
 def _publish(item: AgendaItem, group: Group | None, projector: bool) -> None:
-    """The table's cards (if a table's changed), the overview and, if it changed, the projector's."""
+    """The table's cards (if a table's changed), the overview and, if it changed, the
+    projector's."""
     if group is not None:
         activities.push(item, regions.TABLE, target=group)
     activities.push(item, regions.TABLET, *([regions.SHOWN] if projector else []))

@@ -56,7 +56,8 @@ def chromium_available():
 
 @pytest.fixture(scope="package")
 def danish_catalogue() -> Path:
-    """The compiled Danish catalogue; the UI is asserted in Danish. Waits while it is being built."""
+    """The compiled Danish catalogue; the UI is asserted in Danish. Waits while it is being
+    built."""
     deadline = time.monotonic() + CATALOGUE_WAIT_SECONDS
     while not DANISH_CATALOGUE.exists() and time.monotonic() < deadline:
         time.sleep(1)

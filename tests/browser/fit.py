@@ -29,14 +29,17 @@ MEASURE = """() => {
   }
   for (const img of document.querySelectorAll("img, svg.qr")) {
     const r = img.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) check("picture " + (img.getAttribute("alt") || "qr"), [r], img);
+    if (r.width > 0 && r.height > 0)
+      check("picture " + (img.getAttribute("alt") || "qr"), [r], img);
   }
   const clock = document.querySelector("#projector-screen [data-countdown]");
   const label = document.querySelector("[data-pages-label]");
   return {
     smallest, smallestText, cut,
     height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth,
-    clock: clock ? inside(clock.getBoundingClientRect(), screen) && clock.getBoundingClientRect().height > 0 : null,
+    clock: clock
+      ? inside(clock.getBoundingClientRect(), screen) && clock.getBoundingClientRect().height > 0
+      : null,
     pages: label && !label.hidden ? label.textContent : "",
   };
 }"""

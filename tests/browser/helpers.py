@@ -54,11 +54,13 @@ def describe_violations(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
         lines.append(
-            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation['helpUrl']})"
         )
         for node in violation["nodes"][:5]:
             lines.append(
-                f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}"
+                f"    {' '.join(map(str, node['target']))}: "
+                f"{node['failureSummary'].splitlines()[-1].strip()}"
             )
             lines.append(f"      {node['html'][:160]}")
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""Citizens and co-creation in a whole seminar run: homework, interviews, cases, goals, plans, commitments.
+"""Citizens and co-creation in a whole seminar run: homework, interviews, cases, goals, plans,
+commitments.
 
 As in `seminar_morning`: the browser phones act by clicking, the roster over HTTP, and each
 step asserts what the projector and the phones show.
@@ -179,7 +180,8 @@ GOAL = "Hver forvaltning har et samskabelsesprojekt med borgerne i 2017"
 
 
 def goal_writing(room: Room, item) -> None:
-    """Each big group writes its goal; A's group sees A's text arrive; the facilitator locks them."""
+    """Each big group writes its goal; A's group sees A's text arrive; the facilitator locks
+    them."""
     slug, a, leader = room.seminar.slug, room.phones["A"], room.phones["leader"]
     form = a.locator("#goal-form")
     form.locator("[name=what]").fill(GOAL)
@@ -256,7 +258,8 @@ def department_plans(room: Room, item) -> None:
 
 
 def commitments(room: Room, item) -> None:
-    """Each leader's Monday; management's message; the projector shows both; A's calendar reminder."""
+    """Each leader's Monday; management's message; the projector shows both; A's calendar
+    reminder."""
     slug, a, management = room.seminar.slug, room.phones["A"], room.phones["management"]
     monday = "Mandag kl. 9 fortæller jeg personalet om målet"
     form = a.locator("#commitment-form")

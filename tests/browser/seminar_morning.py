@@ -1,4 +1,5 @@
-"""The vision morning of a whole seminar run: questions, table talk, brainstorm, vernissage, soapbox.
+"""The vision morning of a whole seminar run: questions, table talk, brainstorm, vernissage,
+soapbox.
 
 Each step runs while its item is on: the browser phones do the visible thing, the roster
 does the same over HTTP, and the step asserts what the projector and the phones show.
@@ -35,7 +36,8 @@ def send_panel(
 
 
 def questions(room: Room, item) -> None:
-    """Phones ask and vote; the tablet puts the top question on the projector and marks it answered."""
+    """Phones ask and vote; the tablet puts the top question on the projector and marks it
+    answered."""
     slug, a = room.seminar.slug, room.phones["A"]
     text = "Hvordan mærker borgerne visionen i 2017?"
     send_panel(a, {"#id_text": text})
@@ -78,7 +80,8 @@ def your_tables(room: Room, rounds: str) -> None:
 
 
 def table_talk(room: Room, item) -> None:
-    """Cards from the tables: A's table sees its cards live; the projector shows every table, then A's."""
+    """Cards from the tables: A's table sees its cards live; the projector shows every table, then
+    A's."""
     your_tables(room, "tables")
     slug, a = room.seminar.slug, room.phones["A"]
     table = room.group_of("A", "tables")
@@ -142,7 +145,8 @@ def brainstorm(room: Room, item, photo: str) -> None:
 
 def vernissage(room: Room, item) -> None:
     """Hosts and visitors: B comments on A's idea in A's gallery, A's table sees it arrive live;
-    the roster visits other tables; the rota moves on and the closing remarks reach the projector."""
+    the roster visits other tables; the rota moves on and the closing remarks reach the
+    projector."""
     slug, a, b = room.seminar.slug, room.phones["A"], room.phones["B"]
     state = galleries.state(item)
     for key, phone in room.phones.items():

@@ -131,7 +131,8 @@ def test_the_phone_reflows_at_320_px_with_200_percent_text(seminar, screens):
 
     wide = phone.evaluate("""() => Array.from(document.querySelectorAll('body *'))
         .filter(e => e.getBoundingClientRect().right > 320)
-        .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+        .map(e => e.tagName + '#' + e.id + '.' + e.className + ' '
+            + Math.round(e.getBoundingClientRect().right))
         .slice(0, 8)""")
     assert widest <= 320, wide
 

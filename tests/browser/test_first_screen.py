@@ -56,7 +56,8 @@ def bottom_of(page, selector: str) -> float | None:
     """Where the first visible element matching `selector` ends (px from the page's top)."""
     return page.evaluate(
         """selector => {
-        const el = Array.from(document.querySelectorAll(selector)).find(e => e.getClientRects().length);
+        const el = Array.from(document.querySelectorAll(selector))
+            .find(e => e.getClientRects().length);
         if (!el) return null;
         const box = el.getBoundingClientRect();
         return box.bottom + window.scrollY;
@@ -70,8 +71,9 @@ def first_control_bottom(page) -> float | None:
     return page.evaluate(
         """([regions, controls]) => {
         for (const region of document.querySelectorAll(regions)) {
-            const el = Array.from(region.querySelectorAll(controls)).find(e => e.getClientRects().length
-                && !e.closest('details:not([open]) > :not(summary)'));
+            const el = Array.from(region.querySelectorAll(controls))
+                .find(e => e.getClientRects().length
+                    && !e.closest('details:not([open]) > :not(summary)'));
             if (el) return el.getBoundingClientRect().bottom + window.scrollY;
         }
         return null;
@@ -106,7 +108,8 @@ def test_the_current_item_and_its_controls_are_on_the_tablets_first_screen(
                 bottom = bottom_of(page, selector)
                 if bottom is not None and bottom > height:
                     misses.append(
-                        f"{name} {number} {item.title} ({item.kind}): {what} ends at {bottom:.0f} px"
+                        f"{name} {number} {item.title} ({item.kind}): "
+                        f"{what} ends at {bottom:.0f} px"
                     )
     assert not misses, "\n".join(misses)
 
@@ -136,7 +139,8 @@ def test_the_items_first_thing_to_do_is_on_every_phones_first_screen(reference_s
                 bottom = bottom_of(page, "#phone-live .now h2")
             if bottom is not None and bottom > PHONE["height"]:
                 misses.append(
-                    f"{role} {number} {item.title} ({item.kind}): first thing to do ends at {bottom:.0f} px"
+                    f"{role} {number} {item.title} ({item.kind}): "
+                    f"first thing to do ends at {bottom:.0f} px"
                 )
     assert not misses, "\n".join(misses)
 

@@ -18,7 +18,9 @@ SKEWED_CLOCK = """
   const OFFSET = 7 * 60 * 1000;
   const RealDate = Date;
   class SkewedDate extends RealDate {
-    constructor(...args) { if (args.length) { super(...args); } else { super(RealDate.now() + OFFSET); } }
+    constructor(...args) {
+      if (args.length) { super(...args); } else { super(RealDate.now() + OFFSET); }
+    }
     static now() { return RealDate.now() + OFFSET; }
   }
   window.Date = SkewedDate;
@@ -114,7 +116,7 @@ def test_countdown_agrees_on_every_screen_even_on_a_phone_with_a_wrong_clock(sem
     time.sleep(1.5)  # let the countdowns run
 
     names = ["projector", "tablet", "phone", "phone 7 minutes fast"]
-    shown = {name: countdown(page).text_content() for name, page in zip(names, pages)}
+    shown = {name: countdown(page).text_content() for name, page in zip(names, pages, strict=True)}
     figures = [seconds(text) for text in shown.values()]
     assert max(figures) - min(figures) <= 1, shown
     assert all(15 * 60 - 30 <= figure < 15 * 60 for figure in figures), (

@@ -1,4 +1,5 @@
-"""The seminar report in Chromium: a facilitator opens it, the photos load, it prints as A4 pages."""
+"""The seminar report in Chromium: a facilitator opens it, the photos load, it prints as A4
+pages."""
 
 import re
 

@@ -30,7 +30,8 @@ DEPARTMENTS = (
 
 
 def roster() -> bytes:
-    """40 leaders in 5 departments, as Danish Excel saves them; 3 process leaders lead the big groups."""
+    """40 leaders in 5 departments, as Danish Excel saves them; 3 process leaders lead the big
+    groups."""
     rows = ["Navn;Afdeling;Rolle;E-mail"]
     for number in range(40):
         role = "procesleder" if number in (0, 13, 26) else "ledelse" if number >= 38 else "deltager"

@@ -1,4 +1,5 @@
-"""The soapbox in Chromium: a process leader draws the speakers and every phone of the group shows them."""
+"""The soapbox in Chromium: a process leader draws the speakers and every phone of the group shows
+them."""
 
 import time
 
@@ -89,7 +90,8 @@ def test_a_draft_being_typed_survives_pushes_to_the_group_and_the_room(seminar, 
 
 
 def saved_draft(author, expected: str, wait: float = 5) -> str:
-    """The author's saved draft, once the autosave has caught up with the typing (or after `wait` s)."""
+    """The author's saved draft, once the autosave has caught up with the typing (or after `wait`
+    s)."""
     deadline = time.monotonic() + wait
     while True:
         draft = SpeechDraft.objects.filter(author=author).first()

@@ -120,7 +120,8 @@ def commit(room, author, monday, share, **fields):
 
 @pytest.fixture
 def produced(room, facilitator):
-    """Cases, a poster, an analysis, two goals (one hidden), a plan, Monday actions and management's message."""
+    """Cases, a poster, an analysis, two goals (one hidden), a plan, Monday actions and management's
+    message."""
     for author, title, themes in [
         (room.anna, "Frivillige i Ølgod", "tillid"),
         (room.bo, "Ungeråd", "=ungdom"),

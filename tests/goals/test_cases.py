@@ -1,4 +1,5 @@
-"""The co-creation case: homework, the facilitator's list, the poster, the pick, analysis, takeaways."""
+"""The co-creation case: homework, the facilitator's list, the poster, the pick, analysis,
+takeaways."""
 
 import csv
 import io

@@ -1,4 +1,5 @@
-"""The goals' year is the seminar's own (its program file's goal_year); without one the wording is neutral."""
+"""The goals' year is the seminar's own (its program file's goal_year); without one the wording is
+neutral."""
 
 import uuid
 

@@ -1,5 +1,5 @@
-"""Department groups mean departments: one group each unless split or merged on purpose, with figures
-that fit (no mixed-group quality line)."""
+"""Department groups mean departments: one group each unless split or merged on purpose, with
+figures that fit (no mixed-group quality line)."""
 
 from groups import services
 from groups.models import Grouping

@@ -1,4 +1,5 @@
-"""An interview the privacy check flags is saved, but held back from the room until fixed or released."""
+"""An interview the privacy check flags is saved, but held back from the room until fixed or
+released."""
 
 import io
 import zipfile

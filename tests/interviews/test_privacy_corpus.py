@@ -117,8 +117,9 @@ def test_every_identifying_sentence_is_caught_and_no_ordinary_one_alarms():
     missed, alarms = _figures()
     took = time.perf_counter() - started
     print(
-        f"\nprivacy detector: caught {len(IDENTIFYING) - len(missed)}/{len(IDENTIFYING)} identifying, "
-        f"false alarms {len(alarms)}/{len(ORDINARY)} ordinary ({took * 1000:.1f} ms for both corpora)"
+        f"\nprivacy detector: caught {len(IDENTIFYING) - len(missed)}/{len(IDENTIFYING)} "
+        f"identifying, false alarms {len(alarms)}/{len(ORDINARY)} ordinary "
+        f"({took * 1000:.1f} ms for both corpora)"
     )
     assert missed == []
     assert alarms == [], [(text, findings(text)) for text in alarms]

@@ -1,4 +1,5 @@
-"""The interviews in the seminar report: homework first, then the tables' cards and the plenum's picks."""
+"""The interviews in the seminar report: homework first, then the tables' cards and the plenum's
+picks."""
 
 import uuid
 

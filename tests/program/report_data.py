@@ -1,4 +1,5 @@
-"""A morning where the room produced something at every vision activity, some of it hidden, some private."""
+"""A morning where the room produced something at every vision activity, some of it hidden, some
+private."""
 
 import datetime as dt
 import io

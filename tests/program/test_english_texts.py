@@ -1,4 +1,5 @@
-"""Every program text may have an English variant; English screens show it, Danish ones the Danish text."""
+"""Every program text may have an English variant; English screens show it, Danish ones the Danish
+text."""
 
 import pytest
 from django.test import Client

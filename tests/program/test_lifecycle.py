@@ -1,4 +1,5 @@
-"""A seminar's end of life: purged with every row and file, others untouched; retention and expiry."""
+"""A seminar's end of life: purged with every row and file, others untouched; retention and
+expiry."""
 
 import datetime as dt
 

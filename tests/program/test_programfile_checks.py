@@ -1,4 +1,5 @@
-"""The program file is strict: order of days and times, returns_at, sizes, lengths and 1 MB, each with its line."""
+"""The program file is strict: order of days and times, returns_at, sizes, lengths and 1 MB, each
+with its line."""
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +27,8 @@ def test_an_item_starting_before_the_item_above_names_both_lines():
     assert problems(GOOD.replace('start = "08:15"', 'start = "07:45"')) == [
         (
             21,
-            "start 07:45 is before the start of the item above (08:00, line 15); put the items in time order",
+            "start 07:45 is before the start of the item above (08:00, line 15); "
+            "put the items in time order",
         )
     ]
 

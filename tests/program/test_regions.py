@@ -1,4 +1,5 @@
-"""Every activity's live regions are declared once and rendered one way (seminar/live/regions.py)."""
+"""Every activity's live regions are declared once and rendered one way
+(seminar/live/regions.py)."""
 
 import re
 from pathlib import Path
@@ -26,7 +27,8 @@ SNAPSHOT_PARTS = (
 
 
 def template_source(name: str) -> str:
-    """The file behind a template name, wherever the loaders find it (an app inside program/ too)."""
+    """The file behind a template name, wherever the loaders find it (an app inside program/
+    too)."""
     path = name.split("#", 1)[0]
     try:
         return Path(get_template(path).origin.name).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Re-importing a program keeps the room's work: items update in place by key, nothing is lost silently."""
+"""Re-importing a program keeps the room's work: items update in place by key, nothing is lost
+silently."""
 
 import uuid
 from pathlib import Path
@@ -17,7 +18,8 @@ SOLBY = (Path(__file__).parent.parent / "fixtures" / "solby-2026.toml").read_tex
 
 
 def a_day_of_work(seminar) -> dict[str, int]:
-    """Questions, votes, ideas, speech drafts and commitments at several items, as a day leaves them."""
+    """Questions, votes, ideas, speech drafts and commitments at several items, as a day leaves
+    them."""
     items = {item.key: item for item in AgendaItem.objects.for_seminar(seminar)}
     people = [factories.participant(seminar, f"Leder {n}") for n in range(4)]
     for person in people:

@@ -1,4 +1,5 @@
-"""The seminar report: everything the room produced, in program order, as a page and as CSV files."""
+"""The seminar report: everything the room produced, in program order, as a page and as CSV
+files."""
 
 import csv
 import io
@@ -13,7 +14,8 @@ from tests.reports import unzip_rows
 
 
 def unzip(content: bytes) -> dict[str, list[dict]]:
-    """Each CSV of the ZIP as rows keyed by column; the BOM must be there and csv must read the rest."""
+    """Each CSV of the ZIP as rows keyed by column; the BOM must be there and csv must read the
+    rest."""
     return unzip_rows(content)
 
 

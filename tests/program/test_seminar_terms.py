@@ -1,4 +1,5 @@
-"""A seminar's own words and homework come from its program file; none comes from another seminar."""
+"""A seminar's own words and homework come from its program file; none comes from another
+seminar."""
 
 import pytest
 from django.db import connection

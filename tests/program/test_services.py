@@ -223,7 +223,7 @@ def test_hidden_content_stays_off_room_screens_until_revealed(
     assert "Hemmelig koncert" in after
 
 
-def test_moving_onto_an_item_with_personal_regions_resyncs_every_phone_and_off_it_the_room_empties_them(
+def test_moving_onto_an_item_with_personal_regions_resyncs_every_phone_and_off_it_the_room_empties_them(  # noqa: E501  (a test's name cannot be split)
     seminar, django_capture_on_commit_callbacks
 ):
     rooms = [Listener(seminar.pk, f"participant-{code}") for code in ("da", "en")]  # every phone

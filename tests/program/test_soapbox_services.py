@@ -1,4 +1,5 @@
-"""The soapbox's services: each group's phases and countdown, the speaker draw, drafts, feedback, plans."""
+"""The soapbox's services: each group's phases and countdown, the speaker draw, drafts, feedback,
+plans."""
 
 import datetime as dt
 import uuid

@@ -1,4 +1,5 @@
-"""The soapbox over HTTP: phones, the process leader's phone, the tablet; who may do and read what."""
+"""The soapbox over HTTP: phones, the process leader's phone, the tablet; who may do and read
+what."""
 
 import re
 import uuid

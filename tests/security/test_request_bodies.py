@@ -23,7 +23,10 @@ CHUNK = 64 * 1024
 def post_raw(port: int, path: str, size: int, *, chunked: bool) -> str:
     """POST `size` bytes of form data from a plain socket; returns the answer's status line."""
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-        head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+        )
         head += (
             "Transfer-Encoding: chunked\r\n\r\n" if chunked else f"Content-Length: {size}\r\n\r\n"
         )

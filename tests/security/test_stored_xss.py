@@ -140,7 +140,7 @@ def test_interview_notes_are_inert_on_phone_projector_tablet_and_report(
 
 
 def test_goal_text_is_inert_on_phone_projector_tablet_and_report(
-    room,
+    room,  # noqa: F811  (the goals room fixture, imported above for pytest to find)
     facilitator_client,  # noqa: F811
     projector_client,
 ):

@@ -1,4 +1,5 @@
-"""Uploads: an HTML page dressed as a PNG is refused, and HTML hidden behind a real PNG is not kept."""
+"""Uploads: an HTML page dressed as a PNG is refused, and HTML hidden behind a real PNG is not
+kept."""
 
 import io
 import uuid

@@ -45,7 +45,9 @@ def test_every_screen_gets_the_push_after_next(
 
         await database_sync_to_async(services.step)(seminar=seminar, version=1, forward=True)
 
-        for socket, root in zip(sockets, ("projector-screen", "phone-live", "tablet-live")):
+        for socket, root in zip(
+            sockets, ("projector-screen", "phone-live", "tablet-live"), strict=True
+        ):
             frame = await receive_root(socket, root)
             assert "Kaffe" in frame and 'data-version="2"' in frame
         for socket in sockets:

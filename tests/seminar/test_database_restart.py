@@ -36,7 +36,8 @@ def test_every_request_after_the_database_dropped_its_connections_is_answered(
     )
     for _ in range(3):
         assert phone_client.get(f"/s/{seminar.slug}/").status_code == 200
-    connection.close()  # this thread's connection goes back to the pool, to be dropped with the rest
+    # This thread's connection goes back to the pool, to be dropped with the rest.
+    connection.close()
 
     assert end_every_connection_to(connection.settings_dict["NAME"]) >= 1
 

@@ -1,4 +1,5 @@
-"""live.listened: renders skip the audiences no screen receives (in a server, embedded or on Redis)."""
+"""live.listened: renders skip the audiences no screen receives (in a server, embedded or on
+Redis)."""
 
 import asyncio
 import uuid

@@ -38,7 +38,8 @@ def test_a_phone_page_crosses_to_a_thread_a_few_times_not_once_per_middleware(mo
 
 
 def test_without_our_sync_middleware_every_hook_hops(monkeypatch, seminar):
-    """The figure above is our sync-only middleware's doing: without it the same page hops far more."""
+    """The figure above is our sync-only middleware's doing: without it the same page hops far
+    more."""
     middleware = [
         name for name in settings.MIDDLEWARE if not name.startswith("seminar.middleware.")
     ]

@@ -64,7 +64,8 @@ def test_a_seminar_that_fails_to_write_does_not_stop_the_others(seminar, monkeyp
 
 
 def run_book_until(book: presence.PresenceBook, seminar_id: int, done, timeout: float = 5) -> None:
-    """Connect a phone to `book`, let it run until `done()` (read in a database thread), close it."""
+    """Connect a phone to `book`, let it run until `done()` (read in a database thread), close
+    it."""
 
     async def scenario():
         book.connected(seminar_id, "participant")

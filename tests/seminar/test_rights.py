@@ -31,8 +31,8 @@ def rows_of(person) -> dict[tuple[str, str], int]:
 
 @pytest.fixture
 def person(seminar, settings, tmp_path):
-    """The participant of a filled seminar with a photo, an interview, a case and more, renamed so that
-    any trace is findable."""
+    """The participant of a filled seminar with a photo, an interview, a case and more, renamed so
+    that any trace is findable."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     fill(seminar)
     busiest = Interview.objects.get(seminar=seminar).author

@@ -101,16 +101,16 @@ def test_a_file_with_every_kind_of_error_names_row_column_and_value():
     assert header_error.value.problems == [
         (
             1,
-            "column “telefon” is not a roster column (use name/navn, department/afdeling, title/stilling, "
-            "email/e-mail, role/rolle, id)",
+            "column “telefon” is not a roster column (use name/navn, department/afdeling, "
+            "title/stilling, email/e-mail, role/rolle, id)",
         )
     ]
     assert row_errors.value.problems == [
         (2, "column afdeling is empty"),
         (
             3,
-            "column rolle: “chef” is not a role (use deltager, procesleder or ledelse; participant, "
-            "process_leader or management)",
+            "column rolle: “chef” is not a role (use deltager, procesleder or ledelse; "
+            "participant, process_leader or management)",
         ),
         (4, "column navn is empty"),
         (4, "column e-mail: “ikke en adresse” is not an e-mail address"),

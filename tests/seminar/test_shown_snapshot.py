@@ -138,7 +138,10 @@ def test_a_wrong_or_garbled_digest_gets_the_full_snapshot(seminar, phone_client,
 
 
 def test_the_digest_ignores_a_running_clocks_time_left_but_not_a_paused_one():
-    clock = '<p class="countdown" role="timer" data-countdown data-remaining-ms="{}" data-running="{}">{}</p>'
+    clock = (
+        '<p class="countdown" role="timer" data-countdown data-remaining-ms="{}" '
+        'data-running="{}">{}</p>'
+    )
     assert digest(clock.format(899000, 1, "14:59")) == digest(clock.format(898200, 1, "14:58"))
     assert digest(clock.format(899000, 0, "14:59")) != digest(clock.format(898200, 0, "14:58"))
     assert digest(clock.format(899000, 1, "14:59")) != digest(clock.format(899000, 0, "14:59"))
