@@ -36,8 +36,8 @@ import json
 import os
 import resource
 import secrets
-import signal
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -111,7 +111,7 @@ def parse_version(data: bytes) -> int | None:
     if at < 0:
         return None
     start = at + len(VERSION_MARK)
-    return int(head[start:head.index(b'"', start)])
+    return int(head[start : head.index(b'"', start)])
 
 
 # --------------------------------------------------------------------------- set-up
@@ -146,21 +146,33 @@ def setup_main(screens: int) -> None:
 
     with transaction.atomic():
         departments = [
-            Department.objects.get_or_create(seminar=seminar, name=f"Bench {n}")[0] for n in range(8)
+            Department.objects.get_or_create(seminar=seminar, name=f"Bench {n}")[0]
+            for n in range(8)
         ]
-        codes: set[str] = set(Participant.objects.filter(seminar=seminar).values_list("code", flat=True))
+        codes: set[str] = set(
+            Participant.objects.filter(seminar=seminar).values_list("code", flat=True)
+        )
         people = []
         for n in range(screens):
             code = get_random_string(CODE_LENGTH, CODE_ALPHABET)
             while code in codes:
                 code = get_random_string(CODE_LENGTH, CODE_ALPHABET)
             codes.add(code)
-            people.append(Participant(seminar=seminar, name=f"Deltager {n}",
-                                      department=departments[n % len(departments)], code=code))
+            people.append(
+                Participant(
+                    seminar=seminar,
+                    name=f"Deltager {n}",
+                    department=departments[n % len(departments)],
+                    code=code,
+                )
+            )
         people = Participant.objects.bulk_create(people)
         if any(p.pk is None for p in people):  # backends without RETURNING
-            people = list(Participant.objects.filter(seminar=seminar, name__startswith="Deltager ")
-                          .order_by("pk"))
+            people = list(
+                Participant.objects.filter(seminar=seminar, name__startswith="Deltager ").order_by(
+                    "pk"
+                )
+            )
         user = User.objects.create_user("bench-facilitator", password=secrets.token_urlsafe(16))
         user.user_permissions.add(Permission.objects.get(codename="facilitate"))
         seminar.facilitators.add(user)
@@ -171,13 +183,23 @@ def setup_main(screens: int) -> None:
             sessions.append(Session(session_key=key, session_data=data, expire_date=expires))
             phone_keys.append(key)
         facilitator_key = get_random_string(32, key_chars)
-        sessions.append(Session(session_key=facilitator_key, expire_date=expires, session_data=store.encode({
-            SESSION_KEY: str(user.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-            HASH_SESSION_KEY: user.get_session_auth_hash(),
-        })))
+        sessions.append(
+            Session(
+                session_key=facilitator_key,
+                expire_date=expires,
+                session_data=store.encode(
+                    {
+                        SESSION_KEY: str(user.pk),
+                        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                        HASH_SESSION_KEY: user.get_session_auth_hash(),
+                    }
+                ),
+            )
+        )
         Session.objects.bulk_create(sessions, batch_size=500)
-    json.dump({"seminar_id": seminar.pk, "phones": phone_keys, "facilitator": facilitator_key}, sys.stdout)
+    json.dump(
+        {"seminar_id": seminar.pk, "phones": phone_keys, "facilitator": facilitator_key}, sys.stdout
+    )
 
 
 def pg_recreate() -> None:
@@ -218,7 +240,12 @@ def clicker_main() -> None:
             t1 = time.monotonic()
             result = {"t0": t0, "t1": t1, "status": response.status, "version": parse_version(data)}
         except Exception as error:  # reported, not raised: the bench decides
-            result = {"t0": time.monotonic(), "t1": time.monotonic(), "status": 0, "error": repr(error)}
+            result = {
+                "t0": time.monotonic(),
+                "t1": time.monotonic(),
+                "status": 0,
+                "error": repr(error),
+            }
         finally:
             conn.close()
         sys.stdout.write(json.dumps(result) + "\n")
@@ -231,14 +258,21 @@ class Clicker:
 
     async def start(self) -> None:
         self.proc = await asyncio.create_subprocess_exec(
-            PYTHON, __file__, "_clicker", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, preexec_fn=child_setup,
+            PYTHON,
+            __file__,
+            "_clicker",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            preexec_fn=child_setup,
         )
 
     async def click(self, port: int, path: str, body: str, headers: dict[str, str]) -> dict:
         assert self.proc and self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write((json.dumps({"port": port, "path": path, "body": body,
-                                           "headers": headers}) + "\n").encode())
+        self.proc.stdin.write(
+            (
+                json.dumps({"port": port, "path": path, "body": body, "headers": headers}) + "\n"
+            ).encode()
+        )
         await self.proc.stdin.drain()
         return json.loads(await self.proc.stdout.readline())
 
@@ -288,8 +322,12 @@ def floor_main(ws_port: int, trigger_port: int, frame_bytes: int) -> None:
                 version += 1
                 broadcast(connections, frame(version))
                 body = f'<div id="tablet-live" data-version="{version}"></div>'.encode()
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
-                             + str(len(body)).encode() + b"\r\n\r\n" + body)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                    + str(len(body)).encode()
+                    + b"\r\n\r\n"
+                    + body
+                )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
@@ -297,8 +335,9 @@ def floor_main(ws_port: int, trigger_port: int, frame_bytes: int) -> None:
             writer.close()
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", ws_port, compression=None, ping_interval=None,
-                         max_size=None):
+        async with serve(
+            handler, "127.0.0.1", ws_port, compression=None, ping_interval=None, max_size=None
+        ):
             server = await asyncio.start_server(trigger, "127.0.0.1", trigger_port)
             async with server:
                 await asyncio.Future()
@@ -334,8 +373,11 @@ class Server:
         noise = ("WSCONNECT", "WSDISCONNECT", "HTTP POST", '"POST ', "took too long to shut down")
         for log in self.logs:
             with contextlib.suppress(OSError):
-                text = [line for line in log.read_text(errors="replace").splitlines()
-                        if not any(word in line for word in noise)][-lines:]
+                text = [
+                    line
+                    for line in log.read_text(errors="replace").splitlines()
+                    if not any(word in line for word in noise)
+                ][-lines:]
                 out.append(f"--- {log.name}\n" + "\n".join(text))
         return "\n".join(out)
 
@@ -353,19 +395,25 @@ def stop_processes(procs: list[subprocess.Popen]) -> None:
             proc.wait()
 
 
-def app_env(config: str, workdir: Path, secret: str, base_port: int, screens: int) -> dict[str, str]:
+def app_env(
+    config: str, workdir: Path, secret: str, base_port: int, screens: int
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "DEBUG")}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "seminar.settings",
-        "SECRET_KEY": secret,
-        "BASE_URL": f"http://127.0.0.1:{base_port}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "VAR_DIR": str(workdir),
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "seminar.settings",
+            "SECRET_KEY": secret,
+            "BASE_URL": f"http://127.0.0.1:{base_port}",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "VAR_DIR": str(workdir),
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     if config == "embedded":
-        env["DATABASE_URL"] = f"sqlite:///{workdir / f'embedded-{screens}-{secrets.token_hex(3)}.sqlite3'}"
+        env["DATABASE_URL"] = (
+            f"sqlite:///{workdir / f'embedded-{screens}-{secrets.token_hex(3)}.sqlite3'}"
+        )
     else:
         env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
         env["REDIS_URL"] = REDIS_URL
@@ -379,8 +427,15 @@ def start_app(config: str, screens: int, workdir: Path, secret: str, probe: bool
     env = app_env(config, workdir, secret, ports[0], screens)
     if config == "redis":
         pg_recreate()
-    setup = subprocess.run([PYTHON, __file__, "_setup", str(screens)], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=300, preexec_fn=child_setup)
+    setup = subprocess.run(
+        [PYTHON, __file__, "_setup", str(screens)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=child_setup,
+    )
     if setup.returncode != 0:
         raise RuntimeError(f"set-up failed:\n{setup.stderr[-3000:]}")
     server.sessions = json.loads(setup.stdout)
@@ -393,12 +448,17 @@ def start_app(config: str, screens: int, workdir: Path, secret: str, probe: bool
             if probe:
                 server.probes.append(workdir / f"probe-{config}-{screens}-{n}.jsonl")
                 worker_env[PROBE_ENV] = str(server.probes[-1])
-            server.procs.append(subprocess.Popen(
-                [DAPHNE, "-b", "127.0.0.1", "-p", str(port), app],
-                cwd=ROOT, env=worker_env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                preexec_fn=child_setup,
-            ))
-        for port, proc in zip(ports, server.procs):
+            server.procs.append(
+                subprocess.Popen(
+                    [DAPHNE, "-b", "127.0.0.1", "-p", str(port), app],
+                    cwd=ROOT,
+                    env=worker_env,
+                    stdout=log.open("w"),
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=child_setup,
+                )
+            )
+        for port, proc in zip(ports, server.procs, strict=True):
             wait_for_port(port, proc)
     except BaseException:
         server.stop()
@@ -411,10 +471,15 @@ def start_floor(frame_bytes: int, workdir: Path) -> Server:
     server = Server("floor", [ws_port], trigger_port)
     log = workdir / "floor.log"
     server.logs.append(log)
-    server.procs.append(subprocess.Popen(
-        [PYTHON, __file__, "_floor", str(ws_port), str(trigger_port), str(frame_bytes)],
-        cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, preexec_fn=child_setup,
-    ))
+    server.procs.append(
+        subprocess.Popen(
+            [PYTHON, __file__, "_floor", str(ws_port), str(trigger_port), str(frame_bytes)],
+            cwd=ROOT,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            preexec_fn=child_setup,
+        )
+    )
     try:
         wait_for_port(ws_port, server.procs[0])
         wait_for_port(trigger_port, server.procs[0])
@@ -449,9 +514,17 @@ class Screens:
                 headers.append(("Cookie", f"sessionid={server.sessions['phones'][index]}"))
             # Behind the proxy every worker serves BASE_URL's origin (the first port here);
             # the socket guard compares scheme, host and port.
-            ws = await connect(url, origin=f"http://127.0.0.1:{server.click_port}", additional_headers=headers,
-                               compression=None, ping_interval=None, max_size=None,
-                               open_timeout=timeout, close_timeout=1, user_agent_header=None)
+            ws = await connect(
+                url,
+                origin=f"http://127.0.0.1:{server.click_port}",
+                additional_headers=headers,
+                compression=None,
+                ping_interval=None,
+                max_size=None,
+                open_timeout=timeout,
+                close_timeout=1,
+                user_agent_header=None,
+            )
             try:
                 while True:  # the snapshot: the first frame for this audience
                     data = await asyncio.wait_for(ws.recv(decode=False), timeout)
@@ -471,7 +544,9 @@ class Screens:
         while pending:
             chunk, pending = pending[:size], pending[size:]
             results = await asyncio.gather(*(one(i) for i in chunk), return_exceptions=True)
-            failed = [(i, r) for i, r in zip(chunk, results) if isinstance(r, BaseException)]
+            failed = [
+                (i, r) for i, r in zip(chunk, results, strict=True) if isinstance(r, BaseException)
+            ]
             if failed:
                 self.retries += len(failed)
                 if self.retries > max(50, count):
@@ -546,10 +621,26 @@ def start_py_spy(server: Server, screens: int, opts: Options) -> subprocess.Pope
     out = opts.py_spy / f"{server.config}-{screens}.folded"
     seconds = max(1, round(opts.advances * opts.interval))
     return subprocess.Popen(
-        [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(server.procs[0].pid),
-         "--rate", "500", "--duration", str(seconds), "--format", "raw", "--nonblocking",
-         "--gil", "--threads", "--output", str(out)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=child_setup,
+        [
+            str(Path(sys.executable).parent / "py-spy"),
+            "record",
+            "--pid",
+            str(server.procs[0].pid),
+            "--rate",
+            "500",
+            "--duration",
+            str(seconds),
+            "--format",
+            "raw",
+            "--nonblocking",
+            "--gil",
+            "--threads",
+            "--output",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=child_setup,
     )
 
 
@@ -600,9 +691,13 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
         cookie = f"csrftoken={csrf}"
         if server.sessions:
             cookie += f"; sessionid={server.sessions['facilitator']}"
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "HX-Request": "true",
-                   "Origin": f"http://127.0.0.1:{server.click_port}", "Cookie": cookie,
-                   "Host": f"127.0.0.1:{server.click_port}"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "HX-Request": "true",
+            "Origin": f"http://127.0.0.1:{server.click_port}",
+            "Cookie": cookie,
+            "Host": f"127.0.0.1:{server.click_port}",
+        }
         path = "/" if server.config == "floor" else f"/s/{SLUG}/run/step/"
         if len(clients.snapshot_versions) != 1:
             raise RuntimeError(f"snapshots disagree on the version: {clients.snapshot_versions}")
@@ -617,8 +712,9 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
             if result.get("status") != 200:
                 raise RuntimeError(f"click failed: {result}\n{server.log_tail()}")
             if result.get("version") != version + 1:
-                raise RuntimeError(f"click answered version {result.get('version')}, "
-                                   f"expected {version + 1}")
+                raise RuntimeError(
+                    f"click answered version {result.get('version')}, expected {version + 1}"
+                )
             version += 1
             result["expect"] = version
             return result
@@ -655,10 +751,16 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
             lost += screens - len(got)
             these = [(t - click["t0"]) * 1000 for t in got.values()]
             latencies.extend(these)
-            per_advance.append([click["expect"], round(percentile(these, 50), 1),
-                                round(percentile(these, 99), 1), round((click["t1"] - click["t0"]) * 1000, 1)])
+            per_advance.append(
+                [
+                    click["expect"],
+                    round(percentile(these, 50), 1),
+                    round(percentile(these, 99), 1),
+                    round((click["t1"] - click["t0"]) * 1000, 1),
+                ]
+            )
         click_ms = [(c["t1"] - c["t0"]) * 1000 for c in clicks]
-        measured_sizes = clients.sizes[-screens * opts.advances:]
+        measured_sizes = clients.sizes[-screens * opts.advances :]
         return {
             "config": server.config,
             "screens": screens,
@@ -684,7 +786,11 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
             # [version, p50 ms, p99 ms, click ms] for each measured advance
             "per_advance": per_advance,
             "closed_early": clients.closed_early,
-            **({"probe": read_probe(server.probes, clicks, opts.probe_events)} if server.probes else {}),
+            **(
+                {"probe": read_probe(server.probes, clicks, opts.probe_events)}
+                if server.probes
+                else {}
+            ),
         }
     finally:
         await clients.close()
@@ -693,12 +799,22 @@ async def measure(server: Server, screens: int, opts: Options, clicker: Clicker)
 
 
 def get_csrf() -> str:
-    return "".join(secrets.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-                   for _ in range(32))
+    return "".join(
+        secrets.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        for _ in range(32)
+    )
 
 
-async def run_one(config: str, screens: int, opts: Options, clicker: Clicker, workdir: Path,
-                  frame_bytes: int, secret: str, probe: bool) -> dict:
+async def run_one(
+    config: str,
+    screens: int,
+    opts: Options,
+    clicker: Clicker,
+    workdir: Path,
+    frame_bytes: int,
+    secret: str,
+    probe: bool,
+) -> dict:
     # Started from the main thread on purpose: PR_SET_PDEATHSIG follows the forking thread.
     if config == "floor":
         server = start_floor(frame_bytes, workdir)
@@ -776,6 +892,7 @@ def install_probe():
                 return fn(*args, **kwargs)
             finally:
                 emit(name, threading.current_thread().name, t0, time.monotonic())
+
         return wrapper
 
     selectors.room = timed("room", selectors.room)
@@ -850,7 +967,11 @@ def read_probe(paths: list[Path], clicks: list[dict], events_to: Path | None = N
     events = []  # each event ends with the index of the worker that wrote it
     for worker, path in enumerate(paths):
         with contextlib.suppress(OSError):
-            events += [[*json.loads(line), worker] for line in path.read_text().splitlines() if line.strip()]
+            events += [
+                [*json.loads(line), worker]
+                for line in path.read_text().splitlines()
+                if line.strip()
+            ]
     workers = len(paths) > 1
     sums: dict[str, list[float]] = {}
 
@@ -861,18 +982,35 @@ def read_probe(paths: list[Path], clicks: list[dict], events_to: Path | None = N
         t0 = click["t0"]
         t_end = clicks[n + 1]["t0"] if n + 1 < len(clicks) else t0 + 5
         window = [e for e in events if t0 <= (e[1] if e[0] == "lag" else e[2]) < t_end]
-        if events_to is not None:  # each event as [version, kind, what, ms from click to start, to end, worker]
+        if (
+            events_to is not None
+        ):  # each event as [version, kind, what, ms from click to start, to end, worker]
             with events_to.open("a") as out:
                 for e in window:
                     start, end = (e[1], e[1] + e[2]) if e[0] == "lag" else (e[2], e[3])
-                    out.write(json.dumps([click["expect"], e[0], e[1], round((start - t0) * 1000, 2),
-                                          round((end - t0) * 1000, 2), e[-1]]) + "\n")
+                    out.write(
+                        json.dumps(
+                            [
+                                click["expect"],
+                                e[0],
+                                e[1],
+                                round((start - t0) * 1000, 2),
+                                round((end - t0) * 1000, 2),
+                                e[-1],
+                            ]
+                        )
+                        + "\n"
+                    )
         ends = [e[3] for e in window if e[0] == "deliver" and "participant" in e[1] and not e[5]]
         renders = [e for e in window if e[0] == "render"]
-        add(f"advance to version {click['expect']}: last phone frame written",
-            (max(ends) - t0) * 1000 if ends else float("nan"))
-        add(f"advance to version {click['expect']}: rendering, all frames",
-            sum(e[3] - e[2] for e in renders) * 1000)
+        add(
+            f"advance to version {click['expect']}: last phone frame written",
+            (max(ends) - t0) * 1000 if ends else float("nan"),
+        )
+        add(
+            f"advance to version {click['expect']}: rendering, all frames",
+            sum(e[3] - e[2] for e in renders) * 1000,
+        )
         for e in window:
             kind = e[0]
             if kind == "http":
@@ -898,7 +1036,9 @@ def read_probe(paths: list[Path], clicks: list[dict], events_to: Path | None = N
                 audience = e[1].split("-", 2)[-1]  # seminar-<id>-<audience>
                 add(f"publish {audience} to the layer: click -> start", (e[2] - t0) * 1000)
                 add(f"publish {audience} to the layer: duration", (e[3] - e[2]) * 1000)
-            elif kind == "deliver" and "participant" in e[1] and not e[5]:  # frames, not instructions
+            elif (
+                kind == "deliver" and "participant" in e[1] and not e[5]
+            ):  # frames, not instructions
                 audience = e[1].split("-", 2)[-1]
                 who = f"deliver {audience} (worker {e[-1]})" if workers else f"deliver {audience}"
                 add(f"{who}: click -> start", (e[2] - t0) * 1000)
@@ -913,32 +1053,52 @@ def read_probe(paths: list[Path], clicks: list[dict], events_to: Path | None = N
     advances = max(1, len(clicks))
     report = {}
     for key, values in sorted(sums.items()):
-        report[key] = {"median": round(statistics.median(values), 2),
-                       "mean": round(statistics.mean(values), 2), "max": round(max(values), 2),
-                       "per_advance": round(len(values) / advances, 2)}
+        report[key] = {
+            "median": round(statistics.median(values), 2),
+            "mean": round(statistics.mean(values), 2),
+            "max": round(max(values), 2),
+            "per_advance": round(len(values) / advances, 2),
+        }
     return report
+
 
 # --------------------------------------------------------------------------- report
 
 
 COLUMNS = [
-    ("config", "config", "{}"), ("screens", "screens", "{}"), ("p50_ms", "p50 ms", "{:.1f}"),
-    ("p99_ms", "p99 ms", "{:.1f}"), ("max_ms", "max ms", "{:.1f}"), ("p99_vs_floor", "p99/floor", "{}"),
-    ("lost", "lost", "{}"), ("click_ms", "click p50", "{:.1f}"), ("click_max_ms", "click max", "{:.1f}"),
-    ("cpu_ms_per_advance", "cpu ms/adv", "{:.1f}"), ("server_cpu_pct", "srv cpu%", "{:.0f}"),
-    ("client_cpu_pct", "cli cpu%", "{:.0f}"), ("services_cpu_pct", "db+redis cpu%", "{:.0f}"),
-    ("other_cpu_pct", "other cpu%", "{:.0f}"), ("rss_mb", "rss MB", "{:.0f}"),
-    ("frame_bytes", "frame B", "{}"), ("connect_s", "connect s", "{:.1f}"),
+    ("config", "config", "{}"),
+    ("screens", "screens", "{}"),
+    ("p50_ms", "p50 ms", "{:.1f}"),
+    ("p99_ms", "p99 ms", "{:.1f}"),
+    ("max_ms", "max ms", "{:.1f}"),
+    ("p99_vs_floor", "p99/floor", "{}"),
+    ("lost", "lost", "{}"),
+    ("click_ms", "click p50", "{:.1f}"),
+    ("click_max_ms", "click max", "{:.1f}"),
+    ("cpu_ms_per_advance", "cpu ms/adv", "{:.1f}"),
+    ("server_cpu_pct", "srv cpu%", "{:.0f}"),
+    ("client_cpu_pct", "cli cpu%", "{:.0f}"),
+    ("services_cpu_pct", "db+redis cpu%", "{:.0f}"),
+    ("other_cpu_pct", "other cpu%", "{:.0f}"),
+    ("rss_mb", "rss MB", "{:.0f}"),
+    ("frame_bytes", "frame B", "{}"),
+    ("connect_s", "connect s", "{:.1f}"),
 ]
 
 
 def table(rows: list[dict]) -> str:
     cells = [[title for _, title, _ in COLUMNS]]
     for row in rows:
-        cells.append([fmt.format(row[key]) if row.get(key) is not None else "-" for key, _, fmt in COLUMNS])
+        cells.append(
+            [fmt.format(row[key]) if row.get(key) is not None else "-" for key, _, fmt in COLUMNS]
+        )
     widths = [max(len(r[i]) for r in cells) for i in range(len(COLUMNS))]
-    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
-             for r in cells]
+    lines = [
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in cells
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -972,9 +1132,16 @@ async def main_async(args: argparse.Namespace) -> int:
     # The floor runs last for each size, with the frame size the app sent in this run.
     configs = [c for c in CONFIGS if c in configs]
     sizes = [int(s) for s in args.screens.split(",")] if args.screens else list(DEFAULT_SCREENS)
-    opts = Options(args.advances, args.interval, args.batch, args.grace, args.connect_timeout,
-                   Path(args.py_spy) if args.py_spy else None, args.quiet_wait,
-                   Path(args.probe_events) if args.probe_events else None)
+    opts = Options(
+        args.advances,
+        args.interval,
+        args.batch,
+        args.grace,
+        args.connect_timeout,
+        Path(args.py_spy) if args.py_spy else None,
+        args.quiet_wait,
+        Path(args.probe_events) if args.probe_events else None,
+    )
     secret = secrets.token_urlsafe(50)
     clicker = Clicker()
     await clicker.start()
@@ -985,25 +1152,43 @@ async def main_async(args: argparse.Namespace) -> int:
         for screens in sizes:
             size_rows: list[dict] = []
             for config in configs:
-                frame_bytes = args.frame_bytes or next(
-                    (r["frame_bytes"] for r in size_rows if r["frame_bytes"]), 0) or next(
-                    (r["frame_bytes"] for r in rows if r["frame_bytes"] and r["config"] != "floor"), 3000)
+                frame_bytes = (
+                    args.frame_bytes
+                    or next((r["frame_bytes"] for r in size_rows if r["frame_bytes"]), 0)
+                    or next(
+                        (
+                            r["frame_bytes"]
+                            for r in rows
+                            if r["frame_bytes"] and r["config"] != "floor"
+                        ),
+                        3000,
+                    )
+                )
                 try:
                     row = await asyncio.wait_for(
-                        run_one(config, screens, opts, clicker, workdir, frame_bytes, secret, args.probe),
-                        timeout=args.config_timeout + args.quiet_wait)
+                        run_one(
+                            config, screens, opts, clicker, workdir, frame_bytes, secret, args.probe
+                        ),
+                        timeout=args.config_timeout + args.quiet_wait,
+                    )
                 except Exception as error:
                     failed = True
                     print(f"# {config} @ {screens}: FAILED: {error!r}", file=sys.stderr)
                     continue
                 size_rows.append(row)
                 if not args.json:
-                    print(f"# {config} @ {screens}: p99 {row['p99_ms']} ms, lost {row['lost']}, "
-                          f"click {row['click_ms']} ms", file=sys.stderr)
+                    print(
+                        f"# {config} @ {screens}: p99 {row['p99_ms']} ms, lost {row['lost']}, "
+                        f"click {row['click_ms']} ms",
+                        file=sys.stderr,
+                    )
             floor = next((r for r in size_rows if r["config"] == "floor"), None)
             for row in size_rows:
-                row["p99_vs_floor"] = (round(row["p99_ms"] / floor["p99_ms"], 2)
-                                       if floor and row is not floor and floor["p99_ms"] > 0 else None)
+                row["p99_vs_floor"] = (
+                    round(row["p99_ms"] / floor["p99_ms"], 2)
+                    if floor and row is not floor and floor["p99_ms"] > 0
+                    else None
+                )
                 if args.json:
                     print(json.dumps(row), flush=True)
             rows.extend(size_rows)
@@ -1017,11 +1202,16 @@ async def main_async(args: argparse.Namespace) -> int:
         print("\n".join(verdicts(rows)))
         for row in rows:
             if row.get("probe"):
-                print(f"\nwhere the time goes: {row['config']} @ {row['screens']} "
-                      "(ms from the click unless noted; median / mean / max / events per advance)")
+                print(
+                    f"\nwhere the time goes: {row['config']} @ {row['screens']} "
+                    "(ms from the click unless noted; median / mean / max / events per advance)"
+                )
                 for key, value in row["probe"].items():
-                    print(f"  {key:<52} {value['median']:>8.2f} {value['mean']:>8.2f} {value['max']:>8.2f}"
-                          f" {value['per_advance']:>6}")
+                    print(
+                        f"  {key:<52} {value['median']:>8.2f} {value['mean']:>8.2f}"
+                        f" {value['max']:>8.2f}"
+                        f" {value['per_advance']:>6}"
+                    )
     return 1 if failed else 0
 
 
@@ -1041,30 +1231,56 @@ def main() -> int:
         return 0
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--screens", help="comma-separated screen counts (default 100,500,1000,2000)")
+    parser.add_argument(
+        "--screens", help="comma-separated screen counts (default 100,500,1000,2000)"
+    )
     parser.add_argument("--configs", default=",".join(CONFIGS), help="embedded,redis,floor")
     parser.add_argument("--advances", type=int, default=15, help="measured advances per run")
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between advances")
     parser.add_argument("--batch", type=int, default=200, help="sockets opened at a time")
     parser.add_argument("--grace", type=float, default=5.0, help="seconds to wait for late frames")
     parser.add_argument("--connect-timeout", type=float, default=60.0)
-    parser.add_argument("--config-timeout", type=float, default=240.0,
-                        help="upper bound for one configuration at one size, seconds")
-    parser.add_argument("--frame-bytes", type=int, default=0, help="floor frame size (default: the app's)")
-    parser.add_argument("--nice", type=int, default=0,
-                        help="scheduling priority for the bench and every process it starts "
-                             "(e.g. -10 as root on a shared machine; others' load is reported)")
-    parser.add_argument("--quiet-wait", type=float, default=0.0, metavar="SECONDS",
-                        help="before measuring, wait up to this long for other processes to "
-                             "use under 25%% of a core (shared machines)")
+    parser.add_argument(
+        "--config-timeout",
+        type=float,
+        default=240.0,
+        help="upper bound for one configuration at one size, seconds",
+    )
+    parser.add_argument(
+        "--frame-bytes", type=int, default=0, help="floor frame size (default: the app's)"
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="scheduling priority for the bench and every process it starts "
+        "(e.g. -10 as root on a shared machine; others' load is reported)",
+    )
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="before measuring, wait up to this long for other processes to "
+        "use under 25%% of a core (shared machines)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, SQLite)")
-    parser.add_argument("--py-spy", metavar="DIR",
-                        help="sample the (first) server with py-spy over the advances into DIR")
-    parser.add_argument("--probe", action="store_true",
-                        help="serve the app with timing probes and print where the time goes")
-    parser.add_argument("--probe-events", metavar="FILE",
-                        help="with --probe: append every probed event, in ms from its click, to FILE")
+    parser.add_argument(
+        "--py-spy",
+        metavar="DIR",
+        help="sample the (first) server with py-spy over the advances into DIR",
+    )
+    parser.add_argument(
+        "--probe",
+        action="store_true",
+        help="serve the app with timing probes and print where the time goes",
+    )
+    parser.add_argument(
+        "--probe-events",
+        metavar="FILE",
+        help="with --probe: append every probed event, in ms from its click, to FILE",
+    )
     args = parser.parse_args()
     raise_fd_limit()
     if args.nice:

@@ -19,9 +19,9 @@ from program import activities, selectors
 from seminar import access, live
 from seminar.languages import language_codes
 from seminar.live import audiences
-from seminar.models import Participant, Seminar
 from seminar.live import regions as live_regions
 from seminar.live.regions import Scope
+from seminar.models import Participant, Seminar
 from seminar.presence import screen_counts
 
 TEMPLATES = {
@@ -35,8 +35,13 @@ TEMPLATES = {
 region = live_regions.element
 
 
-def render_room(role: str, room: selectors.Room, request=None,
-                group_part: tuple[str, str] | None = None, person_part: str | None = None) -> str:
+def render_room(
+    role: str,
+    room: selectors.Room,
+    request=None,
+    group_part: tuple[str, str] | None = None,
+    person_part: str | None = None,
+) -> str:
     """A screen's room frame; with a request (a page load), forms carry their CSRF token.
 
     A phone in a group passes its group's part (members, activity regions), and a phone's
@@ -53,9 +58,17 @@ def render_room(role: str, room: selectors.Room, request=None,
             context.update(kind.projector_context(item))
     elif role == "participant":
         members, group_regions = group_part or (
-            group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version), None)
-        context.update(item=item, mark=item_mark(item), members=members, group_regions=group_regions,
-                       person_part=person_part, room_regions=kind.room_regions(item, request) if kind else "")
+            group_screens.your_group(group=None, grouping=room.grouping_on, version=room.version),
+            None,
+        )
+        context.update(
+            item=item,
+            mark=item_mark(item),
+            members=members,
+            group_regions=group_regions,
+            person_part=person_part,
+            room_regions=kind.room_regions(item, request) if kind else "",
+        )
     elif role == "facilitator":
         context["activity"] = kind.tablet_regions(room.current, request) if kind else ""
     return render_to_string(TEMPLATES[role], context, request=request)
@@ -90,21 +103,27 @@ def room_frames(seminar_id: int) -> Iterator[tuple[str, str]]:
     languages = language_codes()
     wanted = [audiences.role(role, language) for language in languages for role in audiences.ROLES]
     wanted += [audiences.group(group_id, language) for language in languages for group_id in groups]
-    heard = {name for name, yes in zip(wanted, live.listening(seminar_id, wanted), strict=True)
-             if yes}  # one question to Redis for the whole render
+    heard = {
+        name for name, yes in zip(wanted, live.listening(seminar_id, wanted), strict=True) if yes
+    }  # one question to Redis for the whole render
     for language in languages:  # the default language first: most screens read it
         for role in (audiences.PROJECTOR, audiences.PARTICIPANT):
             if audiences.role(role, language) in heard:
                 with translation.override(language):
                     yield audiences.role(role, language), render_room(role, room)
     for language in languages if round_ is not None else ():
-        listening = {group_id for group_id in groups if audiences.group(group_id, language) in heard}
+        listening = {
+            group_id for group_id in groups if audiences.group(group_id, language) in heard
+        }
         if not listening:
             continue
         with translation.override(language):
             for group_id, frame in group_screens.group_frames(round_, room.version):
                 if group_id in listening:
-                    yield audiences.group(group_id, language), group_frame(room, groups[group_id], frame)
+                    yield (
+                        audiences.group(group_id, language),
+                        group_frame(room, groups[group_id], frame),
+                    )
     for language in languages:
         if audiences.tablets(language) in heard:
             with translation.override(language):
@@ -117,7 +136,7 @@ def publish_room(seminar_id: int) -> None:
 
 
 def has_person_regions(item) -> bool:
-    """Whether the item's kind shows each phone something of its own (marks, a leader's controls)."""
+    """Whether the item's kind shows each phone something of its own (marks, a leader's tools)."""
     return item is not None and activities.get(item.kind).has_regions(Scope.PERSON)
 
 
@@ -130,6 +149,7 @@ def resync_phones(seminar_id: int) -> None:
     reaches every phone: one per person was a channel-layer message each, 2,000 Redis
     publishes in a row on the outbox (docs/live.md).
     """
+
     def frames():
         for code in live.languages_listened(seminar_id, audiences.PARTICIPANT):
             yield audiences.phones(code), live.RESYNC_OWN
@@ -173,23 +193,31 @@ class PhoneScreen(RoomScreen):
     @staticmethod
     def audiences_of(viewer: live.Viewer, group_ids) -> list[str]:
         """Every phone's audiences: the room's in its language, the person's own, its groups'."""
-        return [audiences.phones(viewer.language), audiences.person(viewer.participant_id),
-                *(audiences.group(group_id, viewer.language) for group_id in group_ids)]
+        return [
+            audiences.phones(viewer.language),
+            audiences.person(viewer.participant_id),
+            *(audiences.group(group_id, viewer.language) for group_id in group_ids),
+        ]
 
     def audiences_many(self, viewers: list[live.Viewer]) -> list[list[str]]:
         """`audiences` for many phones at once (a resync), in one query."""
         groups: dict[int, list[int]] = {}
-        for participant_id, group_id in (
-                Membership.objects.filter(participant_id__in={viewer.participant_id for viewer in viewers},
-                                          round__published_at__isnull=False)
-                .values_list("participant_id", "group_id")):
+        for participant_id, group_id in Membership.objects.filter(
+            participant_id__in={viewer.participant_id for viewer in viewers},
+            round__published_at__isnull=False,
+        ).values_list("participant_id", "group_id"):
             groups.setdefault(participant_id, []).append(group_id)
-        return [self.audiences_of(viewer, groups.get(viewer.participant_id, ())) for viewer in viewers]
+        return [
+            self.audiences_of(viewer, groups.get(viewer.participant_id, ())) for viewer in viewers
+        ]
 
     def snapshot(self, viewer: live.Viewer, request=None) -> str:
         with translation.override(viewer.language):
-            return self.frame(selectors.room(Seminar.objects.get(pk=viewer.seminar_id)),
-                              viewer.participant_id, request)
+            return self.frame(
+                selectors.room(Seminar.objects.get(pk=viewer.seminar_id)),
+                viewer.participant_id,
+                request,
+            )
 
     def snapshots(self, viewers: list[live.Viewer]) -> list[str]:
         """`snapshot` for many phones of one seminar at once (a resync of the whole room).
@@ -203,8 +231,16 @@ class PhoneScreen(RoomScreen):
         room = selectors.room(Seminar.objects.get(pk=viewers[0].seminar_id))
         round_ = group_selectors.round_for_item(room.current)
         ids = {viewer.participant_id for viewer in viewers}
-        groups = ({m.participant_id: m.group for m in Membership.objects.filter(
-            round=round_, participant_id__in=ids).select_related("group")} if round_ else {})
+        groups = (
+            {
+                m.participant_id: m.group
+                for m in Membership.objects.filter(
+                    round=round_, participant_id__in=ids
+                ).select_related("group")
+            }
+            if round_
+            else {}
+        )
         people = room.seminar.participants.in_bulk(ids)
         shared: dict[tuple[str, int | None], str] = {}
         frames = []
@@ -214,7 +250,9 @@ class PhoneScreen(RoomScreen):
                 key = (viewer.language, group.pk if group is not None else None)
                 if key not in shared:
                     shared[key] = self.room_part(room, group)
-                frames.append(shared[key] + self.person_part(room, people.get(viewer.participant_id)))
+                frames.append(
+                    shared[key] + self.person_part(room, people.get(viewer.participant_id))
+                )
         return frames
 
     def own_parts(self, viewers: list[live.Viewer]) -> list[str]:
@@ -224,7 +262,9 @@ class PhoneScreen(RoomScreen):
         # The live state alone (version, item on): an own part needs no program, no timer.
         seminar = Seminar.objects.get(pk=viewers[0].seminar_id)
         state = selectors.live_state(seminar)
-        room = selectors.Room(seminar=seminar, state=state, items=[], now=timezone.now(), current=state.item)
+        room = selectors.Room(
+            seminar=seminar, state=state, items=[], now=timezone.now(), current=state.item
+        )
         people = seminar.participants.in_bulk({viewer.participant_id for viewer in viewers})
         parts = []
         for viewer in viewers:
@@ -237,11 +277,19 @@ class PhoneScreen(RoomScreen):
         group = group_selectors.group_for_item(participant_id, room.current)
         participant = room.seminar.participants.get(pk=participant_id)
         # The own part goes where the page shows it (near the top), not after the program.
-        part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
-                                         version=room.version),
-                activity_group(room, group, request))
-        return render_room(self.role, room, request, group_part=part,
-                           person_part=self.person_part(room, participant, request))
+        part = (
+            group_screens.your_group(
+                group=group, grouping=group is not None or room.grouping_on, version=room.version
+            ),
+            activity_group(room, group, request),
+        )
+        return render_room(
+            self.role,
+            room,
+            request,
+            group_part=part,
+            person_part=self.person_part(room, participant, request),
+        )
 
     def room_part(self, room: selectors.Room, group: Group | None, request=None) -> str:
         """What every phone of `group` (or of no group) shows: the room and the group's part.
@@ -249,14 +297,22 @@ class PhoneScreen(RoomScreen):
         The phone's own part (`person_part`) follows it: a phone's own frame is the truth
         for it, with no placeholder that might give way.
         """
-        part = (group_screens.your_group(group=group, grouping=group is not None or room.grouping_on,
-                                         version=room.version),
-                activity_group(room, group, request))
+        part = (
+            group_screens.your_group(
+                group=group, grouping=group is not None or room.grouping_on, version=room.version
+            ),
+            activity_group(room, group, request),
+        )
         return render_room(self.role, room, request, group_part=part, person_part="")
 
-    def person_part(self, room: selectors.Room, participant: Participant | None, request=None) -> str:
-        personal = (room.kind.person_regions(room.current, participant, request)
-                    if room.kind and participant is not None else "")
+    def person_part(
+        self, room: selectors.Room, participant: Participant | None, request=None
+    ) -> str:
+        personal = (
+            room.kind.person_regions(room.current, participant, request)
+            if room.kind and participant is not None
+            else ""
+        )
         return region("activity-person", personal, room.version, **{"for": item_mark(room.current)})
 
 
@@ -275,4 +331,6 @@ class TabletScreen(RoomScreen):
 
     def presence_frame(self, seminar_id: int, language: str) -> str:
         with translation.override(language):
-            return render_to_string("program/run.html#presence", {"counts": screen_counts(seminar_id)})
+            return render_to_string(
+                "program/run.html#presence", {"counts": screen_counts(seminar_id)}
+            )

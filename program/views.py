@@ -15,23 +15,39 @@ from seminar.live.shown import digest as shown_digest
 from seminar.models import Seminar
 from seminar.presence import screen_counts
 
-STALE = gettext_lazy("The program was changed on another screen just now. This is the current state.")
+STALE = gettext_lazy(
+    "The program was changed on another screen just now. This is the current state."
+)
 
 
 @require_GET
 @access.facilitator_required
 def run(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     room = selectors.room(seminar)
-    context = {"seminar": seminar, "room": room, "counts": screen_counts(seminar.pk),
-               "activity": room.kind.tablet_regions(room.current, request) if room.kind else ""}
+    context = {
+        "seminar": seminar,
+        "room": room,
+        "counts": screen_counts(seminar.pk),
+        "activity": room.kind.tablet_regions(room.current, request) if room.kind else "",
+    }
     return render(request, "program/run.html", context)
 
 
 def _answer(request: HtmxHttpRequest, seminar: Seminar, error: str | None = None) -> HttpResponse:
     """htmx gets the panel it changed (with the error in it); a plain form post goes back (303)."""
-    context = {"seminar": seminar, "room": selectors.room(seminar), "error": error} if request.htmx else None
-    return answer(request, "program:run", seminar.slug, partial="program/run.html#live", context=context,
-                  error=error)
+    context = (
+        {"seminar": seminar, "room": selectors.room(seminar), "error": error}
+        if request.htmx
+        else None
+    )
+    return answer(
+        request,
+        "program:run",
+        seminar.slug,
+        partial="program/run.html#live",
+        context=context,
+        error=error,
+    )
 
 
 @require_POST
@@ -41,8 +57,11 @@ def step(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     if not form.is_valid():
         return _answer(request, seminar, errors_text(form))
     try:
-        services.step(seminar=seminar, version=form.cleaned_data["version"],
-                      forward=form.cleaned_data["direction"] == "next")
+        services.step(
+            seminar=seminar,
+            version=form.cleaned_data["version"],
+            forward=form.cleaned_data["direction"] == "next",
+        )
     except services.StaleVersion:
         return _answer(request, seminar, str(STALE))
     except services.NotPossible:
@@ -57,7 +76,9 @@ def jump(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     if not form.is_valid():
         return _answer(request, seminar, errors_text(form))
     try:
-        services.jump(seminar=seminar, version=form.cleaned_data["version"], item=form.cleaned_data["item"])
+        services.jump(
+            seminar=seminar, version=form.cleaned_data["version"], item=form.cleaned_data["item"]
+        )
     except services.StaleVersion:
         return _answer(request, seminar, str(STALE))
     return _answer(request, seminar)
@@ -76,7 +97,9 @@ def timer(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         elif data["action"] == "pause":
             services.pause_timer(seminar=seminar, version=data["version"])
         else:
-            services.add_timer_minutes(seminar=seminar, version=data["version"], minutes=data["minutes"])
+            services.add_timer_minutes(
+                seminar=seminar, version=data["version"], minutes=data["minutes"]
+            )
     except services.StaleVersion:
         return _answer(request, seminar, str(STALE))
     except services.NotPossible:
@@ -105,8 +128,9 @@ def projector_mode(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     form = forms.ProjectorForm(request.POST)
     if not form.is_valid():
         return _answer(request, seminar, errors_text(form))
-    services.show_on_projector(seminar=seminar, mode=form.cleaned_data["mode"],
-                               message=form.cleaned_data["message"])
+    services.show_on_projector(
+        seminar=seminar, mode=form.cleaned_data["mode"], message=form.cleaned_data["message"]
+    )
     return _answer(request, seminar)
 
 
@@ -142,8 +166,16 @@ def phone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return redirect("seminar:join", slug=seminar.slug)
     frame = screens.PhoneScreen().frame(selectors.room(seminar), participant.pk, request)
     # Its first socket sends the digest back and gets no snapshot if it would repeat the frame.
-    return render(request, "program/phone.html", {"seminar": seminar, "participant": participant,
-                                                  "frame": frame, "shown": shown_digest(frame)})
+    return render(
+        request,
+        "program/phone.html",
+        {
+            "seminar": seminar,
+            "participant": participant,
+            "frame": frame,
+            "shown": shown_digest(frame),
+        },
+    )
 
 
 @require_GET

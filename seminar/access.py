@@ -26,9 +26,12 @@ RECHECK = live.CONTROL + "recheck"
 
 
 def is_facilitator(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and (
-        user.is_superuser or user.has_perm("seminar.facilitate")
-    ))
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm("seminar.facilitate"))
+    )
 
 
 def facilitates(user, seminar: Seminar | int) -> bool:
@@ -61,8 +64,11 @@ def bound_participant(session, seminar: Seminar | int) -> Participant | None:
     participant_id, version = (entry, 1) if isinstance(entry, int) else entry
     known = not isinstance(seminar, int)  # the caller's seminar, already loaded: no second join
     rows = Participant.objects.select_related("department", *(() if known else ("seminar",)))
-    participant = unique_or_none(rows.filter(pk=participant_id, seminar_id=seminar_id,
-                                             access_version=version, access_revoked=False))
+    participant = unique_or_none(
+        rows.filter(
+            pk=participant_id, seminar_id=seminar_id, access_version=version, access_revoked=False
+        )
+    )
     if participant is not None and known:
         participant.seminar = seminar
     return participant

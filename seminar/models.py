@@ -12,7 +12,8 @@ from seminar.bilingual import Bilingual
 # Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-# A seminar's own colour, as the program file gives it: six hex digits, nothing a stylesheet could misread.
+# A seminar's own colour, as the program file gives it: six hex digits, nothing a stylesheet
+# could misread.
 COLOUR = r"^#[0-9a-fA-F]{6}$"
 
 
@@ -29,8 +30,12 @@ class Seminar(Bilingual, models.Model):
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    colour = models.CharField(_("colour"), max_length=7, blank=True,
-                              validators=[RegexValidator(COLOUR, _("Give a colour as # and six hex digits."))])
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(COLOUR, _("Give a colour as # and six hex digits."))],
+    )
     # Who answers for the data (the municipality), named on the participants' privacy page.
     data_controller = models.CharField(_("data controller"), max_length=200, blank=True)
     # English variants, shown on English screens when filled (seminar.bilingual).
@@ -44,8 +49,12 @@ class Seminar(Bilingual, models.Model):
     # program's items use.
     homework = models.JSONField(_("homework"), default=list, blank=True)
     # The accounts that run this seminar (seminar.access.facilitates); superusers run every one.
-    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_seminars",
-                                          verbose_name=_("facilitators"))
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_seminars",
+        verbose_name=_("facilitators"),
+    )
     display_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     # Raised when the display link is renewed: a projector bound with an older version no
     # longer counts (its session stores the version it was bound with).
@@ -81,7 +90,8 @@ FORMER_PARTICIPANT = _("a former participant")
 
 
 class ErasableNameField(models.CharField):
-    """A participant's name; empty once the person is erased, and then read as "a former participant".
+    """A participant's name; empty once the person is erased, and then read as "a former
+    participant".
 
     Names are required everywhere a person is added, so an empty one means erased only; the
     group's shared work keeps its author row and shows the translated placeholder.
@@ -110,16 +120,23 @@ class Participant(models.Model):
     department = models.ForeignKey(
         # RESTRICT, not PROTECT: a department with people cannot be deleted on its own, but a
         # seminar (which cascades to both) can.
-        Department, on_delete=models.RESTRICT, related_name="participants", verbose_name=_("department")
+        Department,
+        on_delete=models.RESTRICT,
+        related_name="participants",
+        verbose_name=_("department"),
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # The organiser's own id for the person (a roster's `id` column): a re-import updates them.
     roster_id = models.CharField(_("roster id"), max_length=60, blank=True)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
     present = models.BooleanField(_("present"), default=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    code = models.CharField(_("personal code"), max_length=CODE_LENGTH, default=new_code, editable=False)
+    code = models.CharField(
+        _("personal code"), max_length=CODE_LENGTH, default=new_code, editable=False
+    )
     # Raised when the link and code are renewed or revoked: a phone bound with an older
     # version no longer counts. Revoked: neither the link nor the code lets anyone in.
     access_version = models.PositiveIntegerField(default=1, editable=False)

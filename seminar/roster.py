@@ -24,11 +24,13 @@ __all__ = ["MAX_ROWS", "RosterError", "RosterRow", "import_roster", "parse_roste
 
 COLUMNS = ("name", "department", "title", "email", "role", "id")
 SHOWN_VALUE = 40  # characters of a bad value repeated in its message
-LIMITS = {"name": Participant._meta.get_field("name").max_length,
-          "department": Department._meta.get_field("name").max_length,
-          "title": Participant._meta.get_field("title").max_length,
-          "email": Participant._meta.get_field("email").max_length,
-          "id": Participant._meta.get_field("roster_id").max_length}
+LIMITS = {
+    "name": Participant._meta.get_field("name").max_length,
+    "department": Department._meta.get_field("name").max_length,
+    "title": Participant._meta.get_field("title").max_length,
+    "email": Participant._meta.get_field("email").max_length,
+    "id": Participant._meta.get_field("roster_id").max_length,
+}
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,15 @@ HEADERS = {
     "name": {"name", "navn", "fulde navn", "full name"},
     "department": {"department", "afdeling", "enhed", "område"},
     "title": {"title", "job title", "titel", "stilling", "stillingsbetegnelse", "jobtitel"},
-    "email": {"email", "e mail", "mail", "e mail adresse", "email address", "e mailadresse", "mailadresse"},
+    "email": {
+        "email",
+        "e mail",
+        "mail",
+        "e mail adresse",
+        "email address",
+        "e mailadresse",
+        "mailadresse",
+    },
     "role": {"role", "rolle"},
     "id": {"id", "medarbejder id", "medarbejdernummer", "medarbejdernr", "employee id"},
 }
@@ -89,11 +99,21 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
         column = _HEADER_OF.get(_key(heading))
         if column is None:
             if heading:
-                problems.append((1, _("column %(column)s is not a roster column (use %(known)s)")
-                                 % {"column": f"“{_shown(heading)}”", "known": KNOWN_HEADERS}))
+                problems.append(
+                    (
+                        1,
+                        _("column %(column)s is not a roster column (use %(known)s)")
+                        % {"column": f"“{_shown(heading)}”", "known": KNOWN_HEADERS},
+                    )
+                )
         elif column in where:
-            problems.append((1, _("columns %(first)s and %(second)s are the same column")
-                             % {"first": f"“{header[where[column]]}”", "second": f"“{heading}”"}))
+            problems.append(
+                (
+                    1,
+                    _("columns %(first)s and %(second)s are the same column")
+                    % {"first": f"“{header[where[column]]}”", "second": f"“{heading}”"},
+                )
+            )
         else:
             where[column] = index
     for column in ("name", "department"):
@@ -111,24 +131,41 @@ def _row_problems(values: dict[str, str], heading: dict[str, str]) -> list[str]:
     for column, limit in LIMITS.items():
         value = values[column]
         if any(ord(char) < 32 for char in value):
-            problems.append(_("column %(column)s holds a control character: “%(value)s”") % {
-                "column": heading[column], "value": _shown(value.encode("unicode_escape").decode())})
+            problems.append(
+                _("column %(column)s holds a control character: “%(value)s”")
+                % {
+                    "column": heading[column],
+                    "value": _shown(value.encode("unicode_escape").decode()),
+                }
+            )
         elif len(value) > limit:
-            problems.append(_(
-                "column %(column)s is %(length)d characters long, at most %(limit)d: “%(value)s”"
-            ) % {"column": heading[column], "length": len(value), "limit": limit, "value": _shown(value)})
+            problems.append(
+                _("column %(column)s is %(length)d characters long, at most %(limit)d: “%(value)s”")
+                % {
+                    "column": heading[column],
+                    "length": len(value),
+                    "limit": limit,
+                    "value": _shown(value),
+                }
+            )
     if problems:
         return problems
     for column in ("name", "department"):
         if not values[column]:
             problems.append(_("column %(column)s is empty") % {"column": heading[column]})
     if _key(values["role"]) not in _ROLE_OF:
-        problems.append(_("column %(column)s: “%(value)s” is not a role (use deltager, procesleder or ledelse; "
-                          "participant, process_leader or management)")
-                        % {"column": heading["role"], "value": _shown(values["role"])})
+        problems.append(
+            _(
+                "column %(column)s: “%(value)s” is not a role (use deltager, procesleder or "
+                "ledelse; participant, process_leader or management)"
+            )
+            % {"column": heading["role"], "value": _shown(values["role"])}
+        )
     if values["email"] and not valid_email(values["email"]):
-        problems.append(_("column %(column)s: “%(value)s” is not an e-mail address")
-                        % {"column": heading["email"], "value": _shown(values["email"])})
+        problems.append(
+            _("column %(column)s: “%(value)s” is not an e-mail address")
+            % {"column": heading["email"], "value": _shown(values["email"])}
+        )
     return problems
 
 
@@ -149,20 +186,39 @@ def parse_roster(data: bytes, filename: str = "roster.csv") -> list[RosterRow]:
     heading = {column: (header[where[column]] if column in where else column) for column in COLUMNS}
     rows, seen = [], {"email": {}, "id": {}}
     for number, cells in records:
-        values = {column: (cells[where[column]].strip() if column in where and where[column] < len(cells) else "")
-                  for column in COLUMNS}
+        values = {
+            column: (
+                cells[where[column]].strip()
+                if column in where and where[column] < len(cells)
+                else ""
+            )
+            for column in COLUMNS
+        }
         found = _row_problems(values, heading)
         stray = [cell for index, cell in enumerate(cells) if cell.strip() and index >= len(header)]
-        found += [_("a column without a heading holds “%(value)s”") % {"value": _shown(cell)} for cell in stray]
+        found += [
+            _("a column without a heading holds “%(value)s”") % {"value": _shown(cell)}
+            for cell in stray
+        ]
         for column in ("email", "id"):
             key = values[column].casefold()
             if key and key in seen[column]:
-                found.append(_("column %(column)s: “%(value)s” is also on row %(row)d")
-                             % {"column": heading[column], "value": values[column], "row": seen[column][key]})
+                found.append(
+                    _("column %(column)s: “%(value)s” is also on row %(row)d")
+                    % {"column": heading[column], "value": values[column], "row": seen[column][key]}
+                )
             seen[column].setdefault(key, number)
         problems += [(number, problem) for problem in found]
-        rows.append(RosterRow(values["name"], values["department"], values["title"], values["email"],
-                              _ROLE_OF.get(_key(values["role"]), Participant.Role.PARTICIPANT), values["id"]))
+        rows.append(
+            RosterRow(
+                values["name"],
+                values["department"],
+                values["title"],
+                values["email"],
+                _ROLE_OF.get(_key(values["role"]), Participant.Role.PARTICIPANT),
+                values["id"],
+            )
+        )
     if problems:
         raise RosterError(problems)
     return rows
@@ -182,7 +238,9 @@ def _matcher(seminar: Seminar):
     by_email = {p.email.casefold(): p for p in people if p.email}
     by_name: dict[tuple[str, str], list[Participant]] = {}
     for person in people:
-        by_name.setdefault((person.name.casefold(), person.department.name.casefold()), []).append(person)
+        by_name.setdefault((person.name.casefold(), person.department.name.casefold()), []).append(
+            person
+        )
 
     def match(row: RosterRow) -> Participant | None:
         if row.roster_id:
@@ -215,10 +273,18 @@ def import_roster(*, seminar: Seminar, data: bytes, filename: str = "roster.csv"
     added = updated = 0
     for row in rows:
         if row.department not in departments:
-            departments[row.department] = Department.objects.create(seminar=seminar, name=row.department)
+            departments[row.department] = Department.objects.create(
+                seminar=seminar, name=row.department
+            )
         person = match(row)
-        fields = {"name": row.name, "title": row.title, "email": row.email, "role": row.role,
-                  "department": departments[row.department], "roster_id": row.roster_id}
+        fields = {
+            "name": row.name,
+            "title": row.title,
+            "email": row.email,
+            "role": row.role,
+            "department": departments[row.department],
+            "roster_id": row.roster_id,
+        }
         if person is None:
             Participant.objects.create(seminar=seminar, **fields)
             added += 1

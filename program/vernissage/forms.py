@@ -12,7 +12,9 @@ class _AtItem(forms.Form):
 
     def __init__(self, *args, seminar, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = AgendaItem.objects.filter(day__seminar=seminar, kind="vernissage")
+        self.fields["item"].queryset = AgendaItem.objects.filter(
+            day__seminar=seminar, kind="vernissage"
+        )
 
 
 class ReactForm(_AtItem):
@@ -21,9 +23,12 @@ class ReactForm(_AtItem):
 
 class CommentForm(SubmissionForm, _AtItem):
     text = forms.CharField(
-        label=_("Your comment"), max_length=MAX_COMMENT,
-        error_messages={"required": _("Write your comment first."),
-                        "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d).")},
+        label=_("Your comment"),
+        max_length=MAX_COMMENT,
+        error_messages={
+            "required": _("Write your comment first."),
+            "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d)."),
+        },
     )
 
     def clean_text(self) -> str:
@@ -34,8 +39,12 @@ class CommentForm(SubmissionForm, _AtItem):
 
 
 class ClosingForm(forms.Form):
-    text = forms.CharField(label=_("Closing remarks: what did you see and hear?"), max_length=MAX_CLOSING,
-                           required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Closing remarks: what did you see and hear?"),
+        max_length=MAX_CLOSING,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     action = forms.ChoiceField(choices=[("show", "show"), ("hide", "hide")])
 
 

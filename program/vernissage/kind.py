@@ -10,5 +10,5 @@ class VernissageKind(ActivityKind):
     regions = regions.REGIONS
 
     def timer_ran_out(self, item, ends_at) -> None:
-        """The facilitator's countdown moves the host rota on (announced on the projector and phones)."""
+        """The room's countdown moves the host rota on (announced on the projector and phones)."""
         services.move_by_timer(item=item, ends_at=ends_at)

@@ -1,4 +1,5 @@
-"""The vernissage: visits, reactions and comments at a table's gallery; the host rota; closing remarks.
+"""The vernissage: visits, reactions and comments at a table's gallery; the host rota; the
+closing remarks.
 
 A table's members (its hosts in particular) see on their phones, live, how many visitors
 are at their gallery now and the comments arriving. The facilitator moves the host rota
@@ -60,8 +61,9 @@ def note_visit(*, item: AgendaItem, group: Group, visitor: Participant) -> None:
     """
     _check(item, visitor)
     left = GalleryVisit.objects.filter(item=item, visitor=visitor).select_related("group").first()
-    GalleryVisit.objects.update_or_create(item=item, visitor=visitor,
-                                          defaults={"group": group, "seen_at": timezone.now()})
+    GalleryVisit.objects.update_or_create(
+        item=item, visitor=visitor, defaults={"group": group, "seen_at": timezone.now()}
+    )
     _publish_hosts(item, group)
     if left is not None and left.group_id != group.pk:
         _publish_hosts(item, left.group)
@@ -89,7 +91,7 @@ def react(*, item: AgendaItem, idea: Idea, visitor: Participant, kind: str) -> s
 
 @transaction.atomic
 def comment(*, item: AgendaItem, idea: Idea, author: Participant, text: str, key) -> Comment:
-    """Save a short comment on an idea (once per key); it reaches the table's phones and the tablets.
+    """Save a short comment on an idea (once per key); it reaches the table's phones and tablets.
 
     Taken only while the vernissage is the room's current item (raises NotOn); a retry of
     one saved before returns it.

@@ -1,4 +1,4 @@
-"""Galleries for visitors (react, comment), printable QR codes, the facilitator's rota and closing."""
+"""Galleries for visitors (react, comment), printable QR codes, the rota and the closing remarks."""
 
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
@@ -30,21 +30,34 @@ def _viewer(request: HtmxHttpRequest, slug: str) -> tuple[Seminar, Participant |
 
 
 def _vernissage(seminar: Seminar, item_id: int) -> AgendaItem:
-    return get_object_or_404(AgendaItem.objects.select_related("day__seminar"), pk=item_id,
-                             day__seminar=seminar, kind=services.KIND)
+    return get_object_or_404(
+        AgendaItem.objects.select_related("day__seminar"),
+        pk=item_id,
+        day__seminar=seminar,
+        kind=services.KIND,
+    )
 
 
 def _table(item: AgendaItem, group_id: int) -> Group:
-    return get_object_or_404(Group, pk=group_id, round__grouping_id=item.grouping_id,
-                             round__number=item.round_number)
+    return get_object_or_404(
+        Group, pk=group_id, round__grouping_id=item.grouping_id, round__number=item.round_number
+    )
 
 
 def _idea_context(request, seminar, item, idea, visitor, form=None, sent=False) -> dict:
     ideas = selectors.gallery_ideas(idea.group) if idea.group else []
     shown = next((i for i in ideas if i.pk == idea.pk), idea)
     shown.mine = selectors.my_reactions(visitor, [shown]).get(shown.pk) if visitor else None
-    return {"seminar": seminar, "item": item, "idea": shown, "key": new_key(), "form": form, "sent": sent,
-            "participant": visitor, "open": selectors.is_on(item)}
+    return {
+        "seminar": seminar,
+        "item": item,
+        "idea": shown,
+        "key": new_key(),
+        "form": form,
+        "sent": sent,
+        "participant": visitor,
+        "open": selectors.is_on(item),
+    }
 
 
 def _live(request: HtmxHttpRequest, item: AgendaItem, participant: Participant | None) -> dict:
@@ -54,9 +67,12 @@ def _live(request: HtmxHttpRequest, item: AgendaItem, participant: Participant |
         return {}
     on = selectors.is_on(item)
     table = group_selectors.group_for_item(participant.pk, item)
-    return {"open": on, "version": version(item.day.seminar_id),
-            "marks": regions.MARKS.render(item, participant, request) if on else "",
-            "turn": regions.TURN.render(item, table, request) if table is not None else ""}
+    return {
+        "open": on,
+        "version": version(item.day.seminar_id),
+        "marks": regions.MARKS.render(item, participant, request) if on else "",
+        "turn": regions.TURN.render(item, table, request) if table is not None else "",
+    }
 
 
 @require_GET
@@ -65,9 +81,17 @@ def galleries(request: HtmxHttpRequest, slug: str, item_id: int) -> HttpResponse
     if participant is None and not facilitator:
         return redirect("seminar:join", slug=seminar.slug)
     item = _vernissage(seminar, item_id)
-    return render(request, "program/vernissage/galleries.html",
-                  {"seminar": seminar, "item": item, "tables": selectors.tables(item), "participant": participant,
-                   **_live(request, item, participant)})
+    return render(
+        request,
+        "program/vernissage/galleries.html",
+        {
+            "seminar": seminar,
+            "item": item,
+            "tables": selectors.tables(item),
+            "participant": participant,
+            **_live(request, item, participant),
+        },
+    )
 
 
 @require_GET
@@ -84,9 +108,19 @@ def gallery(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int) ->
     mine = selectors.my_reactions(participant, ideas) if participant else {}
     for idea in ideas:
         idea.mine = mine.get(idea.pk)
-    return render(request, GALLERY, {"seminar": seminar, "item": item, "table": table, "ideas": ideas,
-                                     "key": new_key, "participant": participant,
-                                     **_live(request, item, participant)})
+    return render(
+        request,
+        GALLERY,
+        {
+            "seminar": seminar,
+            "item": item,
+            "table": table,
+            "ideas": ideas,
+            "key": new_key,
+            "participant": participant,
+            **_live(request, item, participant),
+        },
+    )
 
 
 @require_POST
@@ -104,11 +138,28 @@ def still_here(request: HtmxHttpRequest, slug: str, item_id: int, group_id: int)
     return HttpResponse(regions.TURN.render(item, own, request))
 
 
-def _back(request: HtmxHttpRequest, seminar: Seminar, item: AgendaItem, idea: Idea, context: dict,
-          status: int) -> HttpResponse:
-    """The idea's card (refused, a plain form too); a plain form that was done lands on it in its gallery."""
-    url = reverse("program:gallery", args=[seminar.slug, item.pk, idea.group_id]) + f"#gallery-idea-{idea.pk}"
-    return answer(request, url, partial=f"{GALLERY}#idea", page=f"{GALLERY}#idea", context=context, status=status)
+def _back(
+    request: HtmxHttpRequest,
+    seminar: Seminar,
+    item: AgendaItem,
+    idea: Idea,
+    context: dict,
+    status: int,
+) -> HttpResponse:
+    """The idea's card (refused, a plain form too); a plain form that was done lands on it in its
+    gallery."""
+    url = (
+        reverse("program:gallery", args=[seminar.slug, item.pk, idea.group_id])
+        + f"#gallery-idea-{idea.pk}"
+    )
+    return answer(
+        request,
+        url,
+        partial=f"{GALLERY}#idea",
+        page=f"{GALLERY}#idea",
+        context=context,
+        status=status,
+    )
 
 
 def _posted_item(request: HtmxHttpRequest, form: ReactForm | CommentForm) -> AgendaItem:
@@ -121,8 +172,12 @@ def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     seminar, participant, _facilitator = _viewer(request, slug)
     if participant is None:
         return forbidden(request, seminar)
-    idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
-                             item__day__seminar=seminar, hidden=False)
+    idea = get_object_or_404(
+        Idea.objects.select_related("item__day", "group"),
+        pk=idea_id,
+        item__day__seminar=seminar,
+        hidden=False,
+    )
     form = ReactForm(request.POST, seminar=seminar)
     item = _posted_item(request, form)
     if not form.is_valid():
@@ -132,7 +187,14 @@ def react(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
         services.react(item=item, idea=idea, visitor=participant, kind=form.cleaned_data["kind"])
     except services.NotOpen:
         status = 409
-    return _back(request, seminar, item, idea, _idea_context(request, seminar, item, idea, participant), status)
+    return _back(
+        request,
+        seminar,
+        item,
+        idea,
+        _idea_context(request, seminar, item, idea, participant),
+        status,
+    )
 
 
 @require_POST
@@ -140,15 +202,24 @@ def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
     seminar, participant, _facilitator = _viewer(request, slug)
     if participant is None:
         return forbidden(request, seminar)
-    idea = get_object_or_404(Idea.objects.select_related("item__day", "group"), pk=idea_id,
-                             item__day__seminar=seminar, hidden=False)
+    idea = get_object_or_404(
+        Idea.objects.select_related("item__day", "group"),
+        pk=idea_id,
+        item__day__seminar=seminar,
+        hidden=False,
+    )
     form = CommentForm(request.POST, seminar=seminar)
     item = _posted_item(request, form)
     sent, status = False, 200
     if form.is_valid():
         try:
-            services.comment(item=item, idea=idea, author=participant, text=form.cleaned_data["text"],
-                             key=form.cleaned_data["key"])
+            services.comment(
+                item=item,
+                idea=idea,
+                author=participant,
+                text=form.cleaned_data["text"],
+                key=form.cleaned_data["key"],
+            )
             form, sent = None, True
         except services.NotOpen:
             form.add_error(None, _("Comments are not being taken here now."))
@@ -157,7 +228,9 @@ def comment(request: HtmxHttpRequest, slug: str, idea_id: int) -> HttpResponse:
             form.add_error(None, _("Comments are taken only while the vernissage is on."))
             status = 409
         except TooFast:
-            form.add_error(None, _("That was a lot of comments at once. Wait a minute and send again."))
+            form.add_error(
+                None, _("That was a lot of comments at once. Wait a minute and send again.")
+            )
             status = 429
     else:
         status = 400
@@ -174,7 +247,9 @@ def codes(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRespo
     for table in selectors.tables(item):
         url = links.absolute(reverse("program:gallery", args=[seminar.slug, item.pk, table.pk]))
         cards.append({"table": table, "url": url, "qr": links.qr_svg(url, title=table.name)})
-    return render(request, "program/vernissage/codes.html", {"seminar": seminar, "item": item, "cards": cards})
+    return render(
+        request, "program/vernissage/codes.html", {"seminar": seminar, "item": item, "cards": cards}
+    )
 
 
 @require_POST
@@ -190,8 +265,9 @@ def closing(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> HttpRes
     item = _vernissage(seminar, item_id)
     form = ClosingForm(request.POST)
     if form.is_valid():
-        services.show_closing(item=item, text=form.cleaned_data["text"],
-                              shown=form.cleaned_data["action"] == "show")
+        services.show_closing(
+            item=item, text=form.cleaned_data["text"], shown=form.cleaned_data["action"] == "show"
+        )
     return answer(request, "program:run", seminar.slug)
 
 
@@ -201,16 +277,22 @@ def moderate_comment(request: HtmxHttpRequest, seminar: Seminar, comment_id: int
     """Hide a comment, or show it again; on the complete list (no live page) the row answers."""
     comments = Comment.objects.select_related("idea__group", "author")
     found = get_object_or_404(comments, pk=comment_id, idea__item__day__seminar=seminar)
-    item = AgendaItem.objects.filter(day__seminar=seminar, kind=services.KIND,
-                                     grouping__rounds__groups=found.idea.group_id).first()
+    item = AgendaItem.objects.filter(
+        day__seminar=seminar, kind=services.KIND, grouping__rounds__groups=found.idea.group_id
+    ).first()
     form = CommentActionForm(request.POST)
     if item is not None and form.is_valid():
         hidden = form.cleaned_data["action"] == "hide"
         services.set_comment_hidden(item=item, comment=found, hidden=hidden)
     if request.POST.get("answer") == "row":
         found.refresh_from_db()
-        return answer(request, "program:run", seminar.slug, partial=f"{LIVE}#comment",
-                      context={"comment": found, "seminar": seminar, "page": True})
+        return answer(
+            request,
+            "program:run",
+            seminar.slug,
+            partial=f"{LIVE}#comment",
+            context={"comment": found, "seminar": seminar, "page": True},
+        )
     return answer(request, "program:run", seminar.slug)
 
 
@@ -227,19 +309,31 @@ def all_comments(request: HtmxHttpRequest, seminar: Seminar, item_id: int) -> Ht
     """Every comment of a vernissage, hidden ones included, newest first, a page at a time."""
     item = _vernissage(seminar, item_id)
     page = _page(request, selectors.all_comments(item))
-    return render(request, "program/vernissage/comments.html",
-                  {"item": item, "seminar": seminar, "page": page})
+    return render(
+        request,
+        "program/vernissage/comments.html",
+        {"item": item, "seminar": seminar, "page": page},
+    )
 
 
 @require_GET
-def table_comments(request: HtmxHttpRequest, slug: str, item_id: int,
-                   group_id: int) -> HttpResponse:
+def table_comments(
+    request: HtmxHttpRequest, slug: str, item_id: int, group_id: int
+) -> HttpResponse:
     """Every shown comment on a table's ideas, for that table's members, a page at a time."""
     seminar, participant, _facilitator = _viewer(request, slug)
     item = _vernissage(seminar, item_id)
     table = _table(item, group_id)
     if participant is None or not table.memberships.filter(participant=participant).exists():
         return forbidden(request, seminar)
-    return render(request, "program/vernissage/table_comments.html",
-                  {"item": item, "seminar": seminar, "table": table, "participant": participant,
-                   "page": _page(request, selectors.table_comments(table))})
+    return render(
+        request,
+        "program/vernissage/table_comments.html",
+        {
+            "item": item,
+            "seminar": seminar,
+            "table": table,
+            "participant": participant,
+            "page": _page(request, selectors.table_comments(table)),
+        },
+    )

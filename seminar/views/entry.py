@@ -20,14 +20,21 @@ from seminar.models import Participant, Seminar
 def home(request: HtmxHttpRequest) -> HttpResponse:
     if not access.is_facilitator(request.user):
         return render(request, "seminar/not_allowed.html", status=403)
-    seminars = Seminar.objects.all() if request.user.is_superuser else request.user.facilitated_seminars.all()
+    seminars = (
+        Seminar.objects.all()
+        if request.user.is_superuser
+        else request.user.facilitated_seminars.all()
+    )
     return render(request, "seminar/home.html", {"seminars": seminars.order_by("title")})
 
 
 @require_GET
 def personal_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    participant = (Participant.objects.select_related("seminar")
-                   .filter(token=token, access_revoked=False).first())
+    participant = (
+        Participant.objects.select_related("seminar")
+        .filter(token=token, access_revoked=False)
+        .first()
+    )
     if participant is None:
         return render(request, "seminar/bad_link.html", status=404)
     access.bind_participant(request.session, participant)
@@ -52,20 +59,24 @@ def join(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and not paused:
         # The address may come from a header: hashed, the cache key stays short and plain.
         address = throttle.hashed(throttle.client_address(request))
-        attempts = throttle.hit(f"join-attempts:{seminar.pk}:{address}",
-                                settings.JOIN_CODE_WINDOW_SECONDS)
+        attempts = throttle.hit(
+            f"join-attempts:{seminar.pk}:{address}", settings.JOIN_CODE_WINDOW_SECONDS
+        )
         if attempts > settings.JOIN_CODE_ATTEMPTS:
             form.is_valid()
             form.add_error(None, _("Too many attempts. Wait a few minutes, or ask a facilitator."))
             status = 429
         elif form.is_valid():
-            participant = seminar.participants.filter(code=form.cleaned_data["code"],
-                                                      access_revoked=False).first()
+            participant = seminar.participants.filter(
+                code=form.cleaned_data["code"], access_revoked=False
+            ).first()
             if participant is not None:
                 access.bind_participant(request.session, participant)
                 return redirect("program:phone", slug=seminar.slug)
             throttle.hit(_wrong_codes_key(seminar), settings.JOIN_WRONG_CODES_WINDOW_SECONDS)
-            form.add_error("code", _("We do not know that code. Check it on your card and try again."))
+            form.add_error(
+                "code", _("We do not know that code. Check it on your card and try again.")
+            )
             status = 400
         else:
             status = 400
@@ -90,15 +101,19 @@ class LoginView(auth_views.LoginView):
 
     def _keys(self, username: str) -> tuple[str, str]:
         address = throttle.client_address(self.request)
-        return (f"login-failures:{throttle.hashed(username.strip().lower(), address)}",
-                f"login-failures:{throttle.hashed(address)}")
+        return (
+            f"login-failures:{throttle.hashed(username.strip().lower(), address)}",
+            f"login-failures:{throttle.hashed(address)}",
+        )
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if form.is_bound:
             user_key, address_key = self._keys(form.data.get("username", ""))
-            form.locked = (throttle.count(user_key) >= settings.LOGIN_FAILURES_PER_USER
-                           or throttle.count(address_key) >= settings.LOGIN_FAILURES_PER_ADDRESS)
+            form.locked = (
+                throttle.count(user_key) >= settings.LOGIN_FAILURES_PER_USER
+                or throttle.count(address_key) >= settings.LOGIN_FAILURES_PER_ADDRESS
+            )
         return form
 
     def form_valid(self, form):

@@ -26,8 +26,13 @@ def people(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     query = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if query:
         participants = participants.filter(name__icontains=query)
-    context = {"seminar": seminar, "participants": participants, "query": query,
-               "present": seminar.participants.present().count(), "total": seminar.participants.count()}
+    context = {
+        "seminar": seminar,
+        "participants": participants,
+        "query": query,
+        "present": seminar.participants.present().count(),
+        "total": seminar.participants.count(),
+    }
     if request.htmx and request.htmx.target == "people-list":
         return render(request, "seminar/people.html#list", context)
     return render(request, "seminar/people.html", context)
@@ -36,12 +41,21 @@ def people(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @require_POST
 @access.facilitator_required
 def presence(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
-    participant = get_object_or_404(seminar.participants.select_related("department"), pk=participant_id)
+    participant = get_object_or_404(
+        seminar.participants.select_related("department"), pk=participant_id
+    )
     form = PresenceForm(request.POST)
     if form.is_valid():
-        participant = services.set_present(participant=participant, present=form.cleaned_data["present"])
-    return answer(request, "seminar:people", seminar.slug, partial="seminar/people.html#row",
-                  context={"seminar": seminar, "person": participant})
+        participant = services.set_present(
+            participant=participant, present=form.cleaned_data["present"]
+        )
+    return answer(
+        request,
+        "seminar:people",
+        seminar.slug,
+        partial="seminar/people.html#row",
+        context={"seminar": seminar, "person": participant},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,14 +70,19 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
             messages.error(request, _("The preview expired. Upload the file again."))
             return see_other("seminar:roster_import", slug=seminar.slug)
         try:
-            result = import_roster(seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"])
+            result = import_roster(
+                seminar=seminar, data=base64.b64decode(stored["data"]), filename=stored["name"]
+            )
         except RosterError as error:
             context["problems"] = error.problems
             return render(request, "seminar/roster_import.html", context, status=400)
         messages.success(request, _("%(count)d participants added.") % {"count": result.added})
         if result.updated:
-            messages.success(request, _("%(count)d participants already on the roster were updated.")
-                             % {"count": result.updated})
+            messages.success(
+                request,
+                _("%(count)d participants already on the roster were updated.")
+                % {"count": result.updated},
+            )
         return see_other("seminar:people", slug=seminar.slug)
     if request.method == "POST":
         form = context["form"] = RosterUploadForm(request.POST, request.FILES)
@@ -79,9 +98,14 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
         request.session[UPLOAD_KEY] = {"name": upload.name, "data": base64.b64encode(data).decode()}
         changes = preview(seminar, rows)
         updated = sum(1 for _row, update in changes if update)
-        context.update(rows=changes[:PREVIEW_ROWS], total=len(rows), more=len(rows) - PREVIEW_ROWS,
-                       departments=len({row.department for row in rows}), added=len(rows) - updated,
-                       updated=updated)
+        context.update(
+            rows=changes[:PREVIEW_ROWS],
+            total=len(rows),
+            more=len(rows) - PREVIEW_ROWS,
+            departments=len({row.department for row in rows}),
+            added=len(rows) - updated,
+            updated=updated,
+        )
     return render(request, "seminar/roster_import.html", context)
 
 
@@ -89,12 +113,18 @@ def roster_import(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @access.facilitator_required
 def join_cards(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     cards = [
-        {"person": person, "link": links.personal_link(person),
-         "qr": links.qr_svg(links.personal_link(person), title=person.name)}
+        {
+            "person": person,
+            "link": links.personal_link(person),
+            "qr": links.qr_svg(links.personal_link(person), title=person.name),
+        }
         for person in seminar.participants.filter(access_revoked=False).select_related("department")
     ]
-    return render(request, "seminar/join_cards.html",
-                  {"seminar": seminar, "cards": cards, "join_link": links.join_link(seminar)})
+    return render(
+        request,
+        "seminar/join_cards.html",
+        {"seminar": seminar, "cards": cards, "join_link": links.join_link(seminar)},
+    )
 
 
 @require_GET
@@ -103,8 +133,12 @@ def person_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: in
     """A participant's personal link and code, to show or hand over, with renew and revoke."""
     person = get_object_or_404(seminar.participants.select_related("department"), pk=participant_id)
     link = links.personal_link(person)
-    context = {"seminar": seminar, "person": person, "link": link,
-               "qr": links.qr_svg(link, title=person.name)}
+    context = {
+        "seminar": seminar,
+        "person": person,
+        "link": link,
+        "qr": links.qr_svg(link, title=person.name),
+    }
     return render(request, "seminar/person_access.html", context)
 
 
@@ -113,8 +147,10 @@ def person_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: in
 def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
     person = get_object_or_404(seminar.participants, pk=participant_id)
     person = services.renew_access(participant=person)
-    messages.success(request, _("%(name)s has a new link and code. The old ones no longer work.")
-                     % {"name": person.name})
+    messages.success(
+        request,
+        _("%(name)s has a new link and code. The old ones no longer work.") % {"name": person.name},
+    )
     return see_other("seminar:person_access", seminar.slug, person.pk)
 
 
@@ -123,8 +159,11 @@ def renew_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int
 def revoke_access(request: HtmxHttpRequest, seminar: Seminar, participant_id: int) -> HttpResponse:
     person = get_object_or_404(seminar.participants, pk=participant_id)
     person = services.revoke_access(participant=person)
-    messages.success(request, _("%(name)s's link and code no longer work. "
-                                "Give a new link to let them in again.") % {"name": person.name})
+    messages.success(
+        request,
+        _("%(name)s's link and code no longer work. Give a new link to let them in again.")
+        % {"name": person.name},
+    )
     return see_other("seminar:person_access", seminar.slug, person.pk)
 
 
@@ -141,6 +180,11 @@ def display_access(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
 @access.facilitator_required
 def renew_display(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     services.renew_display_link(seminar=seminar)
-    messages.success(request, _("The projector has a new display link. Screens opened with the old "
-                                "one have stopped; open the new link on the projector."))
+    messages.success(
+        request,
+        _(
+            "The projector has a new display link. Screens opened with the old "
+            "one have stopped; open the new link on the projector."
+        ),
+    )
     return see_other("seminar:display_access", seminar.slug)

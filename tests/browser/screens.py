@@ -18,7 +18,7 @@ _usernames = itertools.count(1)
 
 @functools.cache
 def password_hash() -> str:
-    """Hashed once: the server still checks the typed password, the test need not hash it each time."""
+    """Hashed once: the server still checks the typed password: no hashing per test."""
     from django.contrib.auth.hashers import make_password
 
     return make_password(FACILITATOR_PASSWORD)
@@ -29,7 +29,9 @@ def make_facilitator(seminar=None):
     from django.contrib.auth.models import Permission, User
 
     user = User.objects.create(username=f"facilitator-{next(_usernames)}", password=password_hash())
-    user.user_permissions.add(Permission.objects.get(codename="facilitate", content_type__app_label="seminar"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="facilitate", content_type__app_label="seminar")
+    )
     if seminar is not None:
         seminar.facilitators.add(user)
     return user
@@ -46,9 +48,14 @@ class Screens:
         self.dialogs: list[str] = []
         self.live_slugs: set[str] = set()
 
-    def new_page(self, *, viewport: dict = PHONE, bypass_csp: bool = False, init_script: str | None = None):
+    def new_page(
+        self, *, viewport: dict = PHONE, bypass_csp: bool = False, init_script: str | None = None
+    ):
         context = self.browser.new_context(
-            base_url=self.server.url, locale="da-DK", viewport=viewport, bypass_csp=bypass_csp,
+            base_url=self.server.url,
+            locale="da-DK",
+            viewport=viewport,
+            bypass_csp=bypass_csp,
         )
         context.set_default_timeout(EXPECT_TIMEOUT_MS * 2)
         if init_script:
@@ -58,7 +65,9 @@ class Screens:
         page.on("pageerror", lambda error: self.problems.append(f"{page.url}: uncaught {error}"))
         page.on("console", lambda message: self._console(page, message))
         page.on("dialog", lambda dialog: self._dialog(dialog))
-        page.on("websocket", lambda socket: self.live_slugs.add(urlsplit(socket.url).path.split("/")[3]))
+        page.on(
+            "websocket", lambda socket: self.live_slugs.add(urlsplit(socket.url).path.split("/")[3])
+        )
         return page
 
     def tablet(self, seminar, viewport: dict = TABLET, **options):

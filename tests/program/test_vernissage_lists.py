@@ -22,8 +22,9 @@ def vernissage(seminar):
     """One idea at each of two brainstorm tables, then the vernissage at the same tables."""
     brainstorm = seat(seminar, "brainstorm", sizes=(4, 3), position=1)
     for number, people in enumerate(brainstorm.people, start=1):
-        ideas.submit_idea(item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}",
-                          key=uuid.uuid4())
+        ideas.submit_idea(
+            item=brainstorm.item, author=people[0], text=f"Idé fra bord {number}", key=uuid.uuid4()
+        )
     return seat(seminar, "vernissage", position=2, grouping=brainstorm.item.grouping)
 
 
@@ -32,9 +33,14 @@ def comments(tables, count: int, table: int = 0) -> list[Comment]:
     idea = tables.groups[table].ideas.get()
     visitors = tables.people[1 - table]
     return Comment.objects.bulk_create(
-        Comment(idea=idea, author=visitors[n % len(visitors)], text=f"Kommentar {n:02d}",
-                key=uuid.uuid4())
-        for n in range(count))
+        Comment(
+            idea=idea,
+            author=visitors[n % len(visitors)],
+            text=f"Kommentar {n:02d}",
+            key=uuid.uuid4(),
+        )
+        for n in range(count)
+    )
 
 
 def page(client: Client, url: str) -> str:
@@ -60,7 +66,8 @@ def table_url(tables, index: int = 0) -> str:
 
 
 def test_the_facilitator_sees_every_comment_a_page_at_a_time_hidden_ones_marked(
-        vernissage, seminar, facilitator_client):
+    vernissage, seminar, facilitator_client
+):
     sent = comments(vernissage, 55)
     Comment.objects.filter(pk=sent[3].pk).update(hidden=True)
     url = all_url(vernissage)
@@ -81,7 +88,8 @@ def test_the_facilitator_sees_every_comment_a_page_at_a_time_hidden_ones_marked(
 
 
 def test_the_facilitator_hides_and_shows_a_comment_again_from_the_complete_list(
-        vernissage, seminar, facilitator_client):
+    vernissage, seminar, facilitator_client
+):
     sent = comments(vernissage, 1)[0]
     url = f"/s/{seminar.slug}/run/vernissage/comments/{sent.pk}/"
 
@@ -97,8 +105,9 @@ def test_the_facilitator_hides_and_shows_a_comment_again_from_the_complete_list(
     assert "Kommentar 00" in hosts(vernissage.people[0][0], seminar)
 
 
-def test_the_link_with_the_total_shows_only_when_there_are_more(vernissage, seminar,
-                                                                facilitator_client):
+def test_the_link_with_the_total_shows_only_when_there_are_more(
+    vernissage, seminar, facilitator_client
+):
     comments(vernissage, selectors.LATEST_COMMENTS)
     host = hosts(vernissage.people[0][0], seminar)
     assert 'id="host-all-comments"' not in host
@@ -127,7 +136,8 @@ def test_a_tables_members_see_every_comment_on_their_ideas_a_page_at_a_time(vern
 
 
 def test_only_facilitators_open_all_comments_and_only_members_their_tables(
-        vernissage, seminar, facilitator_client):
+    vernissage, seminar, facilitator_client
+):
     comments(vernissage, 1)
     outsider = client_for(vernissage.people[1][0])
 

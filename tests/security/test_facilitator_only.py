@@ -51,13 +51,19 @@ def test_every_facilitator_url_sends_a_participant_to_the_login(seminar, phone_c
 
     for route in routes:
         path = fill(route, seminar.slug)
-        response = phone_client.post(path, {"version": before, "direction": "next", "action": "start"})
+        response = phone_client.post(
+            path, {"version": before, "direction": "next", "action": "start"}
+        )
         if response.status_code == 405:
             response = phone_client.get(path)
         answers[path] = (response.status_code, response.get("Location", "").split("?")[0])
 
     assert len(routes) >= 40  # the URLconf was read, not an empty list
-    assert {path: answer for path, answer in answers.items() if answer not in {(302, "/login/"), (403, "")}} == {}
+    assert {
+        path: answer
+        for path, answer in answers.items()
+        if answer not in {(302, "/login/"), (403, "")}
+    } == {}
     assert selectors.live_state(seminar).version == before
 
 

@@ -16,17 +16,23 @@ DEMO_USER = "facilitator"
 
 
 class Command(BaseCommand):
-    help = "Load the reference seminar and its demo roster, make a demo facilitator, print the addresses."
+    help = (
+        "Load the reference seminar and its demo roster, make a demo facilitator, "
+        "print the addresses."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--slug", default="varde-2014",
-                            help='the seminar to load from fixtures/; "" loads none (an empty instance: '
-                                 "the facilitator makes seminars in the browser)")
+        parser.add_argument(
+            "--slug",
+            default="varde-2014",
+            help='the seminar to load from fixtures/; "" loads none (an empty instance: '
+            "the facilitator makes seminars in the browser)",
+        )
 
     def handle(self, *args, slug: str, **options) -> None:
         if not slug:
             self._account(self._demo_user())
-            self.stdout.write(f"Seminars (\"Nyt seminar\" makes one): {links.absolute('/')}")
+            self.stdout.write(f'Seminars ("Nyt seminar" makes one): {links.absolute("/")}')
             return
         seminar = Seminar.objects.filter(slug=slug).first()
         if seminar is None:
@@ -45,17 +51,25 @@ class Command(BaseCommand):
         self.stdout.write(f"Join page for phones (QR on the projector): {links.join_link(seminar)}")
         self.stdout.write("Participant links:")
         for participant in seminar.participants.select_related("department")[:3]:
-            self.stdout.write(f"  {participant.name} ({participant.department.name}, code {participant.code}): "
-                              f"{links.personal_link(participant)}")
-        self.stdout.write(f"All links as CSV: .venv/bin/python manage.py seminar_links {slug} "
-                          f"--base-url {links.absolute('')}")
+            self.stdout.write(
+                f"  {participant.name} ({participant.department.name}, code {participant.code}): "
+                f"{links.personal_link(participant)}"
+            )
+        self.stdout.write(
+            f"All links as CSV: .venv/bin/python manage.py seminar_links {slug} "
+            f"--base-url {links.absolute('')}"
+        )
 
     def _account(self, password: str | None) -> None:
         if password:
-            self.stdout.write(f"  user: {DEMO_USER}   password: {password}   (shown only this once)")
+            self.stdout.write(
+                f"  user: {DEMO_USER}   password: {password}   (shown only this once)"
+            )
         else:
-            self.stdout.write(f"  user: {DEMO_USER}   (password printed on the first run; "
-                              f"`.venv/bin/python manage.py changepassword {DEMO_USER}` sets a new one)")
+            self.stdout.write(
+                f"  user: {DEMO_USER}   (password printed on the first run; "
+                f"`.venv/bin/python manage.py changepassword {DEMO_USER}` sets a new one)"
+            )
 
     def _demo_user(self) -> str | None:
         """Create the demo facilitator once; returns its new password, or None if it existed."""
@@ -64,5 +78,7 @@ class Command(BaseCommand):
             return None
         password = secrets.token_urlsafe(12)
         user = User.objects.create_user(DEMO_USER, password=password)
-        user.user_permissions.add(Permission.objects.get(codename="facilitate", content_type__app_label="seminar"))
+        user.user_permissions.add(
+            Permission.objects.get(codename="facilitate", content_type__app_label="seminar")
+        )
         return password
