@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -20,6 +21,9 @@ from seminar.models import Seminar
 
 Status = Delivery.Status
 UNKNOWN = "unknown"
+
+# The overview lists every mailing, newest first, this many to a page.
+MAILINGS_PER_PAGE = 20
 
 
 def _kind(key: str) -> MailKind:
@@ -60,8 +64,9 @@ def _lines(mailing: Mailing) -> list[Line]:
 @require_GET
 @access.facilitator_required
 def overview(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
+    page = Paginator(seminar.mailings.all(), MAILINGS_PER_PAGE).get_page(request.GET.get("page"))
     mailings = []
-    for mailing in seminar.mailings.all()[:50]:
+    for mailing in page:
         lines = _lines(mailing)
         counts = {
             state: sum(1 for line in lines if line.state == state)
@@ -79,7 +84,7 @@ def overview(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     return render(
         request,
         "seminar/invitations.html",
-        {"seminar": seminar, "kinds": kinds.registered(), "mailings": mailings},
+        {"seminar": seminar, "kinds": kinds.registered(), "mailings": mailings, "page": page},
     )
 
 

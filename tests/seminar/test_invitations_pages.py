@@ -169,3 +169,24 @@ def test_the_overview_lists_each_mailing_with_its_counts(facilitator_client, sem
 
     assert "Invitationer" in html and "<td>4</td><td>4</td>" in html
     assert 'id="compose-homework"' in html
+
+
+def test_the_overview_lists_every_mailing_page_by_page(facilitator_client, seminar):
+    from seminar.views.invitations import MAILINGS_PER_PAGE
+
+    made = [
+        Mailing.objects.create(
+            seminar=seminar, kind="invitation", language="da", token=uuid.uuid4().hex
+        )
+        for _ in range(MAILINGS_PER_PAGE + 5)
+    ]
+    url = f"/s/{seminar.slug}/mail/"
+
+    first = facilitator_client.get(url).content.decode()
+    second = facilitator_client.get(url, {"page": 2}).content.decode()
+
+    shown = [m for m in made if f'id="mailing-{m.pk}"' in first]
+    rest = [m for m in made if f'id="mailing-{m.pk}"' in second]
+    assert len(shown) == MAILINGS_PER_PAGE and len(rest) == 5
+    assert set(shown) | set(rest) == set(made)
+    assert 'rel="next"' in first and 'rel="prev"' in second
