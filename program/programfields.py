@@ -83,8 +83,7 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
         problems.append(
             (
                 line_of("homework"),
-                _("homework must be a list of task names from %(known)s")
-                % {"known": ", ".join(known)},
+                _("homework must be a list of task names from %(known)s") % {"known": known},
             )
         )
         return

@@ -211,8 +211,7 @@ def _parse(text: str) -> ProgramSpec:
             problems.append(
                 (
                     lines.key(line, "kind"),
-                    _("grouping kind must be one of %(kinds)s")
-                    % {"kinds": ", ".join(Grouping.Kind.values)},
+                    _("grouping kind must be one of %(kinds)s") % {"kinds": Grouping.Kind.values},
                 )
             )
         names.add(name)

@@ -106,12 +106,12 @@ def phase_order_problem(keys) -> str | None:
     """Why a `phases` setting cannot be run, or None: each phase at most once, the speeches
     always, and their feedback round (if any) after them."""
     if not isinstance(keys, list) or not keys or not all(isinstance(key, str) for key in keys):
-        return gettext("must be a list of phases from %(known)s") % {"known": ", ".join(PHASE_KEYS)}
+        return gettext("must be a list of phases from %(known)s") % {"known": PHASE_KEYS}
     unknown = [key for key in keys if key not in PHASE_KEYS]
     if unknown:
         return gettext("has unknown phases %(unknown)s (known: %(known)s)") % {
-            "unknown": ", ".join(unknown),
-            "known": ", ".join(PHASE_KEYS),
+            "unknown": unknown,
+            "known": PHASE_KEYS,
         }
     if len(set(keys)) != len(keys):
         return gettext("names a phase twice")
