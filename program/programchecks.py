@@ -4,6 +4,8 @@ Each problem names the line to fix. They run after the fields are read one by on
 (program.programfile.parse) and add to the same list, so a file gets every problem at once.
 """
 
+from django.utils.translation import gettext as _
+
 from groups.models import Grouping
 from program.models import AgendaItem, Day
 from seminar.models import Seminar
@@ -38,8 +40,11 @@ def check_size(text: str, error) -> None:
             [
                 (
                     line,
-                    f"the file is {len(data):,} bytes; a program file may be at most "
-                    f"{MAX_BYTES:,} bytes (1 MB), and this line crosses the limit",
+                    _(
+                        "the file is %(size)s bytes; a program file may be at most "
+                        "%(limit)s bytes (1 MB), and this line crosses the limit"
+                    )
+                    % {"size": f"{len(data):,}", "limit": f"{MAX_BYTES:,}"},
                 )
             ]
         )
@@ -48,7 +53,13 @@ def check_size(text: str, error) -> None:
 def _length(table: str, name: str, value: str, line: int, problems) -> None:
     limit = LIMITS[table][name]
     if len(value) > limit:
-        problems.append((line, f"{name} is {len(value)} characters long; at most {limit}"))
+        problems.append(
+            (
+                line,
+                _("%(field)s is %(length)s characters long; at most %(limit)s")
+                % {"field": name, "length": len(value), "limit": limit},
+            )
+        )
 
 
 def check(spec, lines, problems: list) -> None:
@@ -76,8 +87,11 @@ def check(spec, lines, problems: list) -> None:
             problems.append(
                 (
                     date_line,
-                    f"the day {day.date} comes after {previous.date} (line {previous.line}); "
-                    "put the days in date order",
+                    _(
+                        "the day %(date)s comes after %(previous)s (line %(line)s); "
+                        "put the days in date order"
+                    )
+                    % {"date": day.date, "previous": previous.date, "line": previous.line},
                 )
             )
         _length("day", "title", day.title, lines.key(day.line, "title"), problems)
@@ -99,14 +113,32 @@ def _groups(grouping: dict, lines, problems) -> None:
     size, count, smallest = grouping["group_size"], grouping["num_groups"], grouping["min_size"]
     size_key = "split_above" if grouping["kind"] == "department" else "group_size"
     if isinstance(size, int) and size > MAX_GROUP_SIZE:
-        problems.append((lines.key(line, size_key), f"{size_key} must be at most {MAX_GROUP_SIZE}"))
+        problems.append(
+            (
+                lines.key(line, size_key),
+                _("%(field)s must be at most %(limit)s")
+                % {"field": size_key, "limit": MAX_GROUP_SIZE},
+            )
+        )
     if isinstance(count, int) and count > MAX_GROUPS:
-        problems.append((lines.key(line, "num_groups"), f"num_groups must be at most {MAX_GROUPS}"))
+        problems.append(
+            (
+                lines.key(line, "num_groups"),
+                _("%(field)s must be at most %(limit)s")
+                % {"field": "num_groups", "limit": MAX_GROUPS},
+            )
+        )
     if size is not None and count is not None:
-        problems.append((lines.key(line, "num_groups"), "give group_size or num_groups, not both"))
+        problems.append(
+            (lines.key(line, "num_groups"), _("give group_size or num_groups, not both"))
+        )
     if isinstance(size, int) and isinstance(smallest, int) and smallest > size:
         problems.append(
-            (lines.key(line, "min_size"), f"min_size {smallest} is larger than split_above {size}")
+            (
+                lines.key(line, "min_size"),
+                _("min_size %(smallest)s is larger than split_above %(size)s")
+                % {"smallest": smallest, "size": size},
+            )
         )
 
 
@@ -120,17 +152,23 @@ def _items(items, lines, problems) -> None:
             problems.append(
                 (
                     lines.key(item.line, "start"),
-                    f"start {item.start:%H:%M} is before the start of the item above "
-                    f"({previous.start:%H:%M}, line {lines.key(previous.line, 'start')}); "
-                    "put the items in time order",
+                    _(
+                        "start %(start)s is before the start of the item above "
+                        "(%(previous)s, line %(line)s); put the items in time order"
+                    )
+                    % {
+                        "start": f"{item.start:%H:%M}",
+                        "previous": f"{previous.start:%H:%M}",
+                        "line": lines.key(previous.line, "start"),
+                    },
                 )
             )
         if item.returns_at is not None and item.start is not None and item.returns_at <= item.start:
             problems.append(
                 (
                     lines.key(item.line, "returns_at"),
-                    f"returns_at {item.returns_at:%H:%M} is not after the item's start "
-                    f"{item.start:%H:%M}",
+                    _("returns_at %(returns_at)s is not after the item's start %(start)s")
+                    % {"returns_at": f"{item.returns_at:%H:%M}", "start": f"{item.start:%H:%M}"},
                 )
             )
         if item.start is not None:

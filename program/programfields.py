@@ -6,6 +6,8 @@ words, activity settings and item keys. Each problem is appended with its line
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+
 from program import activities, homework, itemkeys
 from program.soapbox.selectors import phase_order_problem
 
@@ -14,7 +16,10 @@ def _whole(lowest: int, highest: int):
     def problem(value) -> str | None:
         if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
             return None
-        return f"must be a whole number from {lowest} to {highest}"
+        return _("must be a whole number from %(lowest)s to %(highest)s") % {
+            "lowest": lowest,
+            "highest": highest,
+        }
 
     return problem
 
@@ -37,7 +42,13 @@ def _time(value, problems, line, name) -> dt.time | None:
         hours, minutes = (int(part) for part in re.split(r"[:.]", value.strip()))
         if hours < 24 and minutes < 60:
             return dt.time(hours, minutes)
-    problems.append((line, f'{name} must be a time like "08:30", not {value!r}'))
+    problems.append(
+        (
+            line,
+            _('%(field)s must be a time like "08:30", not %(value)s')
+            % {"field": name, "value": repr(value)},
+        )
+    )
     return None
 
 
@@ -47,7 +58,9 @@ def _english(table: dict, texts: tuple[str, ...], line_of, problems) -> dict:
     for name in texts:
         value = table.get(f"{name}_en", "")
         if not isinstance(value, str):
-            problems.append((line_of(f"{name}_en"), f"{name}_en must be a text"))
+            problems.append(
+                (line_of(f"{name}_en"), _("%(field)s must be a text") % {"field": f"{name}_en"})
+            )
         elif value.strip():
             english[f"{name}_en"] = value.strip() if name == "title" else value
     return english
@@ -61,20 +74,27 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
     """The seminar's own words and homework: checked here so no seminar's words live in code."""
     year = head.get("goal_year", "")
     if not isinstance(year, (str, int)) or len(str(year)) > 20:
-        problems.append((line_of("goal_year"), 'goal_year must be a short text such as "2027"'))
+        problems.append((line_of("goal_year"), _('goal_year must be a short text such as "2027"')))
     else:
         spec.goal_year = str(year).strip()
     wanted = head.get("homework", [])
     known = [task.key for task in homework.registered()]
     if not isinstance(wanted, list) or not all(isinstance(key, str) for key in wanted):
         problems.append(
-            (line_of("homework"), f"homework must be a list of task names from {known}")
+            (
+                line_of("homework"),
+                _("homework must be a list of task names from %(known)s") % {"known": known},
+            )
         )
         return
     for key in wanted:
         if key not in known:
             problems.append(
-                (line_of("homework"), f"unknown homework {key!r} (known: {', '.join(known)})")
+                (
+                    line_of("homework"),
+                    _("unknown homework %(key)s (known: %(known)s)")
+                    % {"key": repr(key), "known": ", ".join(known)},
+                )
             )
     spec.homework = list(dict.fromkeys(wanted))
 
@@ -88,7 +108,11 @@ def _item_settings(item: dict, kind: str, line_of, problems) -> dict:
         value = item[key]
         if kind not in kinds:
             problems.append(
-                (line_of(key), f"{key} is a setting of kind {' or '.join(kinds)}, not {kind!r}")
+                (
+                    line_of(key),
+                    _("%(field)s is a setting of kind %(kinds)s, not %(kind)s")
+                    % {"field": key, "kinds": _(" or ").join(kinds), "kind": repr(kind)},
+                )
             )
         elif (problem := check(value)) is not None:
             problems.append((line_of(key), f"{key} {problem}"))
@@ -108,8 +132,13 @@ def _kind_settings(item: dict, kind: str, line_of, problems) -> dict:
     own = activities.get(kind).setting_names if activities.is_registered(kind) else ()
     for name in sorted(item.keys() & kind_setting_names() - set(own)):
         owners = [other.key for other in activities.all_kinds() if name in other.setting_names]
-        owned_by = " or ".join(owners)
-        problems.append((line_of(name), f"{name} is a setting of kind {owned_by}, not {kind!r}"))
+        problems.append(
+            (
+                line_of(name),
+                _("%(field)s is a setting of kind %(kinds)s, not %(kind)s")
+                % {"field": name, "kinds": _(" or ").join(owners), "kind": repr(kind)},
+            )
+        )
     if not activities.is_registered(kind):
         return {}
     given = {name: item[name] for name in own if name in item}
@@ -122,11 +151,11 @@ def _explicit_key(item: dict, taken: set[str], line_of, problems) -> str:
     key = item["key"]
     if not isinstance(key, str) or not itemkeys.KEY.match(key):
         problems.append(
-            (line_of("key"), "key must be lower-case letters, digits, '-' or '_' (at most 60)")
+            (line_of("key"), _("key must be lower-case letters, digits, '-' or '_' (at most 60)"))
         )
         return ""
     if key in taken:
-        problems.append((line_of("key"), f"two items have the key {key!r}"))
+        problems.append((line_of("key"), _("two items have the key %(key)s") % {"key": repr(key)}))
     taken.add(key)
     return key
 

@@ -14,6 +14,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from groups.models import Grouping
 from program import activities, programchecks
 from program.programfields import (
@@ -64,7 +66,12 @@ SLUG = re.compile(r"^[-a-z0-9_]+$")
 class ProgramFileError(Exception):
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(f"line {line}: {message}" for line, message in self.problems))
+        super().__init__(
+            "\n".join(
+                _("line %(line)s: %(problem)s") % {"line": line, "problem": message}
+                for line, message in self.problems
+            )
+        )
 
 
 @dataclass
@@ -115,7 +122,12 @@ def _check_keys(
     table: dict, allowed: set[str], where: str, lines: Lines, line: int, problems
 ) -> None:
     for key in sorted(set(table) - allowed):
-        problems.append((lines.key(line, key), f"unknown field {key!r} in {where}"))
+        problems.append(
+            (
+                lines.key(line, key),
+                _("unknown field %(field)s in %(table)s") % {"field": repr(key), "table": where},
+            )
+        )
 
 
 def parse(text: str) -> ProgramSpec:
@@ -138,14 +150,19 @@ def _parse(text: str) -> ProgramSpec:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise ProgramFileError(
-            [(int(match.group(1)) if match else 1, f"not valid TOML: {error}")]
+            [
+                (
+                    int(match.group(1)) if match else 1,
+                    _("not valid TOML: %(error)s") % {"error": error},
+                )
+            ]
         ) from error
     lines = Lines(text)
     problems: list[tuple[int, str]] = []
 
     head = data.get("seminar")
     if not isinstance(head, dict):
-        raise ProgramFileError([(1, "the file needs a [seminar] table with slug and title")])
+        raise ProgramFileError([(1, _("the file needs a [seminar] table with slug and title"))])
     head_line = lines.header("seminar")
     _check_keys(
         head,
@@ -158,14 +175,17 @@ def _parse(text: str) -> ProgramSpec:
     slug = str(head.get("slug", ""))
     if not SLUG.match(slug):
         problems.append(
-            (lines.key(head_line, "slug"), "slug must be lower-case letters, digits and '-'")
+            (lines.key(head_line, "slug"), _("slug must be lower-case letters, digits and '-'"))
         )
     if not str(head.get("title", "")).strip():
-        problems.append((lines.key(head_line, "title"), "the seminar needs a title"))
+        problems.append((lines.key(head_line, "title"), _("the seminar needs a title")))
     colour = str(head.get("colour", ""))
     if colour and not re.match(COLOUR, colour):
         problems.append(
-            (lines.key(head_line, "colour"), 'colour must be # and six hex digits, e.g. "#0b4f8a"')
+            (
+                lines.key(head_line, "colour"),
+                _('colour must be # and six hex digits, e.g. "#0b4f8a"'),
+            )
         )
     spec = ProgramSpec(
         slug=slug,
@@ -184,17 +204,27 @@ def _parse(text: str) -> ProgramSpec:
         _check_keys(grouping, GROUPING_FIELDS, "[[groupings]]", lines, line, problems)
         name = str(grouping.get("name", "")).strip()
         if not name or name in names:
-            problems.append((line, f"each grouping needs a unique name (got {name!r})"))
+            problems.append(
+                (line, _("each grouping needs a unique name (got %(name)s)") % {"name": repr(name)})
+            )
         if grouping.get("kind", "mixed") not in Grouping.Kind.values:
             problems.append(
-                (lines.key(line, "kind"), f"grouping kind must be one of {Grouping.Kind.values}")
+                (
+                    lines.key(line, "kind"),
+                    _("grouping kind must be one of %(kinds)s") % {"kinds": Grouping.Kind.values},
+                )
             )
         names.add(name)
         for key in ("group_size", "num_groups", "min_size", "split_above"):
             if grouping.get(key) is not None and (
                 not isinstance(grouping[key], int) or grouping[key] < 1
             ):
-                problems.append((lines.key(line, key), f"{key} must be a whole number above 0"))
+                problems.append(
+                    (
+                        lines.key(line, key),
+                        _("%(field)s must be a whole number above 0") % {"field": key},
+                    )
+                )
         by_department = grouping.get("kind", "mixed") == Grouping.Kind.DEPARTMENT
         for key in MIXED_ONLY if by_department else DEPARTMENT_ONLY:
             if key in grouping:
@@ -202,12 +232,15 @@ def _parse(text: str) -> ProgramSpec:
                     (
                         lines.key(line, key),
                         (
-                            f"{key} is for mixed groupings: a department grouping has one group "
-                            "per department (split_above splits larger ones, "
-                            "min_size merges smaller ones)"
+                            _(
+                                "%(field)s is for mixed groupings: a department grouping has one "
+                                "group per department (split_above splits larger ones, "
+                                "min_size merges smaller ones)"
+                            )
+                            if by_department
+                            else _('%(field)s is for department groupings (kind = "department")')
                         )
-                        if by_department
-                        else f'{key} is for department groupings (kind = "department")',
+                        % {"field": key},
                     )
                 )
         spec.groupings.append(
@@ -237,11 +270,16 @@ def _parse(text: str) -> ProgramSpec:
             )
         except ValueError:
             problems.append(
-                (lines.key(line, "date"), f"date must look like 2014-10-30, not {raw_date!r}")
+                (
+                    lines.key(line, "date"),
+                    _("date must look like 2014-10-30, not %(value)s") % {"value": repr(raw_date)},
+                )
             )
             date = None
         if date in seen_dates:
-            problems.append((lines.key(line, "date"), f"two days have the date {date}"))
+            problems.append(
+                (lines.key(line, "date"), _("two days have the date %(date)s") % {"date": date})
+            )
         seen_dates.add(date)
         items = []
         for item in day.get("items", []):
@@ -250,28 +288,38 @@ def _parse(text: str) -> ProgramSpec:
             _check_keys(item, item_keys, "[[days.items]]", lines, item_line, problems)
             title = str(item.get("title", "")).strip()
             if not title:
-                problems.append((item_line, "every item needs a title"))
+                problems.append((item_line, _("every item needs a title")))
             kind = item.get("kind", "info")
             if not activities.is_registered(kind):
                 known = ", ".join(k.key for k in activities.all_kinds())
                 problems.append(
-                    (lines.key(item_line, "kind"), f"unknown kind {kind!r} (known: {known})")
+                    (
+                        lines.key(item_line, "kind"),
+                        _("unknown kind %(kind)s (known: %(known)s)")
+                        % {"kind": repr(kind), "known": known},
+                    )
                 )
             minutes = item.get("minutes", 0)
             if not isinstance(minutes, int) or not 0 <= minutes <= 24 * 60:
                 problems.append(
-                    (lines.key(item_line, "minutes"), "minutes must be a whole number of minutes")
+                    (
+                        lines.key(item_line, "minutes"),
+                        _("minutes must be a whole number of minutes"),
+                    )
                 )
                 minutes = 0
             grouping = str(item.get("grouping", ""))
             if grouping and grouping not in names:
                 problems.append(
-                    (lines.key(item_line, "grouping"), f"no grouping named {grouping!r}")
+                    (
+                        lines.key(item_line, "grouping"),
+                        _("no grouping named %(name)s") % {"name": repr(grouping)},
+                    )
                 )
             round_number = item.get("round", 1)
             if not isinstance(round_number, int) or not 1 <= round_number <= 20:
                 problems.append(
-                    (lines.key(item_line, "round"), "round must be a whole number from 1 to 20")
+                    (lines.key(item_line, "round"), _("round must be a whole number from 1 to 20"))
                 )
                 round_number = 1
             items.append(
@@ -317,7 +365,7 @@ def _parse(text: str) -> ProgramSpec:
             )
         )
     if not spec.days:
-        problems.append((1, "the program has no [[days]]"))
+        problems.append((1, _("the program has no [[days]]")))
     _derive_keys(spec, explicit_keys)
     programchecks.check(spec, lines, problems)
     if problems:

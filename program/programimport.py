@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.deletion import Collector
+from django.utils.translation import gettext
 
 from groups.models import Grouping
 from program.models import AgendaItem, Day
@@ -53,11 +54,15 @@ class Loss:
     work: dict[str, int]  # what the room wrote at it: kind of contribution -> how many
 
     def describe(self) -> str:
-        held = (
-            ", ".join(f"{count} {name}" for name, count in sorted(self.work.items()))
-            or "nothing written"
+        held = ", ".join(f"{count} {name}" for name, count in sorted(self.work.items())) or gettext(
+            "nothing written"
         )
-        return f"{self.item.title!r} (key {self.item.key!r}, {self.item.day.date}): {held}"
+        return gettext("%(title)s (key %(key)s, %(date)s): %(held)s") % {
+            "title": repr(self.item.title),
+            "key": repr(self.item.key),
+            "date": self.item.day.date,
+            "held": held,
+        }
 
 
 @dataclass
@@ -75,8 +80,11 @@ class WouldLoseWork(ProgramFileError):
             [
                 (
                     1,
-                    "the file no longer has items the room has worked at; nothing was imported. "
-                    "Put them back, or import with --force to remove them and their work:",
+                    gettext(
+                        "the file no longer has items the room has worked at; nothing was "
+                        "imported. Put them back, or import with --force to remove them and "
+                        "their work:"
+                    ),
                 )
             ]
             + [(1, f"  {loss.describe()}") for loss in losses]
@@ -105,7 +113,13 @@ def _seminar(spec: ProgramSpec, replace: bool) -> Seminar:
     seminar = Seminar.objects.filter(slug=spec.slug).first()
     if seminar is not None and not replace:
         raise ProgramFileError(
-            [(1, f"a seminar with slug {spec.slug!r} exists; import with --replace")]
+            [
+                (
+                    1,
+                    gettext("a seminar with slug %(slug)s exists; import with --replace")
+                    % {"slug": repr(spec.slug)},
+                )
+            ]
         )
     seminar = seminar or Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description

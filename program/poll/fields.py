@@ -4,6 +4,8 @@
 export writes it back unchanged.
 """
 
+from django.utils.translation import gettext as _
+
 NAMES = ("question", "question_en", "options", "options_en", "choice")
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 MAX_QUESTION = 300
@@ -14,11 +16,15 @@ CHOICES = ("single", "multiple")
 def _text(fields: dict, name: str, limit: int, problem, required: bool) -> str:
     value = fields.get(name, "")
     if not isinstance(value, str):
-        problem(name, f"{name} must be a text")
+        problem(name, _("%(field)s must be a text") % {"field": name})
     elif required and not value.strip():
-        problem(name, f'a poll needs its {name}: {name} = "..."')
+        problem(name, _('a poll needs its %(field)s: %(field)s = "..."') % {"field": name})
     elif len(value.strip()) > limit:
-        problem(name, f"{name} is {len(value.strip())} characters long; at most {limit}")
+        problem(
+            name,
+            _("%(field)s is %(length)s characters long; at most %(limit)s")
+            % {"field": name, "length": len(value.strip()), "limit": limit},
+        )
     else:
         return value.strip()
     return ""
@@ -28,35 +34,48 @@ def _options(fields: dict, name: str, problem, count: int | None) -> list[str] |
     """The list of option texts (English: as many as the Danish ones, "" keeps a Danish one)."""
     value = fields.get(name)
     if not isinstance(value, list) or not all(isinstance(text, str) for text in value):
-        problem(name, f'{name} must be a list of texts, e.g. {name} = ["Ja", "Nej"]')
+        problem(
+            name,
+            _('%(field)s must be a list of texts, e.g. %(field)s = ["Ja", "Nej"]')
+            % {"field": name},
+        )
         return None
     if count is None and not MIN_OPTIONS <= len(value) <= MAX_OPTIONS:
         problem(
-            name, f"a poll has {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {len(value)}"
+            name,
+            _("a poll has %(lowest)s to %(highest)s options; this one has %(count)s")
+            % {"lowest": MIN_OPTIONS, "highest": MAX_OPTIONS, "count": len(value)},
         )
         return None
     if count is not None and len(value) != count:
         problem(
             name,
-            f"{name} has {len(value)} texts for {count} options; "
-            'give one for each ("" keeps the Danish)',
+            _(
+                "%(field)s has %(texts)s texts for %(count)s options; "
+                'give one for each ("" keeps the Danish)'
+            )
+            % {"field": name, "texts": len(value), "count": count},
         )
         return None
     texts = [text.strip() for text in value]
     fine = True
     for number, text in enumerate(texts, start=1):
         if count is None and not text:
-            problem(name, f"option {number} of {name} is empty")
+            problem(
+                name,
+                _("option %(number)s of %(field)s is empty") % {"number": number, "field": name},
+            )
             fine = False
         elif len(text) > MAX_OPTION:
             problem(
                 name,
-                f"option {number} of {name} is {len(text)} characters long; at most {MAX_OPTION}",
+                _("option %(number)s of %(field)s is %(length)s characters long; at most %(limit)s")
+                % {"number": number, "field": name, "length": len(text), "limit": MAX_OPTION},
             )
             fine = False
     filled = [text.casefold() for text in texts if text]
     if len(set(filled)) < len(filled):
-        problem(name, f"two options of {name} read the same")
+        problem(name, _("two options of %(field)s read the same") % {"field": name})
         fine = False
     return texts if fine else None
 
@@ -83,7 +102,8 @@ def read(fields: dict, line_of, problems: list) -> dict:
     if choice not in CHOICES:
         problem(
             "choice",
-            f'choice must be "single" (one option) or "multiple" (one or more), not {choice!r}',
+            _('choice must be "single" (one option) or "multiple" (one or more), not %(value)s')
+            % {"value": repr(choice)},
         )
     settings["choice"] = choice if choice in CHOICES else "single"
     return settings

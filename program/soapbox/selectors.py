@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from groups import selectors as group_selectors
@@ -105,16 +106,19 @@ def phase_order_problem(keys) -> str | None:
     """Why a `phases` setting cannot be run, or None: each phase at most once, the speeches
     always, and their feedback round (if any) after them."""
     if not isinstance(keys, list) or not keys or not all(isinstance(key, str) for key in keys):
-        return f"must be a list of phases from {PHASE_KEYS}"
+        return gettext("must be a list of phases from %(known)s") % {"known": PHASE_KEYS}
     unknown = [key for key in keys if key not in PHASE_KEYS]
     if unknown:
-        return f"has unknown phases {unknown} (known: {PHASE_KEYS})"
+        return gettext("has unknown phases %(unknown)s (known: %(known)s)") % {
+            "unknown": unknown,
+            "known": PHASE_KEYS,
+        }
     if len(set(keys)) != len(keys):
-        return "names a phase twice"
+        return gettext("names a phase twice")
     if "speeches" not in keys:
-        return 'must include "speeches"'
+        return gettext('must include "speeches"')
     if "feedback" in keys and keys.index("feedback") < keys.index("speeches"):
-        return 'must put "feedback" after "speeches"'
+        return gettext('must put "feedback" after "speeches"')
     return None
 
 

@@ -58,7 +58,7 @@ def test_a_broken_program_file_is_refused_with_its_lines_and_keeps_the_title(fac
 
     page = answer.content.decode()
     assert answer.status_code == 400
-    assert "unknown field &#x27;mystery&#x27; in [seminar]" in page
+    assert "Linje 4: ukendt felt &#x27;mystery&#x27; i [seminar]" in page
     assert 'value="Mit seminar"' in page
     assert not Seminar.objects.filter(slug="x").exists()
 

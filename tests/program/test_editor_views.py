@@ -121,7 +121,7 @@ def test_retiming_before_the_item_above_is_refused_with_the_imports_message(
 
     page = answer.content.decode()
     assert answer.status_code == 400
-    assert "start 07:30 is before the start of the item above (08:15" in page
+    assert "start 07:30 er før starten på punktet ovenover (08:15" in page
     assert 'aria-describedby="id_start_error"' in page
     assert 'value="Gåtur i parken"' in page
     assert "Gåtur" in titles(seminar) and "Gåtur i parken" not in titles(seminar)
@@ -187,7 +187,10 @@ def test_a_setting_of_another_kind_is_refused_at_its_field(facilitator_client, s
     )
 
     assert answer.status_code == 400
-    assert "speakers is a setting of kind soapbox, not &#x27;talk&#x27;" in answer.content.decode()
+    assert (
+        "speakers er en indstilling for kind soapbox, ikke &#x27;talk&#x27;"
+        in answer.content.decode()
+    )
 
 
 def test_move_swaps_places_and_times(facilitator_client, seminar):
@@ -243,7 +246,7 @@ def test_add_day_then_a_second_day_of_the_same_date_is_refused(facilitator_clien
         ("Lørdag", "Saturday"),
     ]
     assert again.status_code == 400
-    assert "two days have the date 2026-03-07" in again.content.decode()
+    assert "to dage har datoen 2026-03-07" in again.content.decode()
     assert 'value="Også lørdag"' in again.content.decode()
 
 

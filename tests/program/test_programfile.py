@@ -3,12 +3,22 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from program import activities
 from program.models import AgendaItem, Day
 from program.programfile import ProgramFileError, export_program, import_program, parse
 from seminar.models import Seminar
 from tests.conftest import REFERENCE_PROGRAM
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The parser's rules, read in its English messages (tests/program/test_programfile_language.py
+    has them in Danish, on the pages that show them)."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = """
 [seminar]

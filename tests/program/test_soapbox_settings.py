@@ -4,6 +4,7 @@ by default 3, 15 and prepare, speeches, feedback, plan."""
 import re
 
 import pytest
+from django.utils import translation
 
 from program.programfile import ProgramFileError, export_program, import_program, parse
 from program.soapbox import selectors, services
@@ -117,6 +118,6 @@ def test_the_phases_are_read_stored_and_exported_and_an_order_that_cannot_run_na
         (no_speeches, 'phases must include "speeches"'),
         (unknown, "phases has unknown phases ['vision']"),
     ):
-        with pytest.raises(ProgramFileError) as error:
+        with translation.override("en"), pytest.raises(ProgramFileError) as error:
             parse(text)
         assert str(error.value).startswith("line 27: " + problem), str(error.value)

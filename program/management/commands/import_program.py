@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from program.programchecks import MAX_BYTES
 from program.programfile import ProgramFileError, parse
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             "seminar, and facilitators invite others on the seminar's own pages",
         )
 
+    @no_translations  # English output, like the rest of the command's text
     def handle(
         self, *args, file: Path, replace: bool, force: bool, facilitator: list[str], **options
     ) -> None:
