@@ -453,6 +453,7 @@ SECTIONS = [
         ),
         plan_rows,
         position=85,
+        worded_title=_("Plans per %(department)s"),
     ),
     ReportSection(
         "monday",
