@@ -1,6 +1,6 @@
 """The seminar's word for a department ([seminar] department_word in docs/program-format.md).
 
-A seminar may call its departments "forvaltning" or "enhed"; without its own word the screens
+A seminar may call its departments "enhed" or "område"; without its own word the screens
 say the neutral "department" ("afdeling" in Danish). Code and model names stay "department"."""
 
 import re

@@ -150,7 +150,7 @@ class SeminarForm(forms.Form):
         label=_("Word for a department"),
         max_length=MAX_WORD,
         required=False,
-        help_text=_("E.g. forvaltning; empty: afdeling."),
+        help_text=_("In Danish, e.g. enhed; empty: afdeling."),
     )
     department_words = forms.CharField(label=_("Its plural"), max_length=MAX_WORD, required=False)
     department_word_en = forms.CharField(
