@@ -12,3 +12,9 @@ register = template.Library()
 def department_word_tag(context) -> DepartmentWord:
     """Without a seminar on the page, the neutral word."""
     return department_word(context.get("seminar"))
+
+
+@register.filter
+def for_count(word: DepartmentWord, count: int) -> str:
+    """`one` for one, `many` for any other count."""
+    return word.one if count == 1 else word.many
