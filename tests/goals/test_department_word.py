@@ -118,12 +118,20 @@ def test_the_saved_message_and_the_required_answer_use_the_word(room, goal):
     assert "Gemt. Gruppen for din forvaltning kan se det nu." in saved.content.decode()
 
 
-def test_the_groups_people_and_privacy_pages_use_the_word(room, facilitator_client):
+def test_people_privacy_my_data_and_the_case_form_use_the_word(room, facilitator_client):
     own_word(room.seminar)
     slug = room.seminar.slug
 
+    anna = phone_of(room.anna)
+
     people = facilitator_client.get(f"/s/{slug}/people/").content.decode()
-    privacy = phone_of(room.anna).get(f"/s/{slug}/privacy/").content.decode()
+    privacy = anna.get(f"/s/{slug}/privacy/").content.decode()
+    my_data = anna.get(f"/s/{slug}/my-data/").content.decode()
+    case = anna.get(f"/s/{slug}/goals/case/").content.decode()
 
     assert '<th scope="col">Forvaltning</th>' in people
     assert "Dit navn, din forvaltning," in privacy
+    assert "<dt>Forvaltning</dt>" in my_data
+    assert "eller andre forvaltninger." in case and "Andre forvaltninger" in case
+    for page in (people, privacy, my_data, case):
+        assert "afdeling" not in page.lower()
