@@ -48,7 +48,9 @@ def _cases(seminar: Seminar) -> list[tuple]:
     the rest."""
     cases = {
         case.author_id: case
-        for case in in_cut(Case.objects.filter(seminar=seminar), "author").select_related("author")
+        for case in in_cut(Case.objects.filter(seminar=seminar), "author").select_related(
+            "author", "seminar"
+        )
     }
     placed, seen = [], set()
     for item in in_program_order(seminar, "cases"):
@@ -453,6 +455,7 @@ SECTIONS = [
         ),
         plan_rows,
         position=85,
+        worded_title=_("Plans per %(department)s"),
     ),
     ReportSection(
         "monday",

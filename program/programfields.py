@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from program import activities, homework, itemkeys
 from program.soapbox.selectors import phase_order_problem
+from seminar.department_word import word_problem
 
 
 def _whole(lowest: int, highest: int):
@@ -77,6 +78,11 @@ def _seminar_terms(head: dict, spec, line_of, problems) -> None:
         problems.append((line_of("goal_year"), _('goal_year must be a short text such as "2027"')))
     else:
         spec.goal_year = str(year).strip()
+    for name in ("department_word", "department_word_en"):
+        if name in head and (problem := word_problem(head[name])) is not None:
+            problems.append((line_of(name), f"{name} {problem}"))
+        elif name in head:
+            setattr(spec, name, [word.strip() for word in head[name]])
     wanted = head.get("homework", [])
     known = [task.key for task in homework.registered()]
     if not isinstance(wanted, list) or not all(isinstance(key, str) for key in wanted):

@@ -59,7 +59,7 @@ MIXED_ONLY = ("group_size", "num_groups")
 DEPARTMENT_ONLY = ("split_above", "min_size")
 SEMINAR_FIELDS = {"slug", "title", "place", "description", "colour", "data_controller"}
 # The seminar's own words and tasks (docs/program-format.md, "The seminar's own words").
-SEMINAR_TERM_FIELDS = {"goal_year", "homework"}
+SEMINAR_TERM_FIELDS = {"goal_year", "homework", "department_word", "department_word_en"}
 SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
@@ -113,6 +113,9 @@ class ProgramSpec:
     data_controller: str = ""
     goal_year: str = ""
     homework: list[str] = field(default_factory=list)
+    # [singular, plural] or empty (seminar.department_word)
+    department_word: list[str] = field(default_factory=list)
+    department_word_en: list[str] = field(default_factory=list)
     groupings: list[dict] = field(default_factory=list)
     days: list[DaySpec] = field(default_factory=list)
     english: dict = field(default_factory=dict)
@@ -410,6 +413,10 @@ def export_program(seminar: Seminar) -> str:
     out += _texts(seminar, ("title_en", "place", "place_en", "description", "description_en"))
     if seminar.goal_year:
         out.append(f"goal_year = {_string(seminar.goal_year)}")
+    for name in ("department_word", "department_word_en"):
+        words = [getattr(seminar, name), getattr(seminar, name.replace("word", "words"))]
+        if all(words):
+            out.append(f"{name} = {json.dumps(words, ensure_ascii=False)}")
     if seminar.homework:
         out.append(f"homework = {json.dumps(seminar.homework, ensure_ascii=False)}")
     if seminar.colour:

@@ -124,6 +124,8 @@ def _seminar(spec: ProgramSpec, replace: bool) -> Seminar:
     seminar = seminar or Seminar(slug=spec.slug)
     seminar.title, seminar.place, seminar.description = spec.title, spec.place, spec.description
     seminar.goal_year, seminar.homework = spec.goal_year, spec.homework
+    seminar.department_word, seminar.department_words = spec.department_word or ("", "")
+    seminar.department_word_en, seminar.department_words_en = spec.department_word_en or ("", "")
     seminar.colour, seminar.data_controller = spec.colour, spec.data_controller
     for name in SEMINAR_TEXTS:
         setattr(seminar, f"{name}_en", spec.english.get(f"{name}_en", ""))

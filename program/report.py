@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from groups.models import Group, Grouping, Membership
 from program.models import AgendaItem, Day
+from seminar.department_word import department_word
 from seminar.models import Department, Seminar
 
 
@@ -43,6 +44,15 @@ class ReportSection:
     rows: Callable[[Seminar], list[dict]]
     position: int = 100
     labels: dict[str, str | Promise] = field(default_factory=dict, hash=False)
+    # The title for a seminar with its own word for a department, with %(department)s in it.
+    worded_title: str | Promise = ""
+
+    def title_for(self, seminar: Seminar) -> str:
+        """The title in the seminar's words (seminar.department_word)."""
+        word = department_word(seminar)
+        if self.worded_title and word.own:
+            return str(self.worded_title) % {"department": word.one}
+        return str(self.title)
 
     def render(self, seminar: Seminar, request: HttpRequest | None = None) -> dict[int | None, str]:
         """Each part's HTML, keyed like `parts`; inner headings one level below the part's own."""
@@ -194,6 +204,7 @@ def in_program_order(seminar: Seminar, kind: str | None = None):
 class Part:
     section: ReportSection
     html: str
+    title: str
 
 
 @dataclass
@@ -223,7 +234,9 @@ def build(seminar: Seminar, request: HttpRequest | None = None) -> Report:
     for section in sections():
         for key, html in section.render(seminar, request).items():
             target = by_id.get(key)
-            (target.parts if target else before).append(Part(section, html))
+            (target.parts if target else before).append(
+                Part(section, html, section.title_for(seminar))
+            )
     return Report(
         seminar=seminar,
         days=[

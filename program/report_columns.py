@@ -7,6 +7,8 @@ the label instead, so a Danish facilitator gets Danish headers and an English on
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from seminar.department_word import department_word
+
 LABELS: dict[str, str | Promise] = {
     "field": _("Field"),
     "value": _("Value"),
@@ -89,3 +91,14 @@ def label(key: str, own: dict | None = None) -> str:
 
 def labels(keys, own: dict | None = None) -> list[str]:
     return [label(key, own) for key in keys]
+
+
+def worded(seminar) -> dict[str, str]:
+    """The headers in the seminar's own word for a department (seminar.department_word)."""
+    word = department_word(seminar)
+    if not word.own:
+        return {}
+    return {
+        "department": word.One,
+        "requires": _("What it requires of our %(department)s") % {"department": word.one},
+    }

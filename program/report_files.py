@@ -49,9 +49,14 @@ def tables(seminar: Seminar) -> list[Table]:
             report.agenda_rows(items),
         ),
     ]
+    own = report_columns.worded(seminar)
     return found + [
         Table(
-            section.key, str(section.title), section.columns, section.rows(seminar), section.labels
+            section.key,
+            section.title_for(seminar),
+            section.columns,
+            section.rows(seminar),
+            {**own, **section.labels},
         )
         for section in report.sections()
     ]

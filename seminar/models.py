@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from seminar.bilingual import Bilingual
+from seminar.department_word import DepartmentWord, department_word
 
 # Short codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -48,6 +49,16 @@ class Seminar(Bilingual, models.Model):
     # Homework task keys (program.homework) this seminar asks for; empty: the tasks its
     # program's items use.
     homework = models.JSONField(_("homework"), default=list, blank=True)
+    # The seminar's word for a department and its plural (seminar.department_word); empty: the
+    # neutral "department"/"afdeling".
+    department_word = models.CharField(_("word for a department"), max_length=40, blank=True)
+    department_words = models.CharField(_("word for departments"), max_length=40, blank=True)
+    department_word_en = models.CharField(
+        _("word for a department (English)"), max_length=40, blank=True
+    )
+    department_words_en = models.CharField(
+        _("word for departments (English)"), max_length=40, blank=True
+    )
     # The accounts that run this seminar (seminar.access.facilitates); superusers run every one.
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -67,6 +78,11 @@ class Seminar(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def department_terms(self) -> DepartmentWord:
+        """Its word for a department in the active language (seminar.department_word)."""
+        return department_word(self)
 
 
 class Department(models.Model):

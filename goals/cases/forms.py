@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goals.forms import VersionedForm, text_field
-from goals.models.cases import MAX_NOTE, MAX_TEXT, MAX_TITLE, PARTNERS, PosterNote
+from goals.models.cases import MAX_NOTE, MAX_TEXT, MAX_TITLE, PARTNERS, PosterNote, partners_of
 from seminar.idfields import IdField
 from seminar.submissions import SubmissionForm
 
@@ -24,11 +24,16 @@ class CaseForm(VersionedForm):
     achieved = text_field(_("What did it achieve?"), MAX_TEXT, required=False, rows=4)
     themes = text_field(_("Its main themes"), MAX_TEXT, required=False, rows=3)
 
+    def __init__(self, *args, seminar=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].choices = partners_of(seminar)
+
     @classmethod
-    def for_case(cls, case) -> "CaseForm":
+    def for_case(cls, case, seminar=None) -> "CaseForm":
         if case is None:
-            return cls()
+            return cls(seminar=seminar)
         return cls(
+            seminar=seminar,
             version=case.version,
             initial={
                 "title": case.title,

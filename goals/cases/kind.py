@@ -27,7 +27,9 @@ def panel_context(item, participant, **extra) -> dict:
         "leader": group is not None and participant.role == Participant.Role.PROCESS_LEADER,
     }
     if context["leader"]:
-        context["cases"] = Case.objects.filter(author__in=members(group)).select_related("author")
+        context["cases"] = Case.objects.filter(author__in=members(group)).select_related(
+            "author", "seminar"
+        )
         context["pick"] = regions.pick_of(item, group)
     context.update(extra)
     return context

@@ -17,7 +17,10 @@ TEMPLATE = "goals/cases/live.html"
 def group_cases(group: Group) -> list[tuple]:
     """(member, their case or None) for every member of the group."""
     people = selectors.members(group)
-    cases = {case.author_id: case for case in Case.objects.filter(author__in=people)}
+    cases = {
+        case.author_id: case
+        for case in Case.objects.filter(author__in=people).select_related("seminar")
+    }
     return [(person, cases.get(person.pk)) for person in people]
 
 

@@ -33,9 +33,11 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     context = {"seminar": seminar, "participant": participant}
     if request.method == "GET":
         return render(
-            request, "goals/cases/case_form.html", {**context, "form": CaseForm.for_case(stored)}
+            request,
+            "goals/cases/case_form.html",
+            {**context, "form": CaseForm.for_case(stored, seminar)},
         )
-    form, status = CaseForm(request.POST), 400
+    form, status = CaseForm(request.POST, seminar=seminar), 400
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -47,7 +49,7 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             )
         except Stale as stale:
             context["draft"] = draft_of(form, CASE_FIELDS)
-            form, status = CaseForm.for_case(stale.current), 409
+            form, status = CaseForm.for_case(stale.current, seminar), 409
         except NotOpen:
             form.add_error(None, _("Your case was removed meanwhile. Reload the page."))
             status = 409
@@ -57,7 +59,7 @@ def case(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                     request,
                     _("Saved. Thank you – your case is handed in. You can still change it."),
                 )
-            form, status, context["saved"] = CaseForm.for_case(saved), 200, True
+            form, status, context["saved"] = CaseForm.for_case(saved, seminar), 200, True
     return answer(
         request,
         "goals:case",
@@ -92,7 +94,7 @@ def homework_missing(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse
     missing = seminar.participants.select_related("department").filter(cocreation_case__isnull=True)
     return csv_download(
         f"{seminar.slug}-missing-cases.csv",
-        [_("Name"), _("Department"), _("E-mail"), _("Personal link")],
+        [_("Name"), seminar.department_terms.One, _("E-mail"), _("Personal link")],
         (
             [person.name, person.department.name, person.email, links.personal_link(person)]
             for person in missing

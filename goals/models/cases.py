@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group
 from program.models import AgendaItem
+from seminar.department_word import department_word
 from seminar.models import Participant, Seminar
 
 MAX_TITLE = 200
@@ -17,6 +18,15 @@ PARTNERS = [
     ("businesses", _("Businesses")),
     ("departments", _("Other departments")),
 ]
+
+
+def partners_of(seminar) -> list[tuple[str, str]]:
+    """PARTNERS in the seminar's own word for a department (seminar.department_word)."""
+    word = department_word(seminar)
+    if not word.own:
+        return [(key, str(label)) for key, label in PARTNERS]
+    other = _("Other %(departments)s") % {"departments": word.many}
+    return [(key, other if key == "departments" else str(label)) for key, label in PARTNERS]
 
 
 class Case(models.Model):
@@ -44,7 +54,7 @@ class Case(models.Model):
 
     @property
     def partner_labels(self) -> list[str]:
-        labels = dict(PARTNERS)
+        labels = dict(partners_of(self.seminar))
         return [str(labels[key]) for key in self.partners if key in labels]
 
 

@@ -17,7 +17,7 @@ def plan_forms(item, participant, *, replace: dict | None = None) -> list[dict]:
         return []
     rows = []
     for goal, plan in regions.plans_of(group, with_hidden=True):
-        row = {"goal": goal, "form": PlanForm.for_plan(plan, goal.pk)}
+        row = {"goal": goal, "form": PlanForm.for_plan(plan, goal.pk, item.day.seminar)}
         row.update((replace or {}).get(goal.pk, {}))
         rows.append(row)
     return rows

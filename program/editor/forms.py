@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from program import activities, homework
 from program.programfields import ITEM_SETTINGS
+from seminar.department_word import MAX_WORD, word_problem
 
 # An ISO time in a time input, whatever the page's language (docs: LESSONS, date inputs).
 TIME = {"widget": forms.TimeInput(format="%H:%M", attrs={"type": "time"}), "required": False}
@@ -144,6 +145,20 @@ class SeminarForm(forms.Form):
     homework = forms.MultipleChoiceField(
         label=_("Homework"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    # The word for a department, as two inputs here and one [word, plural] pair in the file.
+    department_word = forms.CharField(
+        label=_("Word for a department"),
+        max_length=MAX_WORD,
+        required=False,
+        help_text=_("In Danish, e.g. enhed; empty: afdeling."),
+    )
+    department_words = forms.CharField(label=_("Its plural"), max_length=MAX_WORD, required=False)
+    department_word_en = forms.CharField(
+        label=_("Word for a department in English"), max_length=MAX_WORD, required=False
+    )
+    department_words_en = forms.CharField(
+        label=_("Its plural in English"), max_length=MAX_WORD, required=False
+    )
     colour = forms.CharField(
         label=_("Colour"),
         max_length=7,
@@ -157,6 +172,24 @@ class SeminarForm(forms.Form):
         self.fields["homework"].choices = [
             (task.key, str(task.label)) for task in homework.registered()
         ]
+        for name in WORD_PAIRS:
+            pair = self.initial.get(name)
+            if isinstance(pair, list) and len(pair) == 2:
+                self.initial[name], self.initial[name.replace("word", "words")] = pair
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in WORD_PAIRS:
+            pair = [data.get(name, ""), data.get(name.replace("word", "words"), "")]
+            problem = word_problem(pair) if any(pair) else None
+            if problem is not None:
+                self.add_error(name, _("Give the word and its plural, in letters."))
+            data[name] = pair if any(pair) and problem is None else ""
+            data.pop(name.replace("word", "words"), None)
+        return data
+
+
+WORD_PAIRS = ("department_word", "department_word_en")
 
 
 def seminar_values(data: dict) -> dict:

@@ -78,7 +78,7 @@ def links_csv(request: HtmxHttpRequest, seminar: Seminar) -> HttpResponse:
     people = seminar.participants.filter(access_revoked=False).select_related("department")
     return spreadsheets.csv_download(
         f"{seminar.slug}-links.csv",
-        [_("name"), _("department"), _("e-mail"), _("code"), _("link")],
+        [_("name"), seminar.department_terms.one, _("e-mail"), _("code"), _("link")],
         (
             [
                 person.name,
