@@ -171,9 +171,7 @@ def test_the_poll_passes_axe_on_phone_tablet_and_projector(seminar, screens):
     assert found == {"phone": "", "tablet": "", "projector": ""}
 
 
-def test_the_count_of_voters_stays_under_the_last_bar_with_long_danish_options(
-    seminar, screens
-):
+def test_the_count_of_voters_stays_under_the_last_bar_with_long_danish_options(seminar, screens):
     item = in_thread(make_poll, seminar, options=DANISH_OPTIONS)
     in_thread(services.open_poll, item=item)
     for number in range(8):
