@@ -41,3 +41,30 @@ def test_send_invitations_and_see_each_person_sent(seminar, screens):
         expect(tablet.locator(f"#delivery-{person.pk} .mail-state")).to_have_text("Sendt")
     expect(tablet.locator("#mailing-summary")).to_have_text("3 af 3 sendt")
     assert_accessible(tablet, "mailing's status page")
+
+
+MAIL_ON_A_PHONE = """() => ({
+  page: document.documentElement.scrollWidth,
+  smallest: Math.min(...[...document.querySelectorAll('.mail-body :is(p, li, strong, a)')]
+    .map(element => parseFloat(getComputedStyle(element).fontSize))),
+})"""
+
+
+def test_the_invitation_mail_fits_a_phone_with_its_long_link_and_text_of_16_px(seminar, screens):
+    from seminar.invitations import kinds, mail
+
+    person = in_thread(
+        factories.participant, seminar, "Ærøskøbing Søndergaard-Østergaard", email="a@example.org"
+    )
+    letter = in_thread(
+        mail.letter,
+        kind=kinds.INVITATION,
+        person=person,
+        details=[],
+        language="da",
+        inline=False,
+    )
+    phone = screens.new_page(viewport={"width": 390, "height": 844})
+    phone.set_content(letter.html)
+
+    assert phone.evaluate(MAIL_ON_A_PHONE) == {"page": 390, "smallest": 16}

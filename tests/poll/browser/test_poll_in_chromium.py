@@ -25,11 +25,27 @@ LONG_OPTIONS = [
     f"Vi giver nye medarbejdere en fast makker det første halve år og følger op hver måned {number}"
     for number in range(1, 9)
 ]
+DANISH_OPTIONS = [
+    "Rekrutteringsudfordringerne på ældreområdet og sundhedsområdet",
+    "Medarbejdertrivsel og arbejdsmiljøorganisationens forandringsparathed",
+    "Digitaliseringsstrategien og velfærdsteknologiimplementeringen",
+    "Samskabelse med borgere, virksomheder og frivillige foreninger i lokalsamfundet",
+    "Økonomistyring og budgetopfølgning på tværs af forvaltningerne",
+    "Grøn omstilling: bæredygtighedsstrategi og klimatilpasningsplanlægning",
+    "Ledelsesudvikling for førstelinjeledere og mellemledere i hele kommunen",
+    "Borgerinddragelse og nærdemokrati i landsbyerne og på øerne",
+]
 BARS = """() => [...document.querySelectorAll('#poll-board .poll-bar')].map(bar => {
   const r = bar.getBoundingClientRect();
   return r.width > 0 && r.left >= 0 && r.top >= 0
     && r.right <= innerWidth && r.bottom <= innerHeight;
 })"""
+COUNT_BELOW = """() => {
+  const bars = [...document.querySelectorAll('#poll-board .poll-bar')];
+  const voters = document.querySelector('#poll-board .poll-voters');
+  return !voters || !bars.length
+    || voters.getBoundingClientRect().top >= bars[bars.length - 1].getBoundingClientRect().bottom;
+}"""
 OPTION_SIZE = """() => Math.min(...[...document.querySelectorAll('#poll-board .poll-option span')]
   .map(span => parseFloat(getComputedStyle(span).fontSize)))"""
 
@@ -117,6 +133,7 @@ def test_eight_long_options_fit_the_projector_for_the_back_row(seminar, screens)
                 "page": (figures["width"], figures["height"]),
                 "pages": figures["pages"],
                 "bars inside": all(bars) and len(bars) == (8 if shown else 0),
+                "count under the last bar": projector.evaluate(COUNT_BELOW),
                 "option text ≥ 28 px at 1080": size >= 28 if shown and height == 1080 else True,
                 "smallest ≥ 2.6 %": figures["smallest"] >= 0.026 * height,
             }
@@ -127,6 +144,7 @@ def test_eight_long_options_fit_the_projector_for_the_back_row(seminar, screens)
             "page": (key[1], 1080 if key[1] == 1920 else 720),
             "pages": "",
             "bars inside": True,
+            "count under the last bar": True,
             "option text ≥ 28 px at 1080": True,
             "smallest ≥ 2.6 %": True,
         }
@@ -151,3 +169,22 @@ def test_the_poll_passes_axe_on_phone_tablet_and_projector(seminar, screens):
     found = {name: describe_violations(axe_violations(page)) for name, page in pages.items()}
 
     assert found == {"phone": "", "tablet": "", "projector": ""}
+
+
+def test_the_count_of_voters_stays_under_the_last_bar_with_long_danish_options(seminar, screens):
+    item = in_thread(make_poll, seminar, options=DANISH_OPTIONS)
+    in_thread(services.open_poll, item=item)
+    for number in range(8):
+        voter = in_thread(factories.participant, seminar, f"Søren Ærø Åberg {number}")
+        in_thread(services.vote, item=item, voter=voter, options=[number])
+    in_thread(services.show_results, item=item, shown=True)
+    projector = screens.projector(seminar)
+    wait_live(projector)
+    expect(projector.locator("#poll-board .poll-voters")).to_be_visible(timeout=SLOW_MS)
+    found = {}
+    for width, height in ((1920, 1080), (1280, 720)):
+        projector.set_viewport_size({"width": width, "height": height})
+        measure(projector)  # the fonts are loaded and the fit has run
+        found[width] = (projector.evaluate(COUNT_BELOW), all(projector.evaluate(BARS)))
+
+    assert found == {1920: (True, True), 1280: (True, True)}
