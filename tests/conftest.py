@@ -137,3 +137,13 @@ def server_loop():
 
     asyncio.run_coroutine_threadsafe(shutdown(), loop).result(5)
     loop.call_soon_threadsafe(loop.stop)
+
+
+@pytest.fixture
+def english():
+    """English for a test that reads the program file's rules in their English messages (the
+    site's language is Danish; tests/program/test_programfile_language.py reads them in both)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

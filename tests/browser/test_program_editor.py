@@ -92,9 +92,7 @@ def test_setup_pages_pass_axe_and_work_by_keyboard(screens):
     tablet.goto(f"/s/{seminar.slug}/program/items/{item.pk}/")
     tablet.locator("#id_start").fill("07:00")
     tablet.locator("#id_start").press("Enter")
-    expect(tablet.locator("#id_start_error")).to_contain_text(
-        "is before the start of the item above"
-    )
+    expect(tablet.locator("#id_start_error")).to_contain_text("er før starten på punktet ovenover")
     expect(tablet.locator("#id_start")).to_have_attribute("aria-invalid", "true")
     violations = axe_violations(tablet)
     assert not violations, describe_violations(violations)

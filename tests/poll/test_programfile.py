@@ -7,6 +7,9 @@ import pytest
 
 from program.programfile import ProgramFileError, export_program, import_program, parse
 
+# The program file's rules, read in their English messages.
+pytestmark = pytest.mark.usefixtures("english")
+
 PROGRAM = Path(__file__).with_name("poll-program.toml").read_text(encoding="utf-8")
 POLL = PROGRAM.split('kind = "poll"\n', 1)[1].split("\n\n", 1)[0]  # the poll's own fields
 

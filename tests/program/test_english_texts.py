@@ -21,6 +21,10 @@ ENGLISH = (
 )
 
 
+# The program file's rules, read in their English messages.
+pytestmark = pytest.mark.usefixtures("english")
+
+
 def screens(seminar, language):
     person = factories.participant(seminar, f"Ida {language}")
     phone, projector = Client(), Client()

@@ -13,6 +13,9 @@ from program.programfile import ProgramFileError, export_program, import_program
 from seminar import rights
 from tests.program.test_programfile import GOOD
 
+# The program file's rules, read in their English messages.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 class ColourKind(activities.ActivityKind):
     urls = "tests.program.example_kind_urls"

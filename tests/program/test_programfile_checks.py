@@ -8,6 +8,9 @@ from django.core.management.base import CommandError
 from program.programfile import ProgramFileError, parse
 from tests.program.test_programfile import GOOD
 
+# The program file's rules, read in their English messages.
+pytestmark = pytest.mark.usefixtures("english")
+
 SECOND_DAY = '\n[[days]]\ndate = "2026-03-04"\ntitle = "Onsdag"\n'
 
 

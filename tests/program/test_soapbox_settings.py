@@ -17,6 +17,10 @@ SOAPBOX = GOOD.replace(
 )
 
 
+# The program file's rules, read in their English messages.
+pytestmark = pytest.mark.usefixtures("english")
+
+
 def test_a_room_with_its_own_settings_draws_its_number_and_counts_its_minutes(seminar):
     room = make_room(seminar, members=5)
     room.item.settings = {"speakers": 2, "prepare_minutes": 10}
