@@ -38,7 +38,7 @@ def test_without_a_homework_list_a_seminar_asks_only_for_what_its_items_use():
     assert [task.key for task in homework.tasks(with_interviews)] == ["interview"]
 
 
-def test_unknown_homework_and_a_wrong_year_are_refused_with_their_line():
+def test_unknown_homework_and_a_wrong_year_are_refused_with_their_line(english):
     with pytest.raises(ProgramFileError) as error:
         parse(with_head("goal_year = [2027]", 'homework = ["interview", "essay"]'))
 
