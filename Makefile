@@ -55,7 +55,8 @@ run: $(VENV)/.run-deps
 	$(VPY) -m seminar.serve -b $(HOST) -p $(PORT) $(DAPHNE_LIMITS) seminar.asgi:application
 
 # One test worker per core (TEST_WORKERS=0 runs them in this process); the browser tests
-# all go to one worker, the rest are shared out.
+# all go to one worker, the rest are shared out. The 25 slowest tests are listed at the end:
+# CI has 15 minutes.
 TEST_WORKERS ?= auto
 # What CI checks before the tests: ruff's lint rules (pyproject.toml) and its formatting.
 lint: $(VENV)/.test-deps
@@ -64,7 +65,7 @@ lint: $(VENV)/.test-deps
 
 test: $(VENV)/.test-deps
 	$(VPY) manage.py collectstatic --noinput -v0
-	$(VPY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(VPY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 # A rehearsal to look at: every item of the reference seminar, full room, every screen size.
 screenshots: $(VENV)/.test-deps
